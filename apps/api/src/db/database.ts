@@ -1,0 +1,84 @@
+// Opens the database: embedded PGlite under DATA_DIR, or PostgreSQL through pg when
+// DATABASE_URL is set. Both speak the same SQL through Kysely and return the same types.
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { Config } from '../config.js';
+import { lockDataDir } from './data-dir-lock.js';
+import type { Db } from './schema.js';
+import { textParsers } from './type-parsers.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      const custom = textParsers[oid];
+      if (custom && format !== 'binary') return custom;
+      return pg.types.getTypeParser(oid, format);
+      // biome-ignore lint/suspicious/noExplicitAny: pg's overloads do not type a generic lookup
+    }) as any,
+  };
+}
+
+export function pgliteParsers(): Record<number, (value: string) => unknown> {
+  return { ...textParsers };
+}
+
+export async function openPglite(dataDirOrOptions: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<PGlite> {
+  const options = {
+    parsers: pgliteParsers(),
+    ...(dataDirOrOptions.loadDataDir ? { loadDataDir: dataDirOrOptions.loadDataDir } : {}),
+  };
+  return dataDirOrOptions.dataDir
+    ? PGlite.create(dataDirOrOptions.dataDir, options)
+    : PGlite.create(options);
+}
+
+export function kyselyOverPglite(client: PGlite): Db {
+  return new Kysely({ dialect: new PGliteDialect(client) });
+}
+
+export function kyselyOverPg(url: string, poolSize: number): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes() });
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  return { db, pool };
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'database' | 'dataDir'>,
+): Promise<DatabaseHandle> {
+  const target = config.database;
+  if (target.kind === 'postgres') {
+    const { db } = kyselyOverPg(target.url, target.poolSize);
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const client = await openPglite({ dataDir: target.dataDir });
+    const db = kyselyOverPglite(client);
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await db.destroy();
+        if (!client.closed) await client.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}

@@ -1,0 +1,13 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type OrganizationKind = 'agency' | 'funder' | 'backbone';
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: OrganizationKind;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}

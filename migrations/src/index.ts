@@ -1,0 +1,7 @@
+// Every migration, in order. Names are timestamps so that branches merge without renumbering.
+import type { Migration } from 'kysely';
+import * as foundation from './20261126070000-foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261126070000-foundation': foundation,
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { localeSchema } from './common.js';
+import { roleGrantSchema } from './roles.js';
+
+export const loginBody = z.strictObject({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const meSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: localeSchema,
+  roles: z.array(roleGrantSchema),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const loginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: meSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponse>;

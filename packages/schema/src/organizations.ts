@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const organizationKind = z.enum(['agency', 'funder', 'backbone']);
+
+export const organizationSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: organizationKind,
+  archivedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const createOrganizationBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash and underscore only'),
+  name: z.string().trim().min(1).max(200),
+  kind: organizationKind,
+});
+export type CreateOrganizationBody = z.infer<typeof createOrganizationBody>;
