@@ -1,0 +1,57 @@
+// Builds the real app in-process over a fresh database, and speaks HTTP to it with supertest.
+import type { FastifyInstance } from 'fastify';
+import supertest from 'supertest';
+import { buildApp } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-thirty-two-bytes-long';
+
+export interface TestApp extends TestDatabase {
+  app: FastifyInstance;
+  config: Config;
+  http(): supertest.Agent;
+  /** Signs in and returns the bearer header value. */
+  login(email: string, password: string): Promise<string>;
+  closeAll(): Promise<void>;
+}
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  prepare?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    DATA_DIR: '/nonexistent-test-data-dir',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    WEB_DIST_DIR: '/nonexistent-web-dist',
+    ...env,
+  });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    engine: database.engine,
+    jwtSecret: TEST_JWT_SECRET,
+  });
+  prepare?.(app);
+  await app.ready();
+  const http = () => supertest.agent(app.server);
+  return {
+    ...database,
+    app,
+    config,
+    http,
+    async login(email, password) {
+      const res = await http().post('/api/v1/auth/login').send({ email, password });
+      if (res.status !== 200)
+        throw new Error(`login failed for ${email}: ${res.status} ${res.text}`);
+      return `Bearer ${res.body.token as string}`;
+    },
+    async closeAll() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
