@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 // One vitest run covers every package; each is a project with its own environment.
+// CI asks for a JSON report beside the console one, to print one closing count.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   resolve: { conditions: ['development'] },
   ssr: { resolve: { conditions: ['development'] } },
   test: {
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     projects: [
       {
         extends: true,
