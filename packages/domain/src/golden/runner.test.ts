@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatGoldenResult,
+  formatGoldenSummary,
+  GoldenFileError,
+  parseGoldenFile,
+  runGoldenCases,
+} from './runner.js';
+
+const target = {
+  id: 't-1',
+  kind: 'target',
+  source: 'test',
+  direction: 'up',
+  actual: 92,
+  target: 100,
+  expected: { variance: -0.08, percentOfTarget: 92, status: 'near' },
+};
+
+describe('runGoldenCases', () => {
+  it('passes a case whose listed fields match', () => {
+    expect(runGoldenCases([target])).toEqual([
+      { id: 't-1', source: 'test', passed: true, detail: null },
+    ]);
+  });
+
+  it('reports the mismatched fields with expected and actual values', () => {
+    const [result] = runGoldenCases([{ ...target, expected: { variance: -0.07, status: 'near' } }]);
+    expect(result?.passed).toBe(false);
+    expect(result && formatGoldenResult(result)).toBe(
+      'FAIL t-1 test: expected {"variance":-0.07} got {"variance":-0.08}',
+    );
+  });
+
+  it('honours a case tolerance', () => {
+    const loose = { ...target, tolerance: 0.2, expected: { variance: -0.07 } };
+    expect(runGoldenCases([loose])[0]?.passed).toBe(true);
+  });
+
+  it('fails an unknown kind rather than skipping it', () => {
+    const [result] = runGoldenCases([{ id: 'k', kind: 'median', source: 's', expected: {} }]);
+    expect(result?.passed).toBe(false);
+    expect(result?.detail).toMatch(/unknown kind "median"/);
+  });
+
+  it('fails an expected field the engine does not produce', () => {
+    const [result] = runGoldenCases([{ ...target, expected: { slope: 1 } }]);
+    expect(result?.detail).toBe('expected {"slope":1} got {"slope":<missing>}');
+  });
+
+  it('turns malformed cases into failures, not exceptions', () => {
+    const results = runGoldenCases([
+      42,
+      { kind: 'target', expected: {} },
+      { ...target, id: 'e', expected: 'near' },
+      { ...target, id: 'a', actual: '92' },
+      { ...target, id: 'tol', tolerance: -1 },
+      { ...target, id: 'a' },
+      { ...target, id: 'l', kind: 'aggregate', unit: 'count', rule: 'latest', inputs: [] },
+    ]);
+    expect(results.map((r) => r.passed)).toEqual([false, false, false, false, false, false, false]);
+    expect(results.map((r) => r.detail)).toEqual([
+      'invalid case: a case must be an object, got 42',
+      'invalid case: id must be a non-empty string, got <missing>',
+      'invalid case: expected must be an object, got "near"',
+      'expected {"variance":-0.08,"percentOfTarget":92,"status":"near"} got invalid case: actual must be a number, got "92"',
+      expect.stringMatching(/got invalid case: tolerance must be a number ≥ 0, got -1$/),
+      'invalid case: duplicate id',
+      expect.stringMatching(/got error: Rule "latest" combines periods/),
+    ]);
+  });
+
+  it('reports a period error from the engine as an error, not a crash', () => {
+    const [result] = runGoldenCases([
+      { id: 'p', kind: 'period', source: 's', op: 'parse', input: 'FY2025', expected: {} },
+    ]);
+    expect(result?.detail).toMatch(/^expected \{\} got error: "FY2025" is ambiguous/);
+  });
+
+  it('evaluates every period op', () => {
+    const results = runGoldenCases([
+      { id: '1', kind: 'period', op: 'parse', input: '2025-Q1', expected: { type: 'quarter' } },
+      {
+        id: '2',
+        kind: 'period',
+        op: 'next',
+        input: 'FY2025',
+        fiscalYearStart: 1,
+        expected: { label: 'FY2026' },
+      },
+      { id: '3', kind: 'period', op: 'previous', input: '2025-01', expected: { label: '2024-12' } },
+      {
+        id: '4',
+        kind: 'period',
+        op: 'contains',
+        input: { period: '2025-Q1', date: '2025-04-01' },
+        expected: { contains: false },
+      },
+      {
+        id: '5',
+        kind: 'period',
+        op: 'label',
+        input: { date: '2025-04-01', type: 'fiscal_quarter' },
+        fiscalYearStart: 4,
+        expected: { label: 'FY2025-26-Q1' },
+      },
+      { id: '6', kind: 'period', op: 'rewind', input: '2025', expected: {} },
+    ]);
+    expect(results.map((r) => r.passed)).toEqual([true, true, true, true, true, false]);
+  });
+});
+
+describe('parseGoldenFile', () => {
+  it('reads an array of cases', () => {
+    expect(parseGoldenFile('[{"id":"a"}]')).toEqual([{ id: 'a' }]);
+  });
+
+  it('rejects text that is not JSON or not an array', () => {
+    expect(() => parseGoldenFile('[{')).toThrow(GoldenFileError);
+    expect(() => parseGoldenFile('{"id":"a"}')).toThrow(/JSON array of cases/);
+  });
+});
+
+describe('formatting', () => {
+  it('prints pass lines and the summary line', () => {
+    expect(formatGoldenResult({ id: 'a-1', source: 's', passed: true, detail: null })).toBe(
+      'pass a-1',
+    );
+    expect(formatGoldenSummary(103, 0)).toBe('103 passed, 0 failed');
+  });
+});

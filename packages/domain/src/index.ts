@@ -1,0 +1,97 @@
+/**
+ * @rba/domain: the scorecard arithmetic, pure and shared by the API and the web client. Every
+ * figure follows shared/golden/FORMAT.md. Dates are ISO `YYYY-MM-DD` strings; fiscal years start
+ * in `fiscalYearStart` (1–12, default 4). Bad input throws a {@link DomainError} subclass.
+ */
+
+/** Combining contributors for one period, or the periods of one series. */
+export {
+  AGGREGATE_RULES,
+  AGGREGATE_UNITS,
+  type AggregateOptions,
+  type AggregatePeriodsOptions,
+  type AggregateResult,
+  type AggregateRule,
+  type AggregateUnit,
+  aggregate,
+  aggregatePeriods,
+  type Contribution,
+  type ContributorRule,
+  contributionValue,
+  type PeriodContribution,
+  ratioScale,
+} from './aggregate.js';
+export { type BaselineOptions, type BaselineResult, compareToBaseline } from './baseline.js';
+/** Series in period order, the measure's desired direction. */
+export { checkDirection, type Direction } from './direction.js';
+/** Errors: {@link PeriodError} for labels and dates, {@link InvalidInputError} for the rest. */
+export { DomainError, InvalidInputError, PeriodError } from './errors.js';
+export {
+  type ForecastOptions,
+  type ForecastPoint,
+  fitLine,
+  forecast,
+  forecastIndexed,
+  type LineFit,
+} from './forecast.js';
+/** Loose spreadsheet period forms (`2021Q2`, `Q2 2021`, `2021/22`, `Apr 2021`, dates) to labels. */
+export {
+  type NormalizePeriodOptions,
+  type NormalizePeriodResult,
+  normalizePeriod,
+  tryNormalizePeriod,
+} from './period-input.js';
+/** Period labels (`2025`, `2025-Q3`, `2025-07`, `FY2025-26`, `FY2025-26-Q1`) and their arithmetic. */
+export {
+  checkFiscalYearStart,
+  comparePeriods,
+  DEFAULT_FISCAL_YEAR_START,
+  formatIsoDate,
+  formatPeriod,
+  type IsoDateParts,
+  isPeriodType,
+  nextPeriod,
+  PERIOD_TYPES,
+  type Period,
+  type PeriodPosition,
+  type PeriodRef,
+  type PeriodType,
+  parseIsoDate,
+  parsePeriod,
+  periodBounds,
+  periodContaining,
+  periodContains,
+  periodDistance,
+  periodFromIndex,
+  periodIndex,
+  periodRefContaining,
+  periodsBetween,
+  previousPeriod,
+  shiftPeriod,
+} from './periods.js';
+export { type IndexedSeries, indexSeries, type SeriesPoint } from './series.js';
+/** All of a scorecard row's figures for one measure in one call. */
+export { type SeriesSummary, type SeriesSummaryOptions, summarizeSeries } from './summary.js';
+/** Small-cell suppression with complementary suppression. */
+export {
+  type SuppressionCell,
+  type SuppressionDecision,
+  type SuppressionReason,
+  type SuppressionResult,
+  suppressSmallCells,
+} from './suppress.js';
+export {
+  DEFAULT_TARGET_BAND,
+  evaluateTarget,
+  type TargetOptions,
+  type TargetResult,
+  type TargetStatus,
+} from './target.js';
+/** Current trend (run rule), target status, baseline change, least-squares forecast. */
+export {
+  currentTrend,
+  type Trend,
+  type TrendOptions,
+  type TrendResult,
+  trendOfIndexed,
+} from './trend.js';
