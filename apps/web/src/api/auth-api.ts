@@ -1,0 +1,51 @@
+// The auth routes of the API (CONTRACT.md), typed by hand until @rba/schema exports them.
+
+import { apiRequest } from './client';
+
+export type RoleName =
+  | 'admin'
+  | 'partner_editor'
+  | 'partner_viewer'
+  | 'table_coordinator'
+  | 'table_member'
+  | 'funder_viewer';
+
+export interface RoleGrant {
+  role: RoleName;
+  scopeType: 'organization' | 'table' | null;
+  scopeId: string | null;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  roles: RoleGrant[];
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  user: User;
+}
+
+export function login(credentials: LoginRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: credentials });
+}
+
+export function logout(): Promise<void> {
+  return apiRequest<void>('/auth/logout', { method: 'POST' });
+}
+
+export function fetchMe(signal?: AbortSignal): Promise<User> {
+  return apiRequest<User>('/me', signal ? { signal } : {});
+}
+
+export function isAdmin(user: User): boolean {
+  return user.roles.some((grant) => grant.role === 'admin');
+}

@@ -1,0 +1,79 @@
+// The client's providers and routes; main.tsx mounts them in a browser router.
+
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth/auth-provider';
+import { FullPageStatus, RequireAuth } from './auth/require-auth';
+import { I18nProvider, useT } from './i18n/i18n-provider';
+import type { Locale } from './i18n/locale';
+import { defaultPath, LoginPage } from './pages/login/login-page';
+
+// The login page is in the entry bundle; the shell and every area load when first needed.
+const AppShell = lazy(() => import('./shell/app-shell').then((m) => ({ default: m.AppShell })));
+const ScorecardsPage = lazy(() =>
+  import('./pages/scorecards/scorecards-page').then((m) => ({ default: m.ScorecardsPage })),
+);
+const DataEntryPage = lazy(() =>
+  import('./pages/data-entry/data-entry-page').then((m) => ({ default: m.DataEntryPage })),
+);
+const PlansPage = lazy(() =>
+  import('./pages/plans/plans-page').then((m) => ({ default: m.PlansPage })),
+);
+const ImportsPage = lazy(() =>
+  import('./pages/imports/imports-page').then((m) => ({ default: m.ImportsPage })),
+);
+const AdminPage = lazy(() =>
+  import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })),
+);
+
+export function AppProviders({
+  queryClient,
+  locale,
+  children,
+}: {
+  queryClient: QueryClient;
+  locale?: Locale;
+  children: ReactNode;
+}) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider {...(locale ? { locale } : {})}>
+        <AuthProvider>{children}</AuthProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
+
+function ShellLoading() {
+  const t = useT();
+  return <FullPageStatus>{t('app.loading')}</FullPageStatus>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <Suspense fallback={<ShellLoading />}>
+              <AppShell />
+            </Suspense>
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to={defaultPath} replace />} />
+        <Route path="scorecards" element={<ScorecardsPage />} />
+        <Route path="data-entry" element={<DataEntryPage />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="admin" element={<AdminPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

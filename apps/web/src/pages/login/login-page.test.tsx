@@ -1,0 +1,81 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authRoutes, type FakeApi, fakeApi, testUser } from '../../test/fake-api';
+import { renderApp } from '../../test/render-app';
+import { safeNextPath } from './login-page';
+
+let api: FakeApi;
+
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+  api = fakeApi(authRoutes(testUser, 'correct horse battery'));
+  vi.stubGlobal('fetch', api.fetch);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function signIn(email: string, password: string) {
+  fireEvent.change(screen.getByLabelText('Email'), { target: { value: email } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('login page', () => {
+  it('shows the server’s error message in an alert region and marks the fields invalid', async () => {
+    renderApp('/login');
+    signIn('ada@example.org', 'wrong password');
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toBe('The email or password is incorrect'));
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Password').getAttribute('aria-describedby')).toBe(alert.id);
+    expect(sessionStorage.getItem('rba.token')).toBeNull();
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    renderApp('/login');
+    signIn('ada@example.org', 'correct horse battery');
+
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/server could not be reached/),
+    );
+  });
+
+  it('signs in, keeps the token for the session and opens the shell with the user’s name', async () => {
+    renderApp('/login');
+    signIn('  ada@example.org ', 'correct horse battery');
+
+    expect(await screen.findByText('Signed in as Ada Lovelace')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scorecards' })).toBeTruthy();
+    expect(sessionStorage.getItem('rba.token')).toBe('token-1');
+    expect(api.calls[0]?.body).toEqual({
+      email: 'ada@example.org',
+      password: 'correct horse battery',
+    });
+  });
+
+  it('returns to the page that was asked for before signing in', async () => {
+    renderApp('/imports');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    signIn('ada@example.org', 'correct horse battery');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Imports' })).toBeTruthy();
+  });
+});
+
+describe('safeNextPath', () => {
+  it('keeps paths of this site and refuses other origins', () => {
+    expect(safeNextPath('/plans?measure=3')).toBe('/plans?measure=3');
+    expect(safeNextPath('//evil.example')).toBe('/scorecards');
+    expect(safeNextPath('https://evil.example')).toBe('/scorecards');
+    expect(safeNextPath('/\\evil.example')).toBe('/scorecards');
+    expect(safeNextPath('/login')).toBe('/scorecards');
+    expect(safeNextPath(null)).toBe('/scorecards');
+  });
+});

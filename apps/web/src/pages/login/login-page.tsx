@@ -1,0 +1,112 @@
+// The sign-in form; the server's error is announced through a live region.
+
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/error-message';
+import { useLogin } from '../../auth/auth-mutations';
+import { useAuth } from '../../auth/auth-provider';
+import { LanguageSwitch } from '../../components/language-switch';
+import { SkipLink } from '../../components/skip-link';
+import { useT } from '../../i18n/i18n-provider';
+
+export const defaultPath = '/scorecards';
+
+/** Where to go after signing in: only a path of this site, never another origin. */
+export function safeNextPath(next: string | null): string {
+  // One slash, then not another slash or a backslash (both would name another host).
+  const ownPath = next !== null && /^\/(?![/\\])/.test(next);
+  return ownPath && !next.startsWith('/login') ? next : defaultPath;
+}
+
+export function LoginPage() {
+  const t = useT();
+  const { state } = useAuth();
+  const [params] = useSearchParams();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const errorId = useId();
+  const emailId = useId();
+  const passwordId = useId();
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('login.title'), app: t('app.name') });
+  }, [t]);
+
+  if (state.status === 'signed-in') {
+    return <Navigate to={safeNextPath(params.get('next'))} replace />;
+  }
+
+  const error = login.error ? errorMessage(login.error, t) : '';
+  const reason = state.status === 'signed-out' && login.isIdle ? state.reason : 'none';
+  const notice =
+    reason === 'signed-out'
+      ? t('login.signedOut')
+      : reason === 'session-ended'
+        ? t('login.sessionEnded')
+        : '';
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <>
+      <SkipLink />
+      <div className="login-layout">
+        <header className="login-header">
+          <p className="brand">{t('app.name')}</p>
+          <LanguageSwitch />
+        </header>
+        <main id="main" className="login-main" tabIndex={-1}>
+          <div className="panel login-card">
+            <h1 className="page-title">{t('login.title')}</h1>
+            <p className="muted">{t('app.tagline')}</p>
+            <p>{t('login.intro')}</p>
+            <p role="status" className="notice" hidden={notice === ''}>
+              {notice}
+            </p>
+            <form className="form" onSubmit={onSubmit}>
+              <div className="field">
+                <label htmlFor={emailId}>{t('login.email')}</label>
+                <input
+                  id={emailId}
+                  name="email"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(event) => setEmail(event.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={passwordId}>{t('login.password')}</label>
+                <input
+                  id={passwordId}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                />
+              </div>
+              {/* Always in the page, so that assistive technology hears it change. */}
+              <div id={errorId} className="form-error" role="alert" aria-live="assertive">
+                {error}
+              </div>
+              <button type="submit" className="button button-primary" disabled={login.isPending}>
+                {login.isPending ? t('login.submitting') : t('login.submit')}
+              </button>
+            </form>
+          </div>
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { User } from '../api/auth-api';
+import { authRoutes, type FakeApi, fakeApi, testUser } from '../test/fake-api';
+import { renderApp } from '../test/render-app';
+
+let api: FakeApi;
+
+function serve(user: User = testUser) {
+  api = fakeApi(authRoutes(user));
+  vi.stubGlobal('fetch', api.fetch);
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  document.documentElement.lang = 'en';
+  serve();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('authenticated shell', () => {
+  it('sends a visitor without a session to the login page', async () => {
+    renderApp('/scorecards');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(api.calls).toEqual([]);
+  });
+
+  it('restores the session from the stored token after a reload', async () => {
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/');
+
+    expect(await screen.findByText('Signed in as Ada Lovelace')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scorecards' })).toBeTruthy();
+    expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v1/me']);
+    expect(api.calls[0]?.headers.get('authorization')).toBe('Bearer token-1');
+  });
+
+  it('ends a session the server no longer accepts', async () => {
+    sessionStorage.setItem('rba.token', 'revoked');
+    renderApp('/plans');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/session has ended/);
+    expect(sessionStorage.getItem('rba.token')).toBeNull();
+  });
+
+  it('lists every area in the navigation, and each says honestly that it is coming', async () => {
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/scorecards');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const links = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(links).toEqual([
+      'Scorecards',
+      'Data entry',
+      'Turn the curve (plans)',
+      'Imports',
+      'Admin',
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Scorecards' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+
+    fireEvent.click(within(nav).getByRole('link', { name: 'Data entry' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Data entry' })).toBeTruthy();
+    expect(screen.getByText('Coming soon')).toBeTruthy();
+    expect(document.title).toBe('Data entry · RBA Scorecard');
+  });
+
+  it('hides Admin from someone who is not an administrator', async () => {
+    serve({
+      ...testUser,
+      roles: [{ role: 'partner_editor', scopeType: 'organization', scopeId: 'o-1' }],
+    });
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/admin');
+
+    expect(await screen.findByText('Only administrators can open this area.')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Admin' })).toBeNull();
+  });
+
+  it('switches to French: visible text, <html lang> and the saved choice follow', async () => {
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/scorecards');
+    await screen.findByText('Signed in as Ada Lovelace');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+
+    const nav = await screen.findByRole('navigation', { name: 'Principale' });
+    expect(within(nav).getByRole('link', { name: 'Tableaux de bord' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Saisie des données' })).toBeTruthy();
+    expect(screen.getByText('Session ouverte : Ada Lovelace')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Se déconnecter' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(document.documentElement.lang).toBe('fr');
+    expect(localStorage.getItem('rba.locale')).toBe('fr');
+  });
+
+  it('starts in the user’s own language when none was chosen', async () => {
+    serve({ ...testUser, locale: 'fr' });
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/scorecards', { locale: 'en' });
+
+    expect(await screen.findByText('Session ouverte : Ada Lovelace')).toBeTruthy();
+    await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
+  });
+
+  it('keeps a language the person chose over the user’s default', async () => {
+    localStorage.setItem('rba.locale', 'en');
+    serve({ ...testUser, locale: 'fr' });
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/scorecards', { locale: 'en' });
+
+    expect(await screen.findByText('Signed in as Ada Lovelace')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('sends the language to the server with every request', async () => {
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/scorecards', { locale: 'fr' });
+    await screen.findByText('Session ouverte : Ada Lovelace');
+    expect(api.calls[0]?.headers.get('accept-language')).toBe('fr');
+  });
+
+  it('signs out through the API and returns to the login page', async () => {
+    sessionStorage.setItem('rba.token', 'token-1');
+    renderApp('/imports');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('You have signed out.');
+    expect(api.calls.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/auth/logout' });
+    expect(api.calls.at(-1)?.headers.get('authorization')).toBe('Bearer token-1');
+    expect(sessionStorage.getItem('rba.token')).toBeNull();
+  });
+});

@@ -1,0 +1,19 @@
+// Renders the whole client (providers and routes) at a path, against a fake API.
+
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { AppProviders, AppRoutes } from '../app';
+import type { Locale } from '../i18n/locale';
+import { createQueryClient } from '../query-client';
+
+export function renderApp(path: string, options: { locale?: Locale } = {}) {
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false } });
+  return render(
+    <AppProviders queryClient={queryClient} {...(options.locale ? { locale: options.locale } : {})}>
+      <MemoryRouter initialEntries={[path]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </AppProviders>,
+  );
+}
