@@ -1,7 +1,9 @@
 // Every migration, in order. Names are timestamps so that branches merge without renumbering.
 import type { Migration } from 'kysely';
 import * as foundation from './20261126070000-foundation.js';
+import * as scorecards from './20261126080000-scorecards.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
+  '20261126080000-scorecards': scorecards,
 };

@@ -10,12 +10,21 @@ import {
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import type { AppContext } from './context.js';
+import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { measureRoutes } from './measures/measures.routes.js';
+import { observationRoutes } from './observations/observations.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
+import { programRoutes } from './programs/programs.routes.js';
+import { reportingRoutes } from './reporting/reporting.routes.js';
+import { resultRoutes } from './results/results.routes.js';
+import { scorecardRoutes } from './scorecards/scorecards.routes.js';
+import { settingsRoutes } from './settings/settings.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -69,6 +78,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(userRoutes, { ctx });
       await api.register(organizationRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(settingsRoutes, { ctx });
+      await api.register(planningTableRoutes, { ctx });
+      await api.register(resultRoutes, { ctx });
+      await api.register(programRoutes, { ctx });
+      await api.register(dimensionRoutes, { ctx });
+      await api.register(measureRoutes, { ctx });
+      await api.register(observationRoutes, { ctx });
+      await api.register(reportingRoutes, { ctx });
+      await api.register(scorecardRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,8 +1,23 @@
 // The database as Kysely sees it: one interface per table, in tables/.
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventsTable } from './tables/audit-events.table.js';
+import type {
+  DimensionsTable,
+  DimensionValuesTable,
+  MeasureDimensionsTable,
+} from './tables/dimensions.table.js';
+import type { MeasuresTable } from './tables/measures.table.js';
+import type { ObservationsTable, TargetsTable } from './tables/observations.table.js';
 import type { OrganizationsTable } from './tables/organizations.table.js';
+import type { PlanningTablesTable, TablePartnersTable } from './tables/planning-tables.table.js';
+import type { ProgramResultsTable, ProgramsTable } from './tables/programs.table.js';
 import type { RateLimitsTable } from './tables/rate-limits.table.js';
+import type {
+  CommentsTable,
+  ReportingPeriodsTable,
+  SubmissionsTable,
+} from './tables/reporting.table.js';
+import type { ResultsTable } from './tables/results.table.js';
 import type { RoleGrantsTable } from './tables/role-grants.table.js';
 import type { SettingsTable } from './tables/settings.table.js';
 import type { UsersTable } from './tables/users.table.js';
@@ -14,6 +29,20 @@ export interface Database {
   settings: SettingsTable;
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
+  planning_tables: PlanningTablesTable;
+  table_partners: TablePartnersTable;
+  results: ResultsTable;
+  programs: ProgramsTable;
+  program_results: ProgramResultsTable;
+  dimensions: DimensionsTable;
+  dimension_values: DimensionValuesTable;
+  measures: MeasuresTable;
+  measure_dimensions: MeasureDimensionsTable;
+  observations: ObservationsTable;
+  targets: TargetsTable;
+  reporting_periods: ReportingPeriodsTable;
+  submissions: SubmissionsTable;
+  comments: CommentsTable;
 }
 
 export type Db = Kysely<Database>;

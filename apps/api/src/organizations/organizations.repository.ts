@@ -41,6 +41,10 @@ export async function listOrganizations(
 
 export async function scopeExists(db: DbOrTrx, scopeType: ScopeType, id: string): Promise<boolean> {
   if (scopeType === 'organization') return (await findOrganization(db, id)) !== undefined;
-  // Planning tables arrive with the data model; until then no table scope can exist.
-  return false;
+  const table = await db
+    .selectFrom('planning_tables')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return table !== undefined;
 }

@@ -45,6 +45,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err, cause: err.cause }, 'response did not match its schema');
       return reply.status(500).send(body('INTERNAL', 'Internal server error'));
     }
+    // A rule the database enforces caught what the service did not: still the caller's input.
+    const pgCode = (err as { code?: unknown }).code;
+    if (pgCode === '23514' || pgCode === '23503' || pgCode === '23505') {
+      request.log.warn({ err }, 'database constraint refused a write');
+      const conflict = pgCode === '23505';
+      return reply
+        .status(conflict ? 409 : 422)
+        .send(
+          body(
+            conflict ? 'CONFLICT' : 'CONSTRAINT_VIOLATION',
+            conflict
+              ? 'This conflicts with something already stored'
+              : pgCode === '23503'
+                ? 'This refers to something that does not exist'
+                : err.message,
+          ),
+        );
+    }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = err.code?.startsWith('FST_JWT') ? 'UNAUTHORIZED' : (err.code ?? 'BAD_REQUEST');

@@ -24,7 +24,8 @@ export async function createTestApp(
   const config = loadConfig({
     DATA_DIR: '/nonexistent-test-data-dir',
     JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error shows what a 500 in a test was about.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO: 'false',
     WEB_DIST_DIR: '/nonexistent-web-dist',
     ...env,

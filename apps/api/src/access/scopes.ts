@@ -1,0 +1,153 @@
+// What an actor may see and change, per planning table, organization and measure. Views,
+// widest first: all (drafts too), review (submitted and approved), approved, restricted
+// (approved with small cells suppressed).
+import type { DbOrTrx } from '../db/schema.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import { type Actor, hasRole, isAdmin } from './actor.js';
+
+export type View = 'all' | 'review' | 'approved' | 'restricted';
+const rank: Record<View, number> = { restricted: 1, approved: 2, review: 3, all: 4 };
+
+export function widest(views: (View | null)[]): View | null {
+  let best: View | null = null;
+  for (const v of views) if (v && (!best || rank[v] > rank[best])) best = v;
+  return best;
+}
+
+/** Statuses of program-measure observations each view shows. Indicators are always approved. */
+export function statusesFor(view: View): ('draft' | 'submitted' | 'approved' | 'returned')[] {
+  switch (view) {
+    case 'all':
+      return ['draft', 'submitted', 'approved', 'returned'];
+    case 'review':
+      return ['submitted', 'approved'];
+    case 'approved':
+    case 'restricted':
+      return ['approved'];
+  }
+}
+
+function scopeIds(actor: Actor, scopeType: 'organization' | 'table', roles: string[]): string[] {
+  return actor.grants
+    .filter((g) => g.scopeType === scopeType && g.scopeId !== null && roles.includes(g.role))
+    .map((g) => g.scopeId as string);
+}
+
+/** Organizations where the actor is partner staff (editor or viewer). */
+export function partnerOrganizationIds(actor: Actor): string[] {
+  return scopeIds(actor, 'organization', ['partner_editor', 'partner_viewer']);
+}
+
+async function partnerTablesOf(db: DbOrTrx, organizationIds: string[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('table_partners')
+    .select('table_id')
+    .where('organization_id', 'in', organizationIds)
+    .execute();
+  return rows.map((r) => r.table_id);
+}
+
+/** The actor's view of a planning table, or null when they have none. */
+export async function tableView(db: DbOrTrx, actor: Actor, tableId: string): Promise<View | null> {
+  if (isAdmin(actor)) return 'all';
+  const views: (View | null)[] = [];
+  if (hasRole(actor, { role: 'table_coordinator', scopeType: 'table', scopeId: tableId }))
+    views.push('review');
+  if (hasRole(actor, { role: 'table_member', scopeType: 'table', scopeId: tableId }))
+    views.push('approved');
+  if (hasRole(actor, { role: 'funder_viewer', scopeType: 'table', scopeId: tableId }))
+    views.push('restricted');
+  if (views.length === 0) {
+    const tables = await partnerTablesOf(db, partnerOrganizationIds(actor));
+    if (tables.includes(tableId)) views.push('approved');
+  }
+  return widest(views);
+}
+
+/** Tables the actor has any view of (null: all of them). */
+export async function visibleTableIds(db: DbOrTrx, actor: Actor): Promise<string[] | null> {
+  if (isAdmin(actor)) return null;
+  const direct = scopeIds(actor, 'table', ['table_coordinator', 'table_member', 'funder_viewer']);
+  const viaPartners = await partnerTablesOf(db, partnerOrganizationIds(actor));
+  return [...new Set([...direct, ...viaPartners])];
+}
+
+/** The actor's view of an organization's own programs and measures, or null. */
+export async function organizationView(
+  db: DbOrTrx,
+  actor: Actor,
+  organizationId: string,
+): Promise<View | null> {
+  if (isAdmin(actor)) return 'all';
+  if (partnerOrganizationIds(actor).includes(organizationId)) return 'all';
+  const views: (View | null)[] = [];
+  if (hasRole(actor, { role: 'funder_viewer', scopeType: 'organization', scopeId: organizationId }))
+    views.push('restricted');
+  const tableGrants = actor.grants.filter(
+    (g) =>
+      g.scopeType === 'table' &&
+      g.scopeId !== null &&
+      ['table_coordinator', 'table_member', 'funder_viewer'].includes(g.role),
+  );
+  if (tableGrants.length > 0) {
+    const rows = await db
+      .selectFrom('table_partners')
+      .select('table_id')
+      .where('organization_id', '=', organizationId)
+      .where(
+        'table_id',
+        'in',
+        tableGrants.map((g) => g.scopeId as string),
+      )
+      .execute();
+    const tables = new Set(rows.map((r) => r.table_id));
+    for (const g of tableGrants) {
+      if (!tables.has(g.scopeId as string)) continue;
+      views.push(
+        g.role === 'table_coordinator'
+          ? 'review'
+          : g.role === 'table_member'
+            ? 'approved'
+            : 'restricted',
+      );
+    }
+  }
+  return widest(views);
+}
+
+export function canEditTable(actor: Actor, tableId: string): boolean {
+  return hasRole(actor, { role: 'table_coordinator', scopeType: 'table', scopeId: tableId });
+}
+
+export function canEditOrganization(actor: Actor, organizationId: string): boolean {
+  return hasRole(actor, {
+    role: 'partner_editor',
+    scopeType: 'organization',
+    scopeId: organizationId,
+  });
+}
+
+/** Coordinators review the partners at their tables; admins review everyone. */
+export async function canReviewOrganization(
+  db: DbOrTrx,
+  actor: Actor,
+  organizationId: string,
+): Promise<boolean> {
+  if (isAdmin(actor)) return true;
+  const coordinated = scopeIds(actor, 'table', ['table_coordinator']);
+  if (coordinated.length === 0) return false;
+  const row = await db
+    .selectFrom('table_partners')
+    .select('table_id')
+    .where('organization_id', '=', organizationId)
+    .where('table_id', 'in', coordinated)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** 404 when the actor may not know the thing exists, 403 when they may see it but not do this. */
+export function deny(visible: boolean, entity: string): never {
+  if (visible) throw new ForbiddenError();
+  throw new NotFoundError(entity);
+}

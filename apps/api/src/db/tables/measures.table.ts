@@ -1,0 +1,37 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type MeasureKind = 'indicator' | 'performance' | 'shared';
+export type MeasureCategory = 'how_much' | 'how_well' | 'better_off';
+export type MeasureUnit = 'count' | 'percent' | 'rate' | 'number' | 'currency' | 'days';
+export type Direction = 'up' | 'down';
+export type PeriodType = 'month' | 'quarter' | 'year' | 'fiscal_quarter' | 'fiscal_year';
+export type Aggregation = 'sum' | 'ratio' | 'mean' | 'max' | 'min' | 'latest';
+
+export interface MeasuresTable {
+  id: Generated<string>;
+  kind: MeasureKind;
+  code: string;
+  name: string;
+  table_id: string | null;
+  result_id: string | null;
+  program_id: string | null;
+  organization_id: string | null;
+  category: MeasureCategory | null;
+  unit: MeasureUnit;
+  rate_per: number | null;
+  direction: Direction;
+  period_type: PeriodType;
+  aggregation: Aggregation;
+  period_aggregation: Aggregation;
+  decimals: Generated<number>;
+  headline: Generated<boolean>;
+  on_data_development_agenda: Generated<boolean>;
+  baseline_period: string | null;
+  data_source: string | null;
+  definition: string | null;
+  shared_measure_id: string | null;
+  sort_order: Generated<number>;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}

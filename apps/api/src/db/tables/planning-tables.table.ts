@@ -1,0 +1,17 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface PlanningTablesTable {
+  id: Generated<string>;
+  name: string;
+  population: string;
+  description: string | null;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface TablePartnersTable {
+  table_id: string;
+  organization_id: string;
+  created_at: ColumnType<Date, never, never>;
+}

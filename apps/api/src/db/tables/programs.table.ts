@@ -1,0 +1,16 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface ProgramsTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  description: string | null;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface ProgramResultsTable {
+  program_id: string;
+  result_id: string;
+}

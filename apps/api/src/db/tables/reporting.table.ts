@@ -1,0 +1,38 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { PeriodType } from './measures.table.js';
+
+export type SubmissionStatus = 'submitted' | 'approved' | 'returned';
+
+export interface ReportingPeriodsTable {
+  id: Generated<string>;
+  period_type: PeriodType;
+  period_start: string;
+  period_end: string;
+  opens: string;
+  due: string;
+  closes: string;
+}
+
+export interface SubmissionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  period_type: PeriodType;
+  period_start: string;
+  period_end: string;
+  status: SubmissionStatus;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
+  version: Generated<number>;
+}
+
+export interface CommentsTable {
+  id: Generated<string>;
+  entity: 'observation' | 'curve_plan';
+  entity_id: string;
+  author_id: string;
+  body: string;
+  created_at: ColumnType<Date, never, never>;
+}

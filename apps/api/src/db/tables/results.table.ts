@@ -1,0 +1,12 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface ResultsTable {
+  id: Generated<string>;
+  table_id: string;
+  title: string;
+  description: string | null;
+  sort_order: Generated<number>;
+  archived_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}

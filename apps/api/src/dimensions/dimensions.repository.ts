@@ -1,0 +1,77 @@
+import type { DbOrTrx } from '../db/schema.js';
+
+export async function findDimensionByCode(db: DbOrTrx, code: string) {
+  return db
+    .selectFrom('dimensions')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertDimension(
+  db: DbOrTrx,
+  v: { code: string; name: string; values: { code: string; label: string }[] },
+) {
+  const dim = await db
+    .insertInto('dimensions')
+    .values({ code: v.code, name: v.name })
+    .returning(['id', 'code', 'name'])
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('dimension_values')
+    .values(
+      v.values.map((value, i) => ({
+        dimension_id: dim.id,
+        code: value.code,
+        label: value.label,
+        sort_order: i,
+      })),
+    )
+    .execute();
+  return dim;
+}
+
+/** Dimensions with their values, all of them or those codes. */
+export async function listDimensions(db: DbOrTrx, codes?: string[]) {
+  if (codes && codes.length === 0) return [];
+  let q = db
+    .selectFrom('dimensions')
+    .leftJoin('dimension_values', 'dimension_values.dimension_id', 'dimensions.id')
+    .select([
+      'dimensions.id',
+      'dimensions.code',
+      'dimensions.name',
+      'dimension_values.code as value_code',
+      'dimension_values.label as value_label',
+    ])
+    .orderBy('dimensions.code')
+    .orderBy('dimension_values.sort_order');
+  if (codes) q = q.where('dimensions.code', 'in', codes);
+  const rows = await q.execute();
+  const byId = new Map<
+    string,
+    { id: string; code: string; name: string; values: { code: string; label: string }[] }
+  >();
+  for (const r of rows) {
+    let d = byId.get(r.id);
+    if (!d) {
+      d = { id: r.id, code: r.code, name: r.name, values: [] };
+      byId.set(r.id, d);
+    }
+    if (r.value_code !== null && r.value_label !== null) {
+      d.values.push({ code: r.value_code, label: r.value_label });
+    }
+  }
+  return [...byId.values()];
+}
+
+export async function measureDimensionCodes(db: DbOrTrx, measureIds: string[]) {
+  if (measureIds.length === 0) return [];
+  return db
+    .selectFrom('measure_dimensions')
+    .innerJoin('dimensions', 'dimensions.id', 'measure_dimensions.dimension_id')
+    .select(['measure_dimensions.measure_id', 'dimensions.code'])
+    .where('measure_dimensions.measure_id', 'in', measureIds)
+    .orderBy('dimensions.code')
+    .execute();
+}

@@ -1,0 +1,67 @@
+// The rules a figure must follow for its measure, before it is stored.
+import { ValidationError } from '../errors.js';
+import type { MeasureRow } from '../measures/measures.repository.js';
+
+export interface FigureInput {
+  value?: number | null | undefined;
+  numerator?: number | null | undefined;
+  denominator?: number | null | undefined;
+}
+
+export interface Figure {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** A measure combined by ratio is entered as numerator and denominator, always. */
+export function isRatio(m: Pick<MeasureRow, 'aggregation'>): boolean {
+  return m.aggregation === 'ratio';
+}
+
+export function ratioFactor(m: Pick<MeasureRow, 'unit' | 'rate_per'>): number {
+  if (m.unit === 'percent') return 100;
+  if (m.unit === 'rate') return m.rate_per ?? 1;
+  return 1;
+}
+
+export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
+  const { value, numerator, denominator } = input;
+  if (isRatio(m)) {
+    if (value !== undefined && value !== null) {
+      throw new ValidationError(
+        'value: this measure is entered as numerator and denominator; the value is derived',
+      );
+    }
+    const hasNum = numerator !== undefined && numerator !== null;
+    const hasDen = denominator !== undefined && denominator !== null;
+    if (!hasNum && !hasDen) return { value: null, numerator: null, denominator: null };
+    if (!hasNum || !hasDen) {
+      throw new ValidationError('numerator and denominator go together');
+    }
+    if (denominator === 0) throw new ValidationError('denominator: may not be 0');
+    if (denominator < 0 || numerator < 0) {
+      throw new ValidationError('numerator and denominator may not be negative');
+    }
+    if (m.unit === 'percent' && numerator > denominator) {
+      throw new ValidationError('numerator: may not be greater than the denominator');
+    }
+    return { value: (numerator / denominator) * ratioFactor(m), numerator, denominator };
+  }
+  if (
+    (numerator !== undefined && numerator !== null) ||
+    (denominator !== undefined && denominator !== null)
+  ) {
+    throw new ValidationError('numerator/denominator: this measure takes a single value');
+  }
+  if (value === undefined || value === null)
+    return { value: null, numerator: null, denominator: null };
+  if (m.unit === 'count' && (value < 0 || !Number.isInteger(value))) {
+    throw new ValidationError('value: a count must be a whole number of at least 0');
+  }
+  if (m.unit === 'percent' && (value < 0 || value > 100)) {
+    throw new ValidationError('value: a percentage lies between 0 and 100');
+  }
+  if (m.unit === 'days' && value < 0) throw new ValidationError('value: days may not be negative');
+  return { value, numerator: null, denominator: null };
+}

@@ -1,0 +1,338 @@
+import type { Observation, PutObservationBody } from '@rba/schema';
+import type { Actor } from '../access/actor.js';
+import { isAdmin } from '../access/actor.js';
+import { canEditOrganization, deny, organizationView, statusesFor } from '../access/scopes.js';
+import { insertAuditEvent } from '../audit/audit.repository.js';
+import type { Db, Trx } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.js';
+import { findMeasures, type MeasureRow } from '../measures/measures.repository.js';
+import { canWriteMeasure, visibleMeasure } from '../measures/measures.service.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { labelOf, type ResolvedPeriod, resolvePeriod } from '../periods/periods.js';
+import { getSettings, type Settings } from '../settings/settings.service.js';
+import { checkBreakdown, type DimensionVocabulary, parseBreakdownKey } from './breakdown.js';
+import { checkFigure } from './figure.js';
+import {
+  cellsOfPeriod,
+  closedReportingPeriod,
+  findObservation,
+  insertObservation,
+  listObservations as listRows,
+  lockingSubmission,
+  type ObservationRow,
+  updateObservationAtVersion,
+  upsertTarget,
+} from './observations.repository.js';
+import { checkPartsAgainstTotal, type Warning } from './parts.js';
+
+export function toObservation(
+  r: ObservationRow,
+  m: MeasureRow,
+  fiscalYearStart: number,
+): Observation {
+  return {
+    id: r.id,
+    measureId: r.measure_id,
+    period: labelOf(r.period_start, m.period_type, fiscalYearStart),
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    breakdown: parseBreakdownKey(r.breakdown),
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    note: r.note,
+    status: r.status,
+    version: r.version,
+    enteredBy: r.entered_by,
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+interface SaveContext {
+  settings: Settings;
+  vocabulary: DimensionVocabulary[];
+  dimensionsOf: Map<string, string[]>;
+}
+
+async function saveContext(db: Db | Trx, measureIds: string[]): Promise<SaveContext> {
+  const [settings, vocabulary, dims] = await Promise.all([
+    getSettings(db),
+    listDimensions(db),
+    measureDimensionCodes(db, measureIds),
+  ]);
+  const dimensionsOf = new Map<string, string[]>();
+  for (const d of dims)
+    dimensionsOf.set(d.measure_id, [...(dimensionsOf.get(d.measure_id) ?? []), d.code]);
+  return { settings, vocabulary, dimensionsOf };
+}
+
+export interface SaveItem extends PutObservationBody {
+  period: string;
+}
+
+export type SaveResult = Observation & { warnings: Warning[] };
+
+function conflict(current: ObservationRow | undefined, m: MeasureRow, fys: number): never {
+  throw new ConflictError(
+    'VERSION_CONFLICT',
+    'Someone else saved this figure first; review their value and save again',
+    { current: current ? toObservation(current, m, fys) : null },
+  );
+}
+
+/** Checks everything that needs no database: the period, breakdown and figure. */
+function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
+  if (m.kind === 'shared') {
+    throw new AppError(
+      422,
+      'SHARED_MEASURE_COMPUTED',
+      "A shared measure's figure is computed from its partners' figures; enter them on the partners' measures",
+    );
+  }
+  if (m.archived_at) throw new AppError(422, 'MEASURE_ARCHIVED', 'This measure is archived');
+  const period = resolvePeriod(item.period, ctx.settings.fiscalYearStartMonth, m.period_type);
+  const key = checkBreakdown(item.breakdown, ctx.dimensionsOf.get(m.id) ?? [], ctx.vocabulary);
+  const figure = checkFigure(m, item);
+  return { period, key, figure };
+}
+
+async function saveOne(
+  trx: Trx,
+  actor: Actor,
+  m: MeasureRow,
+  prepared: ReturnType<typeof prepare>,
+  item: SaveItem,
+  ctx: SaveContext,
+): Promise<SaveResult> {
+  const { period, key, figure } = prepared;
+  const fys = ctx.settings.fiscalYearStartMonth;
+  if (m.kind === 'performance') {
+    await checkOpen(trx, actor, m.organization_id as string, period);
+  }
+  const note =
+    item.note === undefined
+      ? undefined
+      : item.note === null || item.note.trim() === ''
+        ? null
+        : item.note;
+  const existing = await findObservation(trx, m.id, period.start, key);
+  const status = m.kind === 'indicator' ? 'approved' : 'draft';
+  let row: ObservationRow | undefined;
+  if (existing) {
+    if (item.version !== undefined && item.version !== existing.version) conflict(existing, m, fys);
+    const nextNote = note === undefined ? existing.note : note;
+    const unchanged =
+      existing.value === figure.value &&
+      existing.numerator === figure.numerator &&
+      existing.denominator === figure.denominator &&
+      existing.note === nextNote;
+    if (unchanged) return { ...toObservation(existing, m, fys), warnings: [] };
+    row = await updateObservationAtVersion(trx, existing.id, existing.version, {
+      ...figure,
+      note: nextNote,
+      status,
+      entered_by: actor.userId,
+    });
+    if (!row) conflict(await findObservation(trx, m.id, period.start, key), m, fys);
+  } else {
+    if (item.version !== undefined && item.version !== 0) conflict(undefined, m, fys);
+    row = await insertObservation(trx, {
+      measure_id: m.id,
+      period_start: period.start,
+      period_end: period.end,
+      breakdown: key,
+      ...figure,
+      note: note ?? null,
+      status,
+      entered_by: actor.userId,
+    });
+    if (!row) conflict(await findObservation(trx, m.id, period.start, key), m, fys);
+  }
+  const warnings = checkPartsAgainstTotal(
+    m,
+    await cellsOfPeriod(trx, m.id, period.start),
+    key,
+    ctx.vocabulary,
+  );
+  const after = toObservation(row, m, fys);
+  await insertAuditEvent(trx, {
+    actorId: actor.userId,
+    action: existing ? 'observation.update' : 'observation.create',
+    entity: 'observation',
+    entityId: row.id,
+    before: existing ? toObservation(existing, m, fys) : undefined,
+    after,
+    requestId: actor.requestId,
+  });
+  return { ...after, warnings };
+}
+
+async function checkOpen(trx: Trx, actor: Actor, organizationId: string, period: ResolvedPeriod) {
+  const lock = await lockingSubmission(trx, organizationId, period.start, period.end);
+  if (lock) {
+    throw new ConflictError(
+      'PERIOD_LOCKED',
+      `This period is ${lock.status} and locked; a coordinator must return it before it can change`,
+      { status: lock.status },
+    );
+  }
+  if (!isAdmin(actor) && (await closedReportingPeriod(trx, period.start))) {
+    throw new ConflictError('PERIOD_CLOSED', 'The reporting period for these figures has closed');
+  }
+}
+
+export async function putObservation(
+  db: Db,
+  actor: Actor,
+  measureId: string,
+  periodLabel: string,
+  body: PutObservationBody,
+): Promise<SaveResult> {
+  const { row: m } = await visibleMeasure(db, actor, measureId);
+  if (!canWriteMeasure(actor, m)) deny(true, 'Measure');
+  const ctx = await saveContext(db, [m.id]);
+  const item = { ...body, period: periodLabel };
+  const prepared = prepare(m, item, ctx);
+  return inTransaction(db, (trx) => saveOne(trx, actor, m, prepared, item, ctx));
+}
+
+/** Saves one organization's cells (the data-entry grid) all together or not at all. */
+export async function saveObservations(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  items: (SaveItem & { measureId: string })[],
+): Promise<SaveResult[]> {
+  if (!(await findOrganization(db, organizationId))) throw new NotFoundError('Organization');
+  if (!canEditOrganization(actor, organizationId)) {
+    deny((await organizationView(db, actor, organizationId)) !== null, 'Organization');
+  }
+  const ids = [...new Set(items.map((i) => i.measureId))];
+  const measures = await findMeasures(db, ids);
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  const ctx = await saveContext(db, ids);
+  const prepared = items.map((item, index) => {
+    const m = byId.get(item.measureId);
+    if (!m || m.organization_id !== organizationId) {
+      throw new ValidationError(`items.${index}.measureId: not a measure of this organization`, {
+        index,
+      });
+    }
+    try {
+      return { m, item, p: prepare(m, item, ctx) };
+    } catch (err) {
+      throw withIndex(err, index);
+    }
+  });
+  const seen = new Set<string>();
+  for (const [index, { m, p }] of prepared.entries()) {
+    const cell = `${m.id}|${p.period.start}|${p.key}`;
+    if (seen.has(cell))
+      throw new ValidationError(`items.${index}: the same cell appears twice`, { index });
+    seen.add(cell);
+  }
+  return inTransaction(db, async (trx) => {
+    const out: SaveResult[] = [];
+    for (const [index, { m, item, p }] of prepared.entries()) {
+      try {
+        out.push(await saveOne(trx, actor, m, p, item, ctx));
+      } catch (err) {
+        throw withIndex(err, index);
+      }
+    }
+    return out;
+  });
+}
+
+function withIndex(err: unknown, index: number): unknown {
+  if (err instanceof AppError) {
+    const details = typeof err.details === 'object' && err.details !== null ? err.details : {};
+    return new AppError(err.statusCode, err.code, `items.${index}: ${err.message}`, {
+      ...details,
+      index,
+    });
+  }
+  return err;
+}
+
+export async function listMeasureObservations(
+  db: Db,
+  actor: Actor,
+  measureId: string,
+  q: {
+    from?: string | undefined;
+    to?: string | undefined;
+    breakdowns?: 'true' | 'false' | undefined;
+  },
+) {
+  const { row: m, view } = await visibleMeasure(db, actor, measureId);
+  // Raw cells carry unsuppressed figures: restricted viewers read series, never cells.
+  if (view === 'restricted')
+    throw new ForbiddenError('Funders read series and scorecards, not raw figures');
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const from = q.from ? resolvePeriod(q.from, fys, m.period_type).start : undefined;
+  const to = q.to ? resolvePeriod(q.to, fys, m.period_type).start : undefined;
+  const rows = await listRows(db, m.id, {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    totalsOnly: q.breakdowns === 'false',
+    statuses:
+      m.kind === 'indicator' ? ['approved', 'draft', 'submitted', 'returned'] : statusesFor(view),
+  });
+  return rows.map((r) => toObservation(r, m, fys));
+}
+
+export async function putTarget(
+  db: Db,
+  actor: Actor,
+  measureId: string,
+  periodLabel: string,
+  body: { value: number; breakdown?: Record<string, string> | undefined },
+) {
+  const { row: m } = await visibleMeasure(db, actor, measureId);
+  if (!canWriteMeasure(actor, m)) deny(true, 'Measure');
+  const ctx = await saveContext(db, [m.id]);
+  const fys = ctx.settings.fiscalYearStartMonth;
+  const period = resolvePeriod(periodLabel, fys, m.period_type);
+  const key = checkBreakdown(body.breakdown, ctx.dimensionsOf.get(m.id) ?? [], ctx.vocabulary);
+  if (m.unit === 'percent' && (body.value < 0 || body.value > 100)) {
+    throw new ValidationError('value: a percentage target lies between 0 and 100');
+  }
+  if (m.unit === 'count' && body.value < 0)
+    throw new ValidationError('value: a count target may not be negative');
+  return inTransaction(db, async (trx) => {
+    const { before, row } = await upsertTarget(trx, {
+      measure_id: m.id,
+      period_start: period.start,
+      period_end: period.end,
+      breakdown: key,
+      value: body.value,
+    });
+    const after = {
+      measureId: m.id,
+      period: period.label,
+      breakdown: parseBreakdownKey(key),
+      value: row.value,
+    };
+    if (before?.value !== row.value) {
+      await insertAuditEvent(trx, {
+        actorId: actor.userId,
+        action: before ? 'target.update' : 'target.create',
+        entity: 'target',
+        entityId: row.id,
+        before: before ? { ...after, value: before.value } : undefined,
+        after,
+        requestId: actor.requestId,
+      });
+    }
+    return after;
+  });
+}

@@ -1,0 +1,78 @@
+// Breakdown cells against their total: a part larger than the total is refused; parts that do
+// not add up to the total are allowed with a warning (as DHIS2 and others do).
+import { AppError } from '../errors.js';
+import type { MeasureRow } from '../measures/measures.repository.js';
+import { breakdownGroup, type DimensionVocabulary } from './breakdown.js';
+
+interface Cell {
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+type Part = 'value' | 'numerator' | 'denominator';
+
+function additiveParts(m: MeasureRow): Part[] {
+  if (m.aggregation === 'ratio') return ['numerator', 'denominator'];
+  if (m.aggregation === 'sum') return ['value'];
+  return []; // means, extremes and published percentages do not add up
+}
+
+export function checkPartsAgainstTotal(
+  m: MeasureRow,
+  cells: Cell[],
+  writtenKey: string,
+  vocabulary: DimensionVocabulary[],
+): Warning[] {
+  const fields = additiveParts(m);
+  const total = cells.find((c) => c.breakdown === '');
+  if (fields.length === 0 || !total) return [];
+  const parts = cells.filter((c) => c.breakdown !== '');
+  const tooBig = parts.filter(
+    (p) =>
+      (writtenKey === '' || p.breakdown === writtenKey) &&
+      fields.some(
+        (f) => p[f] !== null && total[f] !== null && (p[f] as number) > (total[f] as number),
+      ),
+  );
+  if (tooBig.length > 0) {
+    throw new AppError(
+      422,
+      'BREAKDOWN_EXCEEDS_TOTAL',
+      `A breakdown cell may not be larger than the total (${tooBig.map((p) => p.breakdown).join(', ')})`,
+      { breakdowns: tooBig.map((p) => p.breakdown) },
+    );
+  }
+  const warnings: Warning[] = [];
+  const groups = new Set(
+    parts.map((p) => breakdownGroup(p.breakdown)).filter((g) => !g.includes('+')),
+  );
+  for (const group of groups) {
+    const inGroup = parts.filter((p) => breakdownGroup(p.breakdown) === group);
+    const complete =
+      inGroup.length === (vocabulary.find((d) => d.code === group)?.values.length ?? -1);
+    for (const f of fields) {
+      if (total[f] === null || inGroup.some((p) => p[f] === null)) continue;
+      const sum = inGroup.reduce((s, p) => s + (p[f] as number), 0);
+      const t = total[f] as number;
+      if (sum > t + 1e-9) {
+        warnings.push({
+          code: 'PARTS_EXCEED_TOTAL',
+          message: `The ${group} parts' ${f === 'value' ? 'values' : `${f}s`} add up to ${sum}, more than the total ${t}`,
+        });
+      } else if (complete && Math.abs(sum - t) > 1e-9) {
+        warnings.push({
+          code: 'PARTS_DO_NOT_ADD_UP',
+          message: `The ${group} parts' ${f === 'value' ? 'values' : `${f}s`} add up to ${sum}, not the total ${t}`,
+        });
+      }
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,155 @@
+import type { DbOrTrx } from '../db/schema.js';
+import type { PeriodType } from '../db/tables/measures.table.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
+import type { SubmissionStatus } from '../db/tables/reporting.table.js';
+
+export const submissionColumns = [
+  'id',
+  'organization_id',
+  'period_type',
+  'period_start',
+  'period_end',
+  'status',
+  'submitted_by',
+  'submitted_at',
+  'reviewed_by',
+  'reviewed_at',
+  'review_note',
+  'version',
+] as const;
+
+export type SubmissionRow = Awaited<ReturnType<typeof findSubmission>> & {};
+
+export async function findSubmission(
+  db: DbOrTrx,
+  organizationId: string,
+  type: PeriodType,
+  start: string,
+) {
+  return db
+    .selectFrom('submissions')
+    .select(submissionColumns)
+    .where('organization_id', '=', organizationId)
+    .where('period_type', '=', type)
+    .where('period_start', '=', start)
+    .executeTakeFirst();
+}
+
+export async function insertSubmission(
+  db: DbOrTrx,
+  v: {
+    organization_id: string;
+    period_type: PeriodType;
+    period_start: string;
+    period_end: string;
+    submitted_by: string;
+  },
+) {
+  return db
+    .insertInto('submissions')
+    .values({ ...v, status: 'submitted', submitted_at: new Date() })
+    .onConflict((oc) => oc.columns(['organization_id', 'period_type', 'period_start']).doNothing())
+    .returning(submissionColumns)
+    .executeTakeFirst();
+}
+
+/** Moves a submission from one status to another; undefined when it was not in `from`. */
+export async function transitionSubmission(
+  db: DbOrTrx,
+  id: string,
+  from: SubmissionStatus[],
+  set: {
+    status: SubmissionStatus;
+    submitted_by?: string;
+    submitted_at?: Date;
+    reviewed_by?: string | null;
+    reviewed_at?: Date | null;
+    review_note?: string | null;
+  },
+) {
+  return db
+    .updateTable('submissions')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .returning(submissionColumns)
+    .executeTakeFirst();
+}
+
+/** Sets the status of an organization's program-measure figures lying within a period. */
+export async function setObservationStatus(
+  db: DbOrTrx,
+  organizationId: string,
+  periodStart: string,
+  periodEnd: string,
+  from: ObservationStatus[],
+  to: ObservationStatus,
+): Promise<number> {
+  const result = await db
+    .updateTable('observations')
+    .set({ status: to })
+    .where('status', 'in', from)
+    .where('period_start', '>=', periodStart)
+    .where('period_end', '<=', periodEnd)
+    .where('measure_id', 'in', (eb) =>
+      eb
+        .selectFrom('measures')
+        .select('id')
+        .where('organization_id', '=', organizationId)
+        .where('kind', '=', 'performance'),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function listSubmissions(
+  db: DbOrTrx,
+  where: { organizationIds: string[]; status?: SubmissionStatus | undefined },
+  limit: number,
+  offset: number,
+) {
+  if (where.organizationIds.length === 0) return [];
+  let q = db
+    .selectFrom('submissions')
+    .select(submissionColumns)
+    .where('organization_id', 'in', where.organizationIds)
+    .orderBy('period_start', 'desc')
+    .orderBy('organization_id')
+    .limit(limit)
+    .offset(offset);
+  if (where.status) q = q.where('status', '=', where.status);
+  return q.execute();
+}
+
+export async function insertReportingPeriod(
+  db: DbOrTrx,
+  v: {
+    period_type: PeriodType;
+    period_start: string;
+    period_end: string;
+    opens: string;
+    due: string;
+    closes: string;
+  },
+) {
+  return db
+    .insertInto('reporting_periods')
+    .values(v)
+    .onConflict((oc) =>
+      oc
+        .columns(['period_type', 'period_start'])
+        .doUpdateSet({ opens: v.opens, due: v.due, closes: v.closes }),
+    )
+    .returning(['id', 'period_type', 'period_start', 'period_end', 'opens', 'due', 'closes'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function listReportingPeriods(db: DbOrTrx, limit: number, offset: number) {
+  return db
+    .selectFrom('reporting_periods')
+    .select(['id', 'period_type', 'period_start', 'period_end', 'opens', 'due', 'closes'])
+    .orderBy('period_start', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}

@@ -1,0 +1,268 @@
+// The quarterly workflow: an organization submits a period, a coordinator of a table it is a
+// partner at approves it or returns it with a note. Submitted and approved periods are locked.
+import type { Submission } from '@rba/schema';
+import type { Actor } from '../access/actor.js';
+import { requireAdmin } from '../access/require.js';
+import {
+  canEditOrganization,
+  canReviewOrganization,
+  deny,
+  organizationView,
+} from '../access/scopes.js';
+import { insertAuditEvent } from '../audit/audit.repository.js';
+import type { Db } from '../db/schema.js';
+import type { SubmissionStatus } from '../db/tables/reporting.table.js';
+import { inTransaction } from '../db/transaction.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { labelOf, resolvePeriod } from '../periods/periods.js';
+import { listPartners } from '../planning-tables/planning-tables.repository.js';
+import { visibleTable } from '../planning-tables/planning-tables.service.js';
+import { getSettings } from '../settings/settings.service.js';
+import {
+  findSubmission,
+  insertReportingPeriod,
+  insertSubmission,
+  listReportingPeriods,
+  listSubmissions,
+  type SubmissionRow,
+  setObservationStatus,
+  transitionSubmission,
+} from './reporting.repository.js';
+
+function toSubmission(r: SubmissionRow, fys: number, lockedObservations = 0): Submission {
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    period: labelOf(r.period_start, r.period_type, fys),
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    status: r.status,
+    submittedBy: r.submitted_by,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+    reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at?.toISOString() ?? null,
+    reviewNote: r.review_note,
+    lockedObservations,
+  };
+}
+
+async function visibleOrganization(db: Db, actor: Actor, organizationId: string) {
+  const view = await organizationView(db, actor, organizationId);
+  if (!view || !(await findOrganization(db, organizationId)))
+    throw new NotFoundError('Organization');
+  return view;
+}
+
+function invalid(status: SubmissionStatus | 'draft', action: string): never {
+  throw new ConflictError('INVALID_TRANSITION', `A period that is ${status} cannot be ${action}`, {
+    status,
+  });
+}
+
+export async function submitPeriod(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  periodLabel: string,
+) {
+  await visibleOrganization(db, actor, organizationId);
+  if (!canEditOrganization(actor, organizationId)) deny(true, 'Organization');
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const period = resolvePeriod(periodLabel, fys);
+  return inTransaction(db, async (trx) => {
+    const existing = await findSubmission(trx, organizationId, period.type, period.start);
+    let row: SubmissionRow | undefined;
+    if (!existing) {
+      row = await insertSubmission(trx, {
+        organization_id: organizationId,
+        period_type: period.type,
+        period_start: period.start,
+        period_end: period.end,
+        submitted_by: actor.userId,
+      });
+      if (!row) invalid('submitted', 'submitted again');
+    } else {
+      if (existing.status !== 'returned') invalid(existing.status, 'submitted again');
+      row = await transitionSubmission(trx, existing.id, ['returned'], {
+        status: 'submitted',
+        submitted_by: actor.userId,
+        submitted_at: new Date(),
+        reviewed_by: null,
+        reviewed_at: null,
+      });
+      if (!row) invalid('submitted', 'submitted again');
+    }
+    const locked = await setObservationStatus(
+      trx,
+      organizationId,
+      period.start,
+      period.end,
+      ['draft', 'returned'],
+      'submitted',
+    );
+    const result = toSubmission(row, fys, locked);
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'submission.submit',
+      entity: 'submission',
+      entityId: row.id,
+      before: existing ? toSubmission(existing, fys) : undefined,
+      after: result,
+      requestId: actor.requestId,
+    });
+    return result;
+  });
+}
+
+async function review(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  periodLabel: string,
+  decision: 'approved' | 'returned',
+  note: string | null,
+) {
+  await visibleOrganization(db, actor, organizationId);
+  if (!(await canReviewOrganization(db, actor, organizationId))) deny(true, 'Organization');
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const period = resolvePeriod(periodLabel, fys);
+  const verb = decision === 'approved' ? 'approved' : 'returned';
+  return inTransaction(db, async (trx) => {
+    const existing = await findSubmission(trx, organizationId, period.type, period.start);
+    if (!existing) invalid('draft', verb);
+    if (existing.status !== 'submitted') invalid(existing.status, verb);
+    const row = await transitionSubmission(trx, existing.id, ['submitted'], {
+      status: decision,
+      reviewed_by: actor.userId,
+      reviewed_at: new Date(),
+      review_note: note,
+    });
+    if (!row) invalid(existing.status, verb);
+    const changed = await setObservationStatus(
+      trx,
+      organizationId,
+      period.start,
+      period.end,
+      ['submitted'],
+      decision,
+    );
+    const result = toSubmission(row, fys, decision === 'approved' ? changed : 0);
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: decision === 'approved' ? 'submission.approve' : 'submission.return',
+      entity: 'submission',
+      entityId: row.id,
+      before: toSubmission(existing, fys),
+      after: result,
+      requestId: actor.requestId,
+    });
+    return result;
+  });
+}
+
+export function approvePeriod(db: Db, actor: Actor, organizationId: string, periodLabel: string) {
+  return review(db, actor, organizationId, periodLabel, 'approved', null);
+}
+
+export function returnPeriod(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  periodLabel: string,
+  note: string,
+) {
+  if (note.trim() === '') throw new ValidationError('note: say what needs fixing');
+  return review(db, actor, organizationId, periodLabel, 'returned', note);
+}
+
+export async function organizationSubmissions(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  q: { status?: SubmissionStatus | undefined; limit: number; offset: number },
+) {
+  await visibleOrganization(db, actor, organizationId);
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const rows = await listSubmissions(
+    db,
+    { organizationIds: [organizationId], status: q.status },
+    q.limit,
+    q.offset,
+  );
+  return rows.map((r) => toSubmission(r, fys));
+}
+
+/** The review queue: submissions of a table's partners. */
+export async function tableSubmissions(
+  db: Db,
+  actor: Actor,
+  tableId: string,
+  q: { status?: SubmissionStatus | undefined; limit: number; offset: number },
+) {
+  const { view } = await visibleTable(db, actor, tableId);
+  if (view !== 'all' && view !== 'review') deny(true, 'Planning table');
+  const partners = await listPartners(db, tableId);
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const rows = await listSubmissions(
+    db,
+    { organizationIds: partners.map((p) => p.id), status: q.status },
+    q.limit,
+    q.offset,
+  );
+  return rows.map((r) => toSubmission(r, fys));
+}
+
+export async function defineReportingPeriod(
+  db: Db,
+  actor: Actor,
+  body: { period: string; opens: string; due: string; closes: string },
+) {
+  requireAdmin(actor);
+  if (!(body.opens <= body.due && body.due <= body.closes)) {
+    throw new ValidationError('opens, due and closes must come in that order');
+  }
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const period = resolvePeriod(body.period, fys);
+  return inTransaction(db, async (trx) => {
+    const row = await insertReportingPeriod(trx, {
+      period_type: period.type,
+      period_start: period.start,
+      period_end: period.end,
+      opens: body.opens,
+      due: body.due,
+      closes: body.closes,
+    });
+    const result = {
+      id: row.id,
+      period: period.label,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      opens: row.opens,
+      due: row.due,
+      closes: row.closes,
+    };
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'reporting_period.define',
+      entity: 'reporting_period',
+      entityId: row.id,
+      after: result,
+      requestId: actor.requestId,
+    });
+    return result;
+  });
+}
+
+export async function reportingPeriods(db: Db, limit: number, offset: number) {
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  return (await listReportingPeriods(db, limit, offset)).map((r) => ({
+    id: r.id,
+    period: labelOf(r.period_start, r.period_type, fys),
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    opens: r.opens,
+    due: r.due,
+    closes: r.closes,
+  }));
+}

@@ -1,0 +1,143 @@
+import type { Result } from '@rba/schema';
+import type { Actor } from '../access/actor.js';
+import { canEditTable, deny, tableView } from '../access/scopes.js';
+import { insertAuditEvent } from '../audit/audit.repository.js';
+import type { Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { visibleTable } from '../planning-tables/planning-tables.service.js';
+import {
+  deleteResult,
+  findResult,
+  insertResult,
+  listResults,
+  nextResultOrder,
+  resultHasData,
+  updateResult,
+} from './results.repository.js';
+
+type Row = NonNullable<Awaited<ReturnType<typeof findResult>>>;
+
+export function toResult(r: Row): Result {
+  return {
+    id: r.id,
+    tableId: r.table_id,
+    title: r.title,
+    description: r.description,
+    sortOrder: r.sort_order,
+    archivedAt: r.archived_at?.toISOString() ?? null,
+  };
+}
+
+export async function visibleResult(db: Db, actor: Actor, id: string) {
+  const row = await findResult(db, id);
+  const view = row ? await tableView(db, actor, row.table_id) : null;
+  if (!row || !view) throw new NotFoundError('Result');
+  return row;
+}
+
+export async function createResult(
+  db: Db,
+  actor: Actor,
+  tableId: string,
+  body: { title: string; description?: string | null | undefined; sortOrder?: number | undefined },
+) {
+  await visibleTable(db, actor, tableId);
+  if (!canEditTable(actor, tableId)) deny(true, 'Planning table');
+  return inTransaction(db, async (trx) => {
+    const result = toResult(
+      await insertResult(trx, {
+        table_id: tableId,
+        title: body.title,
+        description: body.description ?? null,
+        sort_order: body.sortOrder ?? (await nextResultOrder(trx, tableId)),
+      }),
+    );
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'result.create',
+      entity: 'result',
+      entityId: result.id,
+      after: result,
+      requestId: actor.requestId,
+    });
+    return result;
+  });
+}
+
+export async function listTableResults(
+  db: Db,
+  actor: Actor,
+  tableId: string,
+  limit: number,
+  offset: number,
+) {
+  await visibleTable(db, actor, tableId);
+  return (await listResults(db, tableId, limit, offset)).map(toResult);
+}
+
+export async function getResult(db: Db, actor: Actor, id: string) {
+  return toResult(await visibleResult(db, actor, id));
+}
+
+export async function patchResult(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: {
+    title?: string | undefined;
+    description?: string | null | undefined;
+    sortOrder?: number | undefined;
+    archived?: boolean | undefined;
+  },
+) {
+  const row = await visibleResult(db, actor, id);
+  if (!canEditTable(actor, row.table_id)) deny(true, 'Result');
+  return inTransaction(db, async (trx) => {
+    const after = toResult(
+      await updateResult(trx, id, {
+        title: body.title,
+        description: body.description,
+        sort_order: body.sortOrder,
+        archived_at:
+          body.archived === undefined
+            ? undefined
+            : body.archived
+              ? (row.archived_at ?? new Date())
+              : null,
+      }),
+    );
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'result.update',
+      entity: 'result',
+      entityId: id,
+      before: toResult(row),
+      after,
+      requestId: actor.requestId,
+    });
+    return after;
+  });
+}
+
+export async function removeResult(db: Db, actor: Actor, id: string) {
+  const row = await visibleResult(db, actor, id);
+  if (!canEditTable(actor, row.table_id)) deny(true, 'Result');
+  await inTransaction(db, async (trx) => {
+    if (await resultHasData(trx, id)) {
+      throw new ConflictError(
+        'HAS_DATA',
+        'This result has indicators or contributing programs; archive it instead',
+      );
+    }
+    await deleteResult(trx, id);
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'result.delete',
+      entity: 'result',
+      entityId: id,
+      before: toResult(row),
+      requestId: actor.requestId,
+    });
+  });
+}

@@ -1,0 +1,120 @@
+// Set-based loads for scorecards: a fixed number of queries whatever the scorecard's size.
+import type { DbOrTrx } from '../db/schema.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { measureColumns } from '../measures/measures.repository.js';
+
+export async function tableMeasures(db: DbOrTrx, tableId: string) {
+  return db
+    .selectFrom('measures')
+    .select(measureColumns)
+    .where('table_id', '=', tableId)
+    .where('archived_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+}
+
+/** Programs contributing to the given results, with their organization, of the table's partners. */
+export async function contributingPrograms(db: DbOrTrx, tableId: string) {
+  return db
+    .selectFrom('program_results')
+    .innerJoin('results', 'results.id', 'program_results.result_id')
+    .innerJoin('programs', 'programs.id', 'program_results.program_id')
+    .innerJoin('organizations', 'organizations.id', 'programs.organization_id')
+    .innerJoin('table_partners', (j) =>
+      j
+        .onRef('table_partners.organization_id', '=', 'programs.organization_id')
+        .onRef('table_partners.table_id', '=', 'results.table_id'),
+    )
+    .select([
+      'program_results.result_id',
+      'programs.id',
+      'programs.name',
+      'organizations.id as organization_id',
+      'organizations.code as organization_code',
+      'organizations.name as organization_name',
+    ])
+    .where('results.table_id', '=', tableId)
+    .where('programs.archived_at', 'is', null)
+    .orderBy('organizations.code')
+    .orderBy('programs.name')
+    .execute();
+}
+
+/** Performance measures of these programs, and those reporting these shared measures. */
+export async function performanceMeasures(db: DbOrTrx, programIds: string[], sharedIds: string[]) {
+  if (programIds.length === 0 && sharedIds.length === 0) return [];
+  return db
+    .selectFrom('measures')
+    .innerJoin('organizations', 'organizations.id', 'measures.organization_id')
+    .select(measureColumns.map((c) => `measures.${c}` as const))
+    .select(['organizations.code as organization_code', 'organizations.name as organization_name'])
+    .where('measures.kind', '=', 'performance')
+    .where('measures.archived_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(programIds.length > 0 ? [eb('measures.program_id', 'in', programIds)] : []),
+        ...(sharedIds.length > 0 ? [eb('measures.shared_measure_id', 'in', sharedIds)] : []),
+      ]),
+    )
+    .orderBy('measures.sort_order')
+    .orderBy('measures.code')
+    .execute();
+}
+
+export async function organizationPrograms(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('programs')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+export async function organizationMeasures(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('measures')
+    .select(measureColumns)
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'performance')
+    .where('archived_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+}
+
+export async function cellsOf(
+  db: DbOrTrx,
+  measureIds: string[],
+  q: { statuses: ObservationStatus[]; until?: string | undefined; totalsOnly: boolean },
+) {
+  if (measureIds.length === 0) return [];
+  let query = db
+    .selectFrom('observations')
+    .select([
+      'measure_id',
+      'period_start',
+      'breakdown',
+      'value',
+      'numerator',
+      'denominator',
+      'status',
+    ])
+    .where('measure_id', 'in', measureIds)
+    .where('status', 'in', q.statuses);
+  if (q.totalsOnly) query = query.where('breakdown', '=', '');
+  if (q.until) query = query.where('period_start', '<=', q.until);
+  return query.orderBy('period_start').execute();
+}
+
+export async function targetsOf(db: DbOrTrx, measureIds: string[]) {
+  if (measureIds.length === 0) return [];
+  return db
+    .selectFrom('targets')
+    .select(['measure_id', 'period_start', 'value'])
+    .where('measure_id', 'in', measureIds)
+    .where('breakdown', '=', '')
+    .orderBy('period_start')
+    .execute();
+}

@@ -1,0 +1,308 @@
+// Scorecards and series, computed on read from the figures the caller may see.
+import type { Actor } from '../access/actor.js';
+import { organizationView, statusesFor, type View } from '../access/scopes.js';
+import type { Db } from '../db/schema.js';
+import { NotFoundError } from '../errors.js';
+import type { MeasureRow } from '../measures/measures.repository.js';
+import { visibleMeasure } from '../measures/measures.service.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { resolvePeriod } from '../periods/periods.js';
+import { visibleTable } from '../planning-tables/planning-tables.service.js';
+import { getSettings } from '../settings/settings.service.js';
+import {
+  cellsOf,
+  contributingPrograms,
+  organizationMeasures,
+  organizationPrograms,
+  performanceMeasures,
+  tableMeasures,
+  targetsOf,
+} from './scorecards.repository.js';
+import {
+  breakdownLines,
+  type Cell,
+  collectivePoints,
+  forecastOf,
+  isSmallCell,
+  type Point,
+  summarize,
+  type TargetCell,
+  toPoint,
+} from './series-summary.js';
+
+interface ReadOptions {
+  period?: string | undefined;
+  horizon?: number | undefined;
+}
+
+interface Frame {
+  view: View;
+  fys: number;
+  threshold: number | null;
+  until: string | undefined;
+  period: string | null;
+}
+
+async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
+  const settings = await getSettings(db);
+  const fys = settings.fiscalYearStartMonth;
+  const p = q.period ? resolvePeriod(q.period, fys) : undefined;
+  return {
+    view,
+    fys,
+    threshold: view === 'restricted' ? settings.smallCellThreshold : null,
+    until: p?.end,
+    period: p?.label ?? null,
+  };
+}
+
+function groupCells(cells: Cell[]): Map<string, Cell[]> {
+  const out = new Map<string, Cell[]>();
+  for (const c of cells) out.set(c.measure_id, [...(out.get(c.measure_id) ?? []), c]);
+  return out;
+}
+
+function pointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point[] {
+  return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, f.threshold));
+}
+
+function strip<T extends { forecastInput: unknown }>(s: T): Omit<T, 'forecastInput'> {
+  const { forecastInput: _, ...rest } = s;
+  return rest;
+}
+
+function summaryOf(m: MeasureRow, cells: Map<string, Cell[]>, targets: TargetCell[], f: Frame) {
+  return strip(summarize(m, pointsOf(m, cells, f), targets, f.fys));
+}
+
+type PerfRow = MeasureRow & { organization_code: string; organization_name: string };
+
+function sharedSummary(
+  shared: MeasureRow,
+  contributors: PerfRow[],
+  cells: Map<string, Cell[]>,
+  targets: TargetCell[],
+  f: Frame,
+) {
+  const mine = contributors.filter((c) => c.shared_measure_id === shared.id);
+  const contributions = mine.map((c) => ({
+    ...summaryOf(c, cells, targets, f),
+    organization: {
+      id: c.organization_id as string,
+      code: c.organization_code,
+      name: c.organization_name,
+    },
+  }));
+  const collective = collectivePoints(
+    shared,
+    mine.map((c) => pointsOf(c, cells, f)),
+    f.fys,
+    f.threshold,
+  );
+  return { ...strip(summarize(shared, collective, targets, f.fys)), contributions };
+}
+
+export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: ReadOptions) {
+  const { row: table, view } = await visibleTable(db, actor, tableId);
+  const f = await frame(db, view, q);
+  const [results, tableLevel, programs] = await Promise.all([
+    db
+      .selectFrom('results')
+      .select(['id', 'title'])
+      .where('table_id', '=', tableId)
+      .where('archived_at', 'is', null)
+      .orderBy('sort_order')
+      .orderBy('title')
+      .execute(),
+    tableMeasures(db, tableId),
+    contributingPrograms(db, tableId),
+  ]);
+  const shared = tableLevel.filter((m) => m.kind === 'shared');
+  const programIds = [...new Set(programs.map((p) => p.id))];
+  const perf = (await performanceMeasures(
+    db,
+    programIds,
+    shared.map((s) => s.id),
+  )) as PerfRow[];
+  const ids = [...tableLevel.map((m) => m.id), ...perf.map((m) => m.id)];
+  const [cellRows, targets] = await Promise.all([
+    cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: true }),
+    targetsOf(db, ids),
+  ]);
+  const cells = groupCells(cellRows);
+  return {
+    table: { id: table.id, name: table.name, population: table.population },
+    period: f.period,
+    view,
+    suppressionThreshold: f.threshold,
+    results: results.map((r) => ({
+      id: r.id,
+      title: r.title,
+      indicators: tableLevel
+        .filter((m) => m.kind === 'indicator' && m.result_id === r.id)
+        .map((m) => summaryOf(m, cells, targets, f)),
+      programs: programs
+        .filter((p) => p.result_id === r.id)
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          organization: {
+            id: p.organization_id,
+            code: p.organization_code,
+            name: p.organization_name,
+          },
+          measures: perf
+            .filter((m) => m.program_id === p.id)
+            .map((m) => summaryOf(m, cells, targets, f)),
+        })),
+    })),
+    sharedMeasures: shared.map((s) => sharedSummary(s, perf, cells, targets, f)),
+  };
+}
+
+export async function organizationScorecard(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  q: ReadOptions,
+) {
+  const view = await organizationView(db, actor, organizationId);
+  const org = view ? await findOrganization(db, organizationId) : undefined;
+  if (!view || !org) throw new NotFoundError('Organization');
+  const f = await frame(db, view, q);
+  const [programs, measures] = await Promise.all([
+    organizationPrograms(db, organizationId),
+    organizationMeasures(db, organizationId),
+  ]);
+  const ids = measures.map((m) => m.id);
+  const [cellRows, targets] = await Promise.all([
+    cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: true }),
+    targetsOf(db, ids),
+  ]);
+  const cells = groupCells(cellRows);
+  return {
+    organization: { id: org.id, code: org.code, name: org.name },
+    period: f.period,
+    view,
+    suppressionThreshold: f.threshold,
+    programs: programs.map((p) => ({
+      id: p.id,
+      name: p.name,
+      measures: measures
+        .filter((m) => m.program_id === p.id)
+        .map((m) => summaryOf(m, cells, targets, f)),
+    })),
+  };
+}
+
+/** Aggregates partners' breakdown cells of a shared measure per period and breakdown. */
+function collectiveCells(
+  shared: MeasureRow,
+  contributors: MeasureRow[],
+  cells: Cell[],
+  f: Frame,
+): Cell[] {
+  const byCell = new Map<string, Point[]>();
+  const contributorById = new Map(contributors.map((c) => [c.id, c]));
+  for (const c of cells) {
+    const m = contributorById.get(c.measure_id);
+    if (!m || isSmallCell(m, c, f.threshold)) continue;
+    const key = `${c.period_start}|${c.breakdown}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), toPoint(m, c, f.fys, null)]);
+  }
+  const out: Cell[] = [];
+  for (const [key, points] of byCell) {
+    const [start, breakdown] = key.split('|') as [string, string];
+    const [p] = collectivePoints(shared, [points], f.fys, null);
+    if (p)
+      out.push({
+        measure_id: shared.id,
+        period_start: start,
+        breakdown,
+        value: p.value,
+        numerator: p.numerator,
+        denominator: p.denominator,
+        status: 'approved',
+      });
+  }
+  return out;
+}
+
+export async function measureSeries(db: Db, actor: Actor, measureId: string, q: ReadOptions) {
+  const { row: m, view } = await visibleMeasure(db, actor, measureId);
+  const f = await frame(db, view, q);
+  const horizon = q.horizon ?? 4;
+  const contributors =
+    m.kind === 'shared' ? ((await performanceMeasures(db, [], [m.id])) as PerfRow[]) : [];
+  const ids = [m.id, ...contributors.map((c) => c.id)];
+  const [cellRows, targets] = await Promise.all([
+    cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: false }),
+    targetsOf(db, [m.id]),
+  ]);
+  let summary: ReturnType<typeof summarize>;
+  let breakdownCells: Cell[];
+  if (m.kind === 'shared') {
+    const totals = groupCells(cellRows.filter((c) => c.breakdown === ''));
+    const collective = collectivePoints(
+      m,
+      contributors.map((c) => pointsOf(c, totals, f)),
+      f.fys,
+      f.threshold,
+    );
+    summary = summarize(m, collective, targets, f.fys);
+    breakdownCells = collectiveCells(
+      m,
+      contributors,
+      cellRows.filter((c) => c.breakdown !== ''),
+      f,
+    );
+    // The collective total takes part in complementary suppression of the collective parts.
+    for (const p of collective) {
+      if (!p.suppressed) {
+        breakdownCells.push({
+          measure_id: m.id,
+          period_start: p.periodStart,
+          breakdown: '',
+          value: p.value,
+          numerator: p.numerator,
+          denominator: p.denominator,
+          status: 'approved',
+        });
+      }
+    }
+  } else {
+    const own = cellRows.filter((c) => c.measure_id === m.id);
+    summary = summarize(
+      m,
+      pointsOf(m, groupCells(own.filter((c) => c.breakdown === '')), f),
+      targets,
+      f.fys,
+    );
+    breakdownCells = own;
+  }
+  const { forecastInput, ...rest } = summary;
+  return {
+    ...rest,
+    targets: targets.map((t) => ({
+      period: toPoint(
+        m,
+        { ...t, breakdown: '', numerator: null, denominator: null, status: '' },
+        f.fys,
+        null,
+      ).period,
+      value: t.value,
+    })),
+    forecast: forecastOf(forecastInput, horizon, f.fys),
+    breakdowns: breakdownLines(m, breakdownCells, f.fys, f.threshold).map((b) => ({
+      breakdown: b.breakdown,
+      key: b.key,
+      points: b.points.map((p) => ({
+        period: p.period,
+        value: p.value,
+        numerator: p.numerator,
+        denominator: p.denominator,
+        suppressed: p.suppressed,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,273 @@
+// Turns a measure's stored cells into the series summary of the contract. Every figure comes
+// from @rba/domain; this module only chooses which points are shown to whom.
+import {
+  type AggregateUnit,
+  aggregate,
+  compareToBaseline,
+  currentTrend,
+  evaluateTarget,
+  forecast,
+  periodContaining,
+  suppressSmallCells,
+} from '@rba/domain';
+import type { SeriesSummaryBody } from '@rba/schema';
+import type { MeasureRow } from '../measures/measures.repository.js';
+import { breakdownGroup, parseBreakdownKey } from '../observations/breakdown.js';
+
+export interface Cell {
+  measure_id: string;
+  period_start: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: string;
+}
+
+export interface TargetCell {
+  measure_id: string;
+  period_start: string;
+  value: number;
+}
+
+export interface SummaryOptions {
+  fiscalYearStart: number;
+  /** Small-cell threshold when the view is restricted; null shows every figure. */
+  suppressBelow: number | null;
+  horizon: number;
+}
+
+export interface Point {
+  period: string;
+  periodStart: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status?: string;
+  suppressed: boolean;
+}
+
+/** Counts, and percentages and rates made of a numerator and denominator, can identify people. */
+export function isSuppressible(m: Pick<MeasureRow, 'unit' | 'aggregation'>): boolean {
+  return (
+    m.unit === 'count' || (m.aggregation === 'ratio' && (m.unit === 'percent' || m.unit === 'rate'))
+  );
+}
+
+function small(v: number | null, threshold: number): boolean {
+  return v !== null && v > 0 && v < threshold;
+}
+
+export function isSmallCell(
+  m: Pick<MeasureRow, 'unit' | 'aggregation'>,
+  c: { value: number | null; numerator: number | null; denominator: number | null },
+  threshold: number | null,
+): boolean {
+  if (threshold === null || threshold <= 0 || !isSuppressible(m)) return false;
+  if (m.aggregation === 'ratio')
+    return small(c.numerator, threshold) || small(c.denominator, threshold);
+  return small(c.value, threshold);
+}
+
+function hide(p: Point): Point {
+  return { ...p, value: null, numerator: null, denominator: null, suppressed: true };
+}
+
+export function toPoint(m: MeasureRow, c: Cell, fys: number, threshold: number | null): Point {
+  const p: Point = {
+    period: periodContaining(c.period_start, m.period_type, fys),
+    periodStart: c.period_start,
+    value: c.value,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    status: c.status,
+    suppressed: false,
+  };
+  return isSmallCell(m, c, threshold) ? hide(p) : p;
+}
+
+function domainUnit(m: MeasureRow): AggregateUnit {
+  return m.unit === 'count' || m.unit === 'percent' || m.unit === 'rate' ? m.unit : 'number';
+}
+
+/**
+ * A shared measure's collective points: per period, the partners' shown figures combined by
+ * the measure's rule (a percentage is Σnumerator/Σdenominator), then suppressed if small.
+ */
+export function collectivePoints(
+  shared: MeasureRow,
+  contributions: Point[][],
+  fys: number,
+  threshold: number | null,
+): Point[] {
+  const byPeriod = new Map<string, Point[]>();
+  for (const series of contributions) {
+    for (const p of series) {
+      if (p.suppressed || (p.value === null && p.numerator === null)) continue;
+      byPeriod.set(p.periodStart, [...(byPeriod.get(p.periodStart) ?? []), p]);
+    }
+  }
+  const rule = shared.aggregation === 'latest' ? 'sum' : shared.aggregation;
+  return [...byPeriod.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([start, points]) => {
+      const combined = aggregate(points, {
+        unit: domainUnit(shared),
+        rule,
+        ...(shared.rate_per ? { per: shared.rate_per } : {}),
+      });
+      const p: Point = {
+        period: periodContaining(start, shared.period_type, fys),
+        periodStart: start,
+        value: combined.value,
+        numerator: combined.numerator,
+        denominator: combined.denominator,
+        suppressed: false,
+      };
+      return isSmallCell(shared, p, threshold) ? hide(p) : p;
+    });
+}
+
+export function summarize(
+  m: MeasureRow,
+  points: Point[],
+  targets: TargetCell[],
+  fys: number,
+): SeriesSummaryBody & { forecastInput: { period: string; value: number }[] } {
+  const sorted = [...points].sort((a, b) => (a.periodStart < b.periodStart ? -1 : 1));
+  const shown = sorted
+    .filter((p) => !p.suppressed && p.value !== null)
+    .map((p) => ({ period: p.period, value: p.value as number }));
+  const latestPoint = [...sorted].reverse().find((p) => p.suppressed || p.value !== null) ?? null;
+  const latestValue = latestPoint && !latestPoint.suppressed ? latestPoint.value : null;
+  const targetCell = latestPoint
+    ? targets.find((t) => t.measure_id === m.id && t.period_start === latestPoint.periodStart)
+    : undefined;
+  const targetValue = targetCell?.value ?? null;
+  const t = evaluateTarget(latestValue, targetValue, { direction: m.direction });
+  const trend = currentTrend(shown, { direction: m.direction, fiscalYearStart: fys });
+
+  let baseline: SeriesSummaryBody['baseline'] = null;
+  if (m.baseline_period) {
+    const at = sorted.find((p) => p.periodStart === m.baseline_period);
+    baseline = {
+      period: periodContaining(m.baseline_period, m.period_type, fys),
+      value: at && !at.suppressed ? at.value : null,
+    } as NonNullable<SeriesSummaryBody['baseline']>;
+  } else if (shown[0]) {
+    baseline = { period: shown[0].period, value: shown[0].value } as NonNullable<
+      SeriesSummaryBody['baseline']
+    >;
+  }
+  if (baseline) {
+    const b = compareToBaseline(latestValue, baseline.value, { direction: m.direction });
+    baseline = {
+      period: baseline.period,
+      value: baseline.value,
+      change: b.change,
+      favorable: b.favorable,
+    };
+  }
+
+  return {
+    measureId: m.id,
+    code: m.code,
+    name: m.name,
+    kind: m.kind,
+    category: m.category,
+    unit: m.unit,
+    direction: m.direction,
+    periodType: m.period_type,
+    headline: m.headline,
+    decimals: m.decimals,
+    latest: latestPoint
+      ? {
+          period: latestPoint.period,
+          value: latestPoint.value,
+          numerator: latestPoint.numerator,
+          denominator: latestPoint.denominator,
+          suppressed: latestPoint.suppressed,
+        }
+      : null,
+    target: {
+      value: targetValue,
+      status: t.status,
+      variance: t.variance,
+      percentOfTarget: t.percentOfTarget,
+    },
+    trend: { trend: trend.trend, periods: trend.periods, favorable: trend.favorable },
+    baseline,
+    points: sorted.map((p) => ({
+      period: p.period,
+      value: p.value,
+      numerator: p.numerator,
+      denominator: p.denominator,
+      ...(p.status ? { status: p.status } : {}),
+      suppressed: p.suppressed,
+    })),
+    forecastInput: shown,
+  };
+}
+
+export function forecastOf(
+  shown: { period: string; value: number }[],
+  horizon: number,
+  fys: number,
+) {
+  return forecast(shown, { horizon, fiscalYearStart: fys });
+}
+
+/**
+ * Breakdown lines of one measure. In a restricted view each period's cells of one breakdown
+ * group are suppressed together with the total, complementary suppression included.
+ */
+export function breakdownLines(
+  m: MeasureRow,
+  cells: Cell[],
+  fys: number,
+  threshold: number | null,
+): { breakdown: Record<string, string>; key: string; points: Point[] }[] {
+  const restricted = threshold !== null && threshold > 0 && isSuppressible(m);
+  const hidden = new Set<string>();
+  if (restricted) {
+    const byPeriod = new Map<string, Cell[]>();
+    for (const c of cells)
+      byPeriod.set(c.period_start, [...(byPeriod.get(c.period_start) ?? []), c]);
+    for (const [start, periodCells] of byPeriod) {
+      const total = periodCells.find((c) => c.breakdown === '');
+      const groups = new Set(
+        periodCells.filter((c) => c.breakdown !== '').map((c) => breakdownGroup(c.breakdown)),
+      );
+      for (const group of groups) {
+        const parts = periodCells.filter(
+          (c) => c.breakdown !== '' && breakdownGroup(c.breakdown) === group,
+        );
+        const asCell = (c: Cell, key: string, isTotal = false) =>
+          m.aggregation === 'ratio'
+            ? { key, numerator: c.numerator, denominator: c.denominator, total: isTotal }
+            : { key, value: c.value, total: isTotal };
+        const input = [
+          ...(total ? [asCell(total, '', true)] : []),
+          ...parts.map((c) => asCell(c, c.breakdown)),
+        ];
+        for (const key of suppressSmallCells(input, threshold).suppressed) {
+          if (key !== '') hidden.add(`${start}|${key}`);
+        }
+      }
+    }
+  }
+  const lines = new Map<string, Point[]>();
+  for (const c of cells) {
+    if (c.breakdown === '') continue;
+    let p = toPoint(m, c, fys, restricted ? threshold : null);
+    if (hidden.has(`${c.period_start}|${c.breakdown}`)) p = hide(p);
+    lines.set(c.breakdown, [...(lines.get(c.breakdown) ?? []), p]);
+  }
+  return [...lines.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, points]) => ({
+      breakdown: parseBreakdownKey(key),
+      key,
+      points: points.sort((a, b) => (a.periodStart < b.periodStart ? -1 : 1)),
+    }));
+}

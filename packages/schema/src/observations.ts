@@ -1,0 +1,104 @@
+// Request and response bodies for figures: observations, targets, the quarterly workflow.
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const breakdownBody = z
+  .record(z.string().min(1).max(60), z.string().min(1).max(60))
+  .refine((b) => Object.keys(b).length <= 5, 'at most 5 dimensions');
+
+export const observationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
+
+export const putObservationBody = z.strictObject({
+  value: finite.nullable().optional(),
+  numerator: finite.nullable().optional(),
+  denominator: finite.nullable().optional(),
+  note: z.string().max(4000).nullable().optional(),
+  breakdown: breakdownBody.optional(),
+  version: z.number().int().min(0).optional(),
+});
+export type PutObservationBody = z.infer<typeof putObservationBody>;
+
+export const observationSchema = z.object({
+  id: z.uuid(),
+  measureId: z.uuid(),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  breakdown: z.record(z.string(), z.string()),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  note: z.string().nullable(),
+  status: observationStatusSchema,
+  version: z.number().int(),
+  enteredBy: z.uuid().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export type Observation = z.infer<typeof observationSchema>;
+
+export const observationSaveResponse = observationSchema.extend({
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+export const bulkObservationsBody = z.strictObject({
+  items: z
+    .array(
+      putObservationBody.extend({
+        measureId: z.uuid(),
+        period: z.string().min(1).max(20),
+      }),
+    )
+    .min(1)
+    .max(2000),
+});
+export const bulkObservationsResponse = z.object({ items: z.array(observationSaveResponse) });
+
+export const listObservationsQuery = z.strictObject({
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  breakdowns: z.enum(['true', 'false']).optional(),
+});
+
+export const putTargetBody = z.strictObject({
+  value: finite,
+  breakdown: breakdownBody.optional(),
+});
+export const targetSchema = z.object({
+  measureId: z.uuid(),
+  period: z.string(),
+  breakdown: z.record(z.string(), z.string()),
+  value: z.number(),
+});
+
+export const returnBody = z.strictObject({ note: z.string().trim().min(1).max(4000) });
+export const submissionSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(['submitted', 'approved', 'returned']),
+  submittedBy: z.uuid().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+  reviewedBy: z.uuid().nullable(),
+  reviewedAt: z.iso.datetime().nullable(),
+  reviewNote: z.string().nullable(),
+  lockedObservations: z.number().int(),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const reportingPeriodBody = z.strictObject({
+  period: z.string().min(1).max(20),
+  opens: z.iso.date(),
+  due: z.iso.date(),
+  closes: z.iso.date(),
+});
+export const reportingPeriodSchema = z.object({
+  id: z.uuid(),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  opens: z.string(),
+  due: z.string(),
+  closes: z.string(),
+});

@@ -1,0 +1,186 @@
+// Request and response bodies for setting up planning tables, results, programs and measures.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash and underscore only');
+
+export const planningTableSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  population: z.string(),
+  description: z.string().nullable(),
+  archivedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type PlanningTable = z.infer<typeof planningTableSchema>;
+
+export const createTableBody = z.strictObject({
+  name: text(200),
+  population: text(500),
+  description: optionalText(4000),
+});
+export const updateTableBody = z.strictObject({
+  name: text(200).optional(),
+  population: text(500).optional(),
+  description: optionalText(4000),
+  archived: z.boolean().optional(),
+});
+
+export const addPartnerBody = z.strictObject({ organizationId: z.uuid() });
+export const partnerSchema = z.object({
+  tableId: z.uuid(),
+  organization: z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string() }),
+});
+
+export const resultSchema = z.object({
+  id: z.uuid(),
+  tableId: z.uuid(),
+  title: z.string(),
+  description: z.string().nullable(),
+  sortOrder: z.number().int(),
+  archivedAt: z.iso.datetime().nullable(),
+});
+export type Result = z.infer<typeof resultSchema>;
+export const createResultBody = z.strictObject({
+  title: text(300),
+  description: optionalText(4000),
+  sortOrder: z.number().int().min(0).max(100000).optional(),
+});
+export const updateResultBody = z.strictObject({
+  title: text(300).optional(),
+  description: optionalText(4000),
+  sortOrder: z.number().int().min(0).max(100000).optional(),
+  archived: z.boolean().optional(),
+});
+
+export const programSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  resultIds: z.array(z.uuid()),
+  archivedAt: z.iso.datetime().nullable(),
+});
+export type Program = z.infer<typeof programSchema>;
+export const createProgramBody = z.strictObject({
+  name: text(200),
+  description: optionalText(4000),
+  resultIds: z.array(z.uuid()).max(100).optional(),
+});
+export const updateProgramBody = z.strictObject({
+  name: text(200).optional(),
+  description: optionalText(4000),
+  resultIds: z.array(z.uuid()).max(100).optional(),
+  archived: z.boolean().optional(),
+});
+
+export const unitSchema = z.enum(['count', 'percent', 'rate', 'number', 'currency', 'days']);
+export const directionSchema = z.enum(['up', 'down']);
+export const periodTypeSchema = z.enum([
+  'month',
+  'quarter',
+  'year',
+  'fiscal_quarter',
+  'fiscal_year',
+]);
+export const categorySchema = z.enum(['how_much', 'how_well', 'better_off']);
+export const aggregationSchema = z.enum(['sum', 'ratio', 'mean', 'max', 'min', 'latest']);
+export const measureKindSchema = z.enum(['indicator', 'performance', 'shared']);
+export type Unit = z.infer<typeof unitSchema>;
+export type PeriodTypeName = z.infer<typeof periodTypeSchema>;
+
+export const measureSchema = z.object({
+  id: z.uuid(),
+  kind: measureKindSchema,
+  code: z.string(),
+  name: z.string(),
+  tableId: z.uuid().nullable(),
+  resultId: z.uuid().nullable(),
+  programId: z.uuid().nullable(),
+  organizationId: z.uuid().nullable(),
+  category: categorySchema.nullable(),
+  unit: unitSchema,
+  ratePer: z.number().nullable(),
+  direction: directionSchema,
+  periodType: periodTypeSchema,
+  aggregation: aggregationSchema,
+  periodAggregation: aggregationSchema,
+  decimals: z.number().int(),
+  headline: z.boolean(),
+  onDataDevelopmentAgenda: z.boolean(),
+  baselinePeriod: z.string().nullable(),
+  dataSource: z.string().nullable(),
+  definition: z.string().nullable(),
+  sharedMeasureId: z.uuid().nullable(),
+  dimensions: z.array(z.string()),
+  archivedAt: z.iso.datetime().nullable(),
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+const measureFields = {
+  name: text(300),
+  unit: unitSchema,
+  direction: directionSchema,
+  periodType: periodTypeSchema,
+  category: categorySchema.nullable().optional(),
+  aggregation: aggregationSchema.optional(),
+  periodAggregation: aggregationSchema.optional(),
+  ratePer: z.number().positive().max(1e9).nullable().optional(),
+  decimals: z.number().int().min(0).max(6).optional(),
+  headline: z.boolean().optional(),
+  onDataDevelopmentAgenda: z.boolean().optional(),
+  baselinePeriod: z.string().trim().min(1).max(20).nullable().optional(),
+  dataSource: optionalText(1000),
+  definition: optionalText(4000),
+  sharedMeasureId: z.uuid().nullable().optional(),
+  dimensions: z.array(code).max(5).optional(),
+};
+
+export const createMeasureBody = z.strictObject({ code, ...measureFields });
+export type CreateMeasureBody = z.infer<typeof createMeasureBody>;
+export const updateMeasureBody = z.strictObject({
+  name: measureFields.name.optional(),
+  direction: measureFields.direction.optional(),
+  category: measureFields.category,
+  ratePer: measureFields.ratePer,
+  decimals: measureFields.decimals,
+  headline: measureFields.headline,
+  onDataDevelopmentAgenda: measureFields.onDataDevelopmentAgenda,
+  baselinePeriod: measureFields.baselinePeriod,
+  dataSource: measureFields.dataSource,
+  definition: measureFields.definition,
+  archived: z.boolean().optional(),
+});
+export type UpdateMeasureBody = z.infer<typeof updateMeasureBody>;
+
+export const dimensionSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  values: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export const createDimensionBody = z.strictObject({
+  code,
+  name: text(200),
+  values: z
+    .array(z.strictObject({ code, label: text(200) }))
+    .min(1)
+    .max(500),
+});
+
+export const settingsSchema = z.object({
+  fiscalYearStartMonth: z.number().int(),
+  smallCellThreshold: z.number().int(),
+  defaultLocale: z.enum(['en', 'fr']),
+});
+export const updateSettingsBody = z.strictObject({
+  fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
+  smallCellThreshold: z.number().int().min(0).max(1000).optional(),
+  defaultLocale: z.enum(['en', 'fr']).optional(),
+});
