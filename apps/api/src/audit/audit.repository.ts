@@ -38,3 +38,62 @@ export async function listAuditEvents(db: DbOrTrx, q: AuditQuery) {
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
   return query.execute();
 }
+
+/** The planning table or organization an audited entity belongs to, for scoping the trail. */
+export async function auditEntityOwner(
+  db: DbOrTrx,
+  entity: string,
+  entityId: string,
+): Promise<{ tableId: string | null; organizationId: string | null } | undefined> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!uuid.test(entityId)) return undefined;
+  const measureOwner = (measureId: string) =>
+    db
+      .selectFrom('measures')
+      .select(['table_id as tableId', 'organization_id as organizationId'])
+      .where('id', '=', measureId)
+      .executeTakeFirst();
+  switch (entity) {
+    case 'planning_table':
+      return { tableId: entityId, organizationId: null };
+    case 'result': {
+      const r = await db
+        .selectFrom('results')
+        .select('table_id')
+        .where('id', '=', entityId)
+        .executeTakeFirst();
+      return r ? { tableId: r.table_id, organizationId: null } : undefined;
+    }
+    case 'measure':
+      return measureOwner(entityId);
+    case 'observation':
+    case 'target': {
+      const r = await db
+        .selectFrom(entity === 'observation' ? 'observations' : 'targets')
+        .select('measure_id')
+        .where('id', '=', entityId)
+        .executeTakeFirst();
+      return r ? measureOwner(r.measure_id) : undefined;
+    }
+    case 'program': {
+      const r = await db
+        .selectFrom('programs')
+        .select('organization_id')
+        .where('id', '=', entityId)
+        .executeTakeFirst();
+      return r ? { tableId: null, organizationId: r.organization_id } : undefined;
+    }
+    case 'submission': {
+      const r = await db
+        .selectFrom('submissions')
+        .select('organization_id')
+        .where('id', '=', entityId)
+        .executeTakeFirst();
+      return r ? { tableId: null, organizationId: r.organization_id } : undefined;
+    }
+    case 'organization':
+      return { tableId: null, organizationId: entityId };
+    default:
+      return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 // Builds the real app in-process over a fresh database, and speaks HTTP to it with supertest.
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -19,8 +20,10 @@ export interface TestApp extends TestDatabase {
 export async function createTestApp(
   env: Record<string, string> = {},
   prepare?: (app: FastifyInstance) => void,
+  options: { plugins?: KyselyPlugin[] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  const appDb = (options.plugins ?? []).reduce((db, p) => db.withPlugin(p), database.db);
   const config = loadConfig({
     DATA_DIR: '/nonexistent-test-data-dir',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -32,7 +35,7 @@ export async function createTestApp(
   });
   const app = await buildApp({
     config,
-    db: database.db,
+    db: appDb,
     engine: database.engine,
     jwtSecret: TEST_JWT_SECRET,
   });

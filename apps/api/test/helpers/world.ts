@@ -3,6 +3,7 @@
 // Tests read ids from it; "own" and "other" scopes come from the two tables and agencies.
 import type { Actor } from '../../src/access/actor.js';
 import type { Db } from '../../src/db/schema.js';
+import type { Role } from '../../src/db/tables/role-grants.table.js';
 import { createDimension } from '../../src/dimensions/dimensions.service.js';
 import {
   createIndicator,
@@ -115,11 +116,7 @@ export async function buildWorld(db: Db) {
   await putObservation(db, system, indicator.id, '2024', { value: 71.5 });
   await putTarget(db, system, countA.id, WORLD_PERIOD, { value: 15 });
 
-  const user = async (
-    role: Parameters<typeof makeUser>[1][number]['role'],
-    scopeType?: 'organization' | 'table',
-    scopeId?: string,
-  ) => {
+  const user = async (role: Role, scopeType?: 'organization' | 'table', scopeId?: string) => {
     const u = await makeUser(
       db,
       scopeId && scopeType ? [{ role, scopeType, scopeId }] : [{ role }],
