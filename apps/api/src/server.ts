@@ -20,7 +20,9 @@ async function main(): Promise<number> {
 
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    database = await openDatabase(config);
+    database = await openDatabase(config, (err) =>
+      process.stderr.write(`A pooled database connection failed and was dropped: ${err.message}\n`),
+    );
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`${err.message}\n`);

@@ -50,18 +50,26 @@ export function kyselyOverPglite(client: PGlite): Db {
   return new Kysely({ dialect: new PGliteDialect(client) });
 }
 
-export function kyselyOverPg(url: string, poolSize: number): { db: Db; pool: pg.Pool } {
+export function kyselyOverPg(
+  url: string,
+  poolSize: number,
+  onIdleError: (err: Error) => void = () => {},
+): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes() });
+  // An idle connection that the server closes (a restart, a failover) must not crash the
+  // process: the pool drops that client and the next query opens a fresh one.
+  pool.on('error', onIdleError);
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   return { db, pool };
 }
 
 export async function openDatabase(
   config: Pick<Config, 'database' | 'dataDir'>,
+  onIdleError?: (err: Error) => void,
 ): Promise<DatabaseHandle> {
   const target = config.database;
   if (target.kind === 'postgres') {
-    const { db } = kyselyOverPg(target.url, target.poolSize);
+    const { db } = kyselyOverPg(target.url, target.poolSize, onIdleError);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const unlock = lockDataDir(config.dataDir);
