@@ -10,6 +10,7 @@ import {
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import type { AppContext } from './context.js';
+import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { measureRoutes } from './measures/measures.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(observationRoutes, { ctx });
       await api.register(reportingRoutes, { ctx });
       await api.register(scorecardRoutes, { ctx });
+      await api.register(curvePlanRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 // Reading: the series summary every scorecard row is made of, and the scorecards.
 import { z } from 'zod';
+import { planSummarySchema } from './curve-plans.js';
 import {
   categorySchema,
   directionSchema,
@@ -57,6 +58,8 @@ export const seriesSummarySchema = z.object({
     })
     .nullable(),
   points: z.array(pointSchema),
+  /** Turn-the-curve work on this measure: whether there is a plan, open and overdue actions. */
+  plan: planSummarySchema,
 });
 export type SeriesSummaryBody = z.infer<typeof seriesSummarySchema>;
 

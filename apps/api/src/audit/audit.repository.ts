@@ -75,6 +75,14 @@ export async function auditEntityOwner(
         .executeTakeFirst();
       return r ? measureOwner(r.measure_id) : undefined;
     }
+    case 'curve_plan': {
+      const r = await db
+        .selectFrom('curve_plans')
+        .select('measure_id')
+        .where('id', '=', entityId)
+        .executeTakeFirst();
+      return r ? measureOwner(r.measure_id) : undefined;
+    }
     case 'program': {
       const r = await db
         .selectFrom('programs')

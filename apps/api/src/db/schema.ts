@@ -1,6 +1,7 @@
 // The database as Kysely sees it: one interface per table, in tables/.
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventsTable } from './tables/audit-events.table.js';
+import type { CurvePlanRevisionsTable, CurvePlansTable } from './tables/curve-plans.table.js';
 import type {
   DimensionsTable,
   DimensionValuesTable,
@@ -43,6 +44,8 @@ export interface Database {
   reporting_periods: ReportingPeriodsTable;
   submissions: SubmissionsTable;
   comments: CommentsTable;
+  curve_plans: CurvePlansTable;
+  curve_plan_revisions: CurvePlanRevisionsTable;
 }
 
 export type Db = Kysely<Database>;

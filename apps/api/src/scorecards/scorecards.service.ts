@@ -1,6 +1,9 @@
 // Scorecards and series, computed on read from the figures the caller may see.
+import type { PlanSummary } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import { organizationView, statusesFor, type View } from '../access/scopes.js';
+import { plansOfMeasures } from '../curve-plans/curve-plans.repository.js';
+import { type StoredContent, summarizePlan, today } from '../curve-plans/plan-content.js';
 import type { Db } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
@@ -37,6 +40,7 @@ interface ReadOptions {
 
 interface Frame {
   view: View;
+  plans: Map<string, PlanSummary>;
   fys: number;
   threshold: number | null;
   until: string | undefined;
@@ -49,6 +53,7 @@ async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
   const p = q.period ? resolvePeriod(q.period, fys) : undefined;
   return {
     view,
+    plans: new Map(),
     fys,
     threshold: view === 'restricted' ? settings.smallCellThreshold : null,
     until: p?.end,
@@ -71,8 +76,22 @@ function strip<T extends { forecastInput: unknown }>(s: T): Omit<T, 'forecastInp
   return rest;
 }
 
+/** Loads the plan summaries of these measures into the frame, in one query. */
+async function loadPlans(db: Db, f: Frame, measureIds: string[]): Promise<void> {
+  const day = today();
+  for (const p of await plansOfMeasures(db, measureIds)) {
+    f.plans.set(p.measure_id, summarizePlan(p.content as StoredContent, p.updated_at, day));
+  }
+}
+
+const NO_PLAN: PlanSummary = summarizePlan(null, null, '');
+
+function planOf(m: MeasureRow, f: Frame): PlanSummary {
+  return f.plans.get(m.id) ?? NO_PLAN;
+}
+
 function summaryOf(m: MeasureRow, cells: Map<string, Cell[]>, targets: TargetCell[], f: Frame) {
-  return strip(summarize(m, pointsOf(m, cells, f), targets, f.fys));
+  return { ...strip(summarize(m, pointsOf(m, cells, f), targets, f.fys)), plan: planOf(m, f) };
 }
 
 type PerfRow = MeasureRow & { organization_code: string; organization_name: string };
@@ -99,7 +118,11 @@ function sharedSummary(
     f.fys,
     f.threshold,
   );
-  return { ...strip(summarize(shared, collective, targets, f.fys)), contributions };
+  return {
+    ...strip(summarize(shared, collective, targets, f.fys)),
+    plan: planOf(shared, f),
+    contributions,
+  };
 }
 
 export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: ReadOptions) {
@@ -128,6 +151,7 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
   const [cellRows, targets] = await Promise.all([
     cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: true }),
     targetsOf(db, ids),
+    loadPlans(db, f, ids),
   ]);
   const cells = groupCells(cellRows);
   return {
@@ -178,6 +202,7 @@ export async function organizationScorecard(
   const [cellRows, targets] = await Promise.all([
     cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: true }),
     targetsOf(db, ids),
+    loadPlans(db, f, ids),
   ]);
   const cells = groupCells(cellRows);
   return {
@@ -238,6 +263,7 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
   const [cellRows, targets] = await Promise.all([
     cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: false }),
     targetsOf(db, [m.id]),
+    loadPlans(db, f, [m.id]),
   ]);
   let summary: ReturnType<typeof summarize>;
   let breakdownCells: Cell[];
@@ -283,6 +309,7 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
   const { forecastInput, ...rest } = summary;
   return {
     ...rest,
+    plan: planOf(m, f),
     targets: targets.map((t) => ({
       period: toPoint(
         m,

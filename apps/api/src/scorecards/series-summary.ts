@@ -133,7 +133,7 @@ export function summarize(
   points: Point[],
   targets: TargetCell[],
   fys: number,
-): SeriesSummaryBody & { forecastInput: { period: string; value: number }[] } {
+): Omit<SeriesSummaryBody, 'plan'> & { forecastInput: { period: string; value: number }[] } {
   const sorted = [...points].sort((a, b) => (a.periodStart < b.periodStart ? -1 : 1));
   const shown = sorted
     .filter((p) => !p.suppressed && p.value !== null)

@@ -1,0 +1,147 @@
+import type { DbOrTrx } from '../db/schema.js';
+
+const planColumns = [
+  'id',
+  'measure_id',
+  'revision',
+  'content',
+  'updated_by',
+  'updated_at',
+] as const;
+
+export async function findPlanByMeasure(db: DbOrTrx, measureId: string) {
+  return db
+    .selectFrom('curve_plans')
+    .select(planColumns)
+    .where('measure_id', '=', measureId)
+    .executeTakeFirst();
+}
+
+export async function findPlan(db: DbOrTrx, id: string) {
+  return db.selectFrom('curve_plans').select(planColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function plansOfMeasures(db: DbOrTrx, measureIds: string[]) {
+  if (measureIds.length === 0) return [];
+  return db
+    .selectFrom('curve_plans')
+    .select(['measure_id', 'content', 'updated_at'])
+    .where('measure_id', 'in', measureIds)
+    .execute();
+}
+
+/** Creates the plan at revision 1; undefined when someone else created it first. */
+export async function insertPlan(db: DbOrTrx, measureId: string, content: unknown, userId: string) {
+  return db
+    .insertInto('curve_plans')
+    .values({
+      measure_id: measureId,
+      revision: 1,
+      content: JSON.stringify(content),
+      updated_by: userId,
+    })
+    .onConflict((oc) => oc.column('measure_id').doNothing())
+    .returning(planColumns)
+    .executeTakeFirst();
+}
+
+/** Moves the plan to the next revision only from the revision the edit was made on. */
+export async function updatePlanAtRevision(
+  db: DbOrTrx,
+  id: string,
+  revision: number,
+  content: unknown,
+  userId: string,
+) {
+  return db
+    .updateTable('curve_plans')
+    .set({
+      revision: revision + 1,
+      content: JSON.stringify(content),
+      updated_by: userId,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .returning(planColumns)
+    .executeTakeFirst();
+}
+
+export async function insertRevision(
+  db: DbOrTrx,
+  v: {
+    planId: string;
+    revision: number;
+    content: unknown;
+    userId: string;
+    restoredFrom: number | null;
+    changed: string[];
+  },
+) {
+  await db
+    .insertInto('curve_plan_revisions')
+    .values({
+      plan_id: v.planId,
+      revision: v.revision,
+      content: JSON.stringify(v.content),
+      saved_by: v.userId,
+      restored_from: v.restoredFrom,
+      changed_sections: JSON.stringify(v.changed),
+    })
+    .execute();
+}
+
+export async function listRevisions(db: DbOrTrx, planId: string) {
+  return db
+    .selectFrom('curve_plan_revisions')
+    .select(['revision', 'saved_by', 'saved_at', 'restored_from', 'changed_sections'])
+    .where('plan_id', '=', planId)
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+export async function findRevision(db: DbOrTrx, planId: string, revision: number) {
+  return db
+    .selectFrom('curve_plan_revisions')
+    .select(['revision', 'content', 'saved_by', 'saved_at', 'restored_from'])
+    .where('plan_id', '=', planId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+}
+
+export async function existingOrganizationIds(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('organizations').select('id').where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function existingMeasureIds(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('measures').select('id').where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertComment(db: DbOrTrx, planId: string, authorId: string, body: string) {
+  return db
+    .insertInto('comments')
+    .values({ entity: 'curve_plan', entity_id: planId, author_id: authorId, body })
+    .returning(['id', 'author_id', 'body', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function listComments(db: DbOrTrx, planId: string) {
+  return db
+    .selectFrom('comments')
+    .innerJoin('users', 'users.id', 'comments.author_id')
+    .select([
+      'comments.id',
+      'comments.author_id',
+      'users.name as author_name',
+      'comments.body',
+      'comments.created_at',
+    ])
+    .where('comments.entity', '=', 'curve_plan')
+    .where('comments.entity_id', '=', planId)
+    .orderBy('comments.created_at')
+    .execute();
+}
