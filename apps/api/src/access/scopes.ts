@@ -116,6 +116,25 @@ export async function organizationView(
   return widest(views);
 }
 
+/** Organizations the actor has any view of (null: all of them). */
+export async function visibleOrganizationIds(db: DbOrTrx, actor: Actor): Promise<string[] | null> {
+  if (isAdmin(actor)) return null;
+  const own = partnerOrganizationIds(actor);
+  const funded = scopeIds(actor, 'organization', ['funder_viewer']);
+  const tables = scopeIds(actor, 'table', ['table_coordinator', 'table_member', 'funder_viewer']);
+  const atTables =
+    tables.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('table_partners')
+            .select('organization_id')
+            .where('table_id', 'in', tables)
+            .execute()
+        ).map((r) => r.organization_id);
+  return [...new Set([...own, ...funded, ...atTables])];
+}
+
 export function canEditTable(actor: Actor, tableId: string): boolean {
   return hasRole(actor, { role: 'table_coordinator', scopeType: 'table', scopeId: tableId });
 }

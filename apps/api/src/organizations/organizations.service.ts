@@ -1,6 +1,7 @@
 import type { CreateOrganizationBody, Organization } from '@rba/schema';
-import { type Actor, isAdmin } from '../access/actor.js';
+import type { Actor } from '../access/actor.js';
 import { requireAdmin } from '../access/require.js';
+import { organizationView, visibleOrganizationIds } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -24,13 +25,6 @@ function toOrganization(r: Row): Organization {
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
-}
-
-/** The organizations an actor belongs to through an organization-scoped grant. */
-function ownOrganizationIds(actor: Actor): string[] {
-  return actor.grants
-    .filter((g) => g.scopeType === 'organization' && g.scopeId !== null)
-    .map((g) => g.scopeId as string);
 }
 
 export async function createOrganization(
@@ -60,16 +54,13 @@ export async function createOrganization(
 }
 
 export async function listOrganizations(db: Db, actor: Actor, limit: number, offset: number) {
-  const rows = await listRows(db, isAdmin(actor) ? null : ownOrganizationIds(actor), limit, offset);
+  const rows = await listRows(db, await visibleOrganizationIds(db, actor), limit, offset);
   return rows.map(toOrganization);
 }
 
 /** Someone with no business with an organization learns nothing of it, not even that it exists. */
 export async function getOrganization(db: Db, actor: Actor, id: string): Promise<Organization> {
-  if (!isAdmin(actor) && !ownOrganizationIds(actor).includes(id)) {
-    throw new NotFoundError('Organization');
-  }
   const row = await findOrganization(db, id);
-  if (!row) throw new NotFoundError('Organization');
+  if (!row || !(await organizationView(db, actor, id))) throw new NotFoundError('Organization');
   return toOrganization(row);
 }
