@@ -12,6 +12,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import type { AppContext } from './context.js';
 import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
+import { ValidationError } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
 import { measureRoutes } from './measures/measures.routes.js';
 import { observationRoutes } from './observations/observations.routes.js';
@@ -29,6 +30,16 @@ import { settingsRoutes } from './settings/settings.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.includes('\u0000') || containsNul(v, depth + 1)) return true;
+  }
+  return false;
+}
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -49,6 +60,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // PostgreSQL cannot store a NUL character in text: refuse it at the door, for every body.
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined && request.body !== null && containsNul(request.body)) {
+      throw new ValidationError(
+        'A text value contains a NUL character (\\u0000), which cannot be stored',
+      );
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -24,3 +24,24 @@ export const paginationQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** A calendar date within the years the platform handles (1000–9999), as 'YYYY-MM-DD'. */
+export const isoDate = z.iso
+  .date()
+  .refine(
+    (d) => d >= '1000-01-01' && d <= '9999-12-31',
+    'must be a date between the years 1000 and 9999',
+  );
+
+/** A PATCH must change something. */
+export function somethingToChange<T extends z.ZodObject>(schema: T) {
+  return schema.refine((o) => Object.values(o).some((v) => v !== undefined), {
+    message: 'nothing to change: give at least one field',
+  });
+}
+
+/** Items of one list must not share an id. */
+export function uniqueIds<T extends { id?: string | undefined }>(items: T[]): boolean {
+  const ids = items.map((i) => i.id).filter((id) => id !== undefined);
+  return new Set(ids).size === ids.length;
+}

@@ -1,6 +1,7 @@
 // Turn-the-curve plans: the story behind the curve, partners, what works, the action plan and
 // the data development agenda. Items carry ids so revisions can be compared item by item.
 import { z } from 'zod';
+import { isoDate, uniqueIds } from './common.js';
 
 const id = z.uuid();
 const shortText = z.string().trim().min(1).max(500);
@@ -13,8 +14,8 @@ export const forceSchema = z.strictObject({
 });
 
 export const storySchema = z.strictObject({
-  forcesUp: z.array(forceSchema).max(50).default([]),
-  forcesDown: z.array(forceSchema).max(50).default([]),
+  forcesUp: z.array(forceSchema).max(50).refine(uniqueIds, 'items share an id').default([]),
+  forcesDown: z.array(forceSchema).max(50).refine(uniqueIds, 'items share an id').default([]),
   narrative: longText.default(''),
 });
 
@@ -48,7 +49,7 @@ export const actionSchema = z
     title: shortText,
     ownerOrganizationId: z.uuid().nullable().optional(),
     ownerName: z.string().trim().max(200).nullable().optional(),
-    dueDate: z.iso.date().nullable().optional(),
+    dueDate: isoDate.nullable().optional(),
     status: actionStatusSchema.default('planned'),
     measureId: z.uuid().nullable().optional(),
   })
@@ -66,10 +67,10 @@ export const agendaItemSchema = z.strictObject({
 /** The editable content of a plan; every section optional in a PATCH. */
 export const planSections = {
   story: storySchema,
-  partners: z.array(planPartnerSchema).max(100),
-  whatWorks: z.array(ideaSchema).max(100),
-  actions: z.array(actionSchema).max(200),
-  dataDevelopmentAgenda: z.array(agendaItemSchema).max(50),
+  partners: z.array(planPartnerSchema).max(100).refine(uniqueIds, 'items share an id'),
+  whatWorks: z.array(ideaSchema).max(100).refine(uniqueIds, 'items share an id'),
+  actions: z.array(actionSchema).max(200).refine(uniqueIds, 'items share an id'),
+  dataDevelopmentAgenda: z.array(agendaItemSchema).max(50).refine(uniqueIds, 'items share an id'),
 };
 
 export const putPlanBody = z.strictObject({

@@ -1,5 +1,6 @@
 // Request and response bodies for figures: observations, targets, the quarterly workflow.
 import { z } from 'zod';
+import { isoDate } from './common.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const breakdownBody = z
@@ -89,9 +90,9 @@ export type Submission = z.infer<typeof submissionSchema>;
 
 export const reportingPeriodBody = z.strictObject({
   period: z.string().min(1).max(20),
-  opens: z.iso.date(),
-  due: z.iso.date(),
-  closes: z.iso.date(),
+  opens: isoDate,
+  due: isoDate,
+  closes: isoDate,
 });
 export const reportingPeriodSchema = z.object({
   id: z.uuid(),

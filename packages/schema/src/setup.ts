@@ -1,5 +1,6 @@
 // Request and response bodies for setting up planning tables, results, programs and measures.
 import { z } from 'zod';
+import { somethingToChange } from './common.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -25,12 +26,14 @@ export const createTableBody = z.strictObject({
   population: text(500),
   description: optionalText(4000),
 });
-export const updateTableBody = z.strictObject({
-  name: text(200).optional(),
-  population: text(500).optional(),
-  description: optionalText(4000),
-  archived: z.boolean().optional(),
-});
+export const updateTableBody = somethingToChange(
+  z.strictObject({
+    name: text(200).optional(),
+    population: text(500).optional(),
+    description: optionalText(4000),
+    archived: z.boolean().optional(),
+  }),
+);
 
 export const addPartnerBody = z.strictObject({ organizationId: z.uuid() });
 export const partnerSchema = z.object({
@@ -52,12 +55,14 @@ export const createResultBody = z.strictObject({
   description: optionalText(4000),
   sortOrder: z.number().int().min(0).max(100000).optional(),
 });
-export const updateResultBody = z.strictObject({
-  title: text(300).optional(),
-  description: optionalText(4000),
-  sortOrder: z.number().int().min(0).max(100000).optional(),
-  archived: z.boolean().optional(),
-});
+export const updateResultBody = somethingToChange(
+  z.strictObject({
+    title: text(300).optional(),
+    description: optionalText(4000),
+    sortOrder: z.number().int().min(0).max(100000).optional(),
+    archived: z.boolean().optional(),
+  }),
+);
 
 export const programSchema = z.object({
   id: z.uuid(),
@@ -73,12 +78,14 @@ export const createProgramBody = z.strictObject({
   description: optionalText(4000),
   resultIds: z.array(z.uuid()).max(100).optional(),
 });
-export const updateProgramBody = z.strictObject({
-  name: text(200).optional(),
-  description: optionalText(4000),
-  resultIds: z.array(z.uuid()).max(100).optional(),
-  archived: z.boolean().optional(),
-});
+export const updateProgramBody = somethingToChange(
+  z.strictObject({
+    name: text(200).optional(),
+    description: optionalText(4000),
+    resultIds: z.array(z.uuid()).max(100).optional(),
+    archived: z.boolean().optional(),
+  }),
+);
 
 export const unitSchema = z.enum(['count', 'percent', 'rate', 'number', 'currency', 'days']);
 export const directionSchema = z.enum(['up', 'down']);
@@ -144,19 +151,21 @@ const measureFields = {
 
 export const createMeasureBody = z.strictObject({ code, ...measureFields });
 export type CreateMeasureBody = z.infer<typeof createMeasureBody>;
-export const updateMeasureBody = z.strictObject({
-  name: measureFields.name.optional(),
-  direction: measureFields.direction.optional(),
-  category: measureFields.category,
-  ratePer: measureFields.ratePer,
-  decimals: measureFields.decimals,
-  headline: measureFields.headline,
-  onDataDevelopmentAgenda: measureFields.onDataDevelopmentAgenda,
-  baselinePeriod: measureFields.baselinePeriod,
-  dataSource: measureFields.dataSource,
-  definition: measureFields.definition,
-  archived: z.boolean().optional(),
-});
+export const updateMeasureBody = somethingToChange(
+  z.strictObject({
+    name: measureFields.name.optional(),
+    direction: measureFields.direction.optional(),
+    category: measureFields.category,
+    ratePer: measureFields.ratePer,
+    decimals: measureFields.decimals,
+    headline: measureFields.headline,
+    onDataDevelopmentAgenda: measureFields.onDataDevelopmentAgenda,
+    baselinePeriod: measureFields.baselinePeriod,
+    dataSource: measureFields.dataSource,
+    definition: measureFields.definition,
+    archived: z.boolean().optional(),
+  }),
+);
 export type UpdateMeasureBody = z.infer<typeof updateMeasureBody>;
 
 export const dimensionSchema = z.object({
@@ -179,8 +188,10 @@ export const settingsSchema = z.object({
   smallCellThreshold: z.number().int(),
   defaultLocale: z.enum(['en', 'fr']),
 });
-export const updateSettingsBody = z.strictObject({
-  fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
-  smallCellThreshold: z.number().int().min(0).max(1000).optional(),
-  defaultLocale: z.enum(['en', 'fr']).optional(),
-});
+export const updateSettingsBody = somethingToChange(
+  z.strictObject({
+    fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
+    smallCellThreshold: z.number().int().min(0).max(1000).optional(),
+    defaultLocale: z.enum(['en', 'fr']).optional(),
+  }),
+);

@@ -25,7 +25,21 @@ export function ratioFactor(m: Pick<MeasureRow, 'unit' | 'rate_per'>): number {
   return 1;
 }
 
+/** True when the input says nothing about the figure (a note-only edit keeps the figure). */
+export function figureOmitted(input: FigureInput): boolean {
+  return (
+    input.value === undefined && input.numerator === undefined && input.denominator === undefined
+  );
+}
+
+const LIMIT = 1e15;
+
 export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
+  for (const [field, v] of Object.entries(input)) {
+    if (typeof v === 'number' && Math.abs(v) > LIMIT) {
+      throw new ValidationError(`${field}: must be between -${LIMIT} and ${LIMIT}`);
+    }
+  }
   const { value, numerator, denominator } = input;
   if (isRatio(m)) {
     if (value !== undefined && value !== null) {
@@ -46,7 +60,11 @@ export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
     if (m.unit === 'percent' && numerator > denominator) {
       throw new ValidationError('numerator: may not be greater than the denominator');
     }
-    return { value: (numerator / denominator) * ratioFactor(m), numerator, denominator };
+    const derived = (numerator / denominator) * ratioFactor(m);
+    if (!Number.isFinite(derived)) {
+      throw new ValidationError('numerator and denominator give a value too large to store');
+    }
+    return { value: derived, numerator, denominator };
   }
   if (
     (numerator !== undefined && numerator !== null) ||

@@ -163,3 +163,16 @@ export async function upsertTarget(
     .executeTakeFirstOrThrow();
   return { before: existing ?? null, row };
 }
+
+/**
+ * Takes the agency's row lock for the rest of the transaction: shared by figure saves,
+ * exclusive for submitting and reviewing a period.
+ */
+export async function lockOrganization(
+  db: DbOrTrx,
+  organizationId: string,
+  mode: 'share' | 'update',
+) {
+  const q = db.selectFrom('organizations').select('id').where('id', '=', organizationId);
+  await (mode === 'share' ? q.forShare() : q.forUpdate()).execute();
+}

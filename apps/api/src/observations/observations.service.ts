@@ -19,7 +19,7 @@ import { findOrganization } from '../organizations/organizations.repository.js';
 import { labelOf, type ResolvedPeriod, resolvePeriod } from '../periods/periods.js';
 import { getSettings, type Settings } from '../settings/settings.service.js';
 import { checkBreakdown, type DimensionVocabulary, parseBreakdownKey } from './breakdown.js';
-import { checkFigure } from './figure.js';
+import { checkFigure, figureOmitted } from './figure.js';
 import {
   cellsOfPeriod,
   closedReportingPeriod,
@@ -27,6 +27,7 @@ import {
   insertObservation,
   listObservations as listRows,
   lockingSubmission,
+  lockOrganization,
   type ObservationRow,
   updateObservationAtVersion,
   upsertTarget,
@@ -100,7 +101,13 @@ function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   if (m.archived_at) throw new AppError(422, 'MEASURE_ARCHIVED', 'This measure is archived');
   const period = resolvePeriod(item.period, ctx.settings.fiscalYearStartMonth, m.period_type);
   const key = checkBreakdown(item.breakdown, ctx.dimensionsOf.get(m.id) ?? [], ctx.vocabulary);
-  const figure = checkFigure(m, item);
+  if (figureOmitted(item) && item.note === undefined) {
+    throw new ValidationError(
+      'Nothing to save: give a value (or a numerator and denominator), or a note; value null clears a figure',
+    );
+  }
+  // A note-only edit leaves the stored figure as it is.
+  const figure = figureOmitted(item) ? null : checkFigure(m, item);
   return { period, key, figure };
 }
 
@@ -112,9 +119,12 @@ async function saveOne(
   item: SaveItem,
   ctx: SaveContext,
 ): Promise<SaveResult> {
-  const { period, key, figure } = prepared;
+  const { period, key } = prepared;
   const fys = ctx.settings.fiscalYearStartMonth;
   if (m.kind === 'performance') {
+    // Shared with other saves, exclusive with submit and review: a save and a submit of the
+    // same agency never interleave, so no draft lands inside a submitted period.
+    await lockOrganization(trx, m.organization_id as string, 'share');
     await checkOpen(trx, actor, m.organization_id as string, period);
   }
   const note =
@@ -124,6 +134,11 @@ async function saveOne(
         ? null
         : item.note;
   const existing = await findObservation(trx, m.id, period.start, key);
+  const figure = prepared.figure ?? {
+    value: existing?.value ?? null,
+    numerator: existing?.numerator ?? null,
+    denominator: existing?.denominator ?? null,
+  };
   const status = m.kind === 'indicator' ? 'approved' : 'draft';
   let row: ObservationRow | undefined;
   if (existing) {
@@ -306,8 +321,9 @@ export async function putTarget(
   if (m.unit === 'percent' && (body.value < 0 || body.value > 100)) {
     throw new ValidationError('value: a percentage target lies between 0 and 100');
   }
-  if (m.unit === 'count' && body.value < 0)
-    throw new ValidationError('value: a count target may not be negative');
+  if (m.unit === 'count' && (body.value < 0 || !Number.isInteger(body.value))) {
+    throw new ValidationError('value: a count target is a whole number of at least 0');
+  }
   return inTransaction(db, async (trx) => {
     const { before, row } = await upsertTarget(trx, {
       measure_id: m.id,

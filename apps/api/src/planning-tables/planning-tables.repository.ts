@@ -101,3 +101,25 @@ export async function isPartner(db: DbOrTrx, tableId: string, organizationId: st
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whether the agency's programs are linked to the table: results they serve, shared measures. */
+export async function partnerHasData(db: DbOrTrx, tableId: string, organizationId: string) {
+  const row = await db
+    .selectFrom('program_results')
+    .innerJoin('programs', 'programs.id', 'program_results.program_id')
+    .innerJoin('results', 'results.id', 'program_results.result_id')
+    .select('programs.id')
+    .where('programs.organization_id', '=', organizationId)
+    .where('results.table_id', '=', tableId)
+    .unionAll(
+      db
+        .selectFrom('measures as m')
+        .innerJoin('measures as s', 's.id', 'm.shared_measure_id')
+        .select('m.id')
+        .where('m.organization_id', '=', organizationId)
+        .where('s.table_id', '=', tableId),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -15,6 +15,7 @@ import {
   insertTable,
   listPartners,
   listTables,
+  partnerHasData,
   tableHasData,
   updateTable,
 } from './planning-tables.repository.js';
@@ -178,6 +179,12 @@ export async function removePartner(db: Db, actor: Actor, tableId: string, organ
   await visibleTable(db, actor, tableId);
   requireAdmin(actor);
   await inTransaction(db, async (trx) => {
+    if (await partnerHasData(trx, tableId, organizationId)) {
+      throw new ConflictError(
+        'HAS_DATA',
+        "This agency's programs contribute to the table's results or report its shared measures; unlink them first",
+      );
+    }
     if (!(await deletePartner(trx, tableId, organizationId))) throw new NotFoundError('Partner');
     await insertAuditEvent(trx, {
       actorId: actor.userId,

@@ -63,6 +63,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
           ),
         );
     }
+    // A data exception (class 22: an out-of-range date or number, a character the encoding
+    // cannot hold) is a value the caller sent that the database cannot store.
+    if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+      request.log.warn({ err }, 'database refused a value');
+      return reply
+        .status(400)
+        .send(body('VALIDATION_ERROR', 'A value is out of the range that can be stored'));
+    }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = err.code?.startsWith('FST_JWT') ? 'UNAUTHORIZED' : (err.code ?? 'BAD_REQUEST');

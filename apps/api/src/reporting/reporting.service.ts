@@ -14,6 +14,7 @@ import type { Db } from '../db/schema.js';
 import type { SubmissionStatus } from '../db/tables/reporting.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { lockOrganization } from '../observations/observations.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { listPartners } from '../planning-tables/planning-tables.repository.js';
@@ -71,6 +72,7 @@ export async function submitPeriod(
   const { fiscalYearStartMonth: fys } = await getSettings(db);
   const period = resolvePeriod(periodLabel, fys);
   return inTransaction(db, async (trx) => {
+    await lockOrganization(trx, organizationId, 'update');
     const existing = await findSubmission(trx, organizationId, period.type, period.start);
     let row: SubmissionRow | undefined;
     if (!existing) {
@@ -129,6 +131,7 @@ async function review(
   const period = resolvePeriod(periodLabel, fys);
   const verb = decision === 'approved' ? 'approved' : 'returned';
   return inTransaction(db, async (trx) => {
+    await lockOrganization(trx, organizationId, 'update');
     const existing = await findSubmission(trx, organizationId, period.type, period.start);
     if (!existing) invalid('draft', verb);
     if (existing.status !== 'submitted') invalid(existing.status, verb);
