@@ -26,6 +26,10 @@ const ImportsPage = lazy(() =>
 const AdminPage = lazy(() =>
   import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
 );
+// Printable, so outside the shell; its chunk carries the charts (recharts), never the login bundle.
+const CurveReportPage = lazy(() =>
+  import('./pages/curve-report/curve-report-page').then((m) => ({ default: m.CurveReportPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -57,6 +61,16 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/reports/curve/:measureId"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<ShellLoading />}>
+              <CurveReportPage />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>

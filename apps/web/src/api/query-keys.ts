@@ -3,4 +3,7 @@
 export const queryKeys = {
   all: ['rba'] as const,
   me: () => [...queryKeys.all, 'me'] as const,
+  organization: (id: string) => [...queryKeys.all, 'organizations', id] as const,
+  curveReport: (measureId: string) =>
+    [...queryKeys.all, 'measures', measureId, 'curve-report'] as const,
 };

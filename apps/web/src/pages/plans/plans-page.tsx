@@ -8,6 +8,13 @@ export function PlansPage() {
       title={t('plans.title')}
       lead={t('plans.lead')}
       items={[t('plans.item1'), t('plans.item2'), t('plans.item3')]}
-    />
+    >
+      <section className="panel plans-report" aria-labelledby="plans-report-heading">
+        <h2 id="plans-report-heading" className="section-title">
+          {t('plans.reportTitle')}
+        </h2>
+        <p>{t('plans.reportBody')}</p>
+      </section>
+    </PlaceholderPage>
   );
 }

@@ -1,0 +1,91 @@
+// The figures at the top of the report: latest, target and status, trend, change since baseline.
+// Status is told by an icon and a word, never by colour alone.
+
+import type { SeriesResponse } from '../../api/curve-report-api';
+import { useI18n } from '../../i18n/i18n-provider';
+import { formatChange, formatMeasureValue } from '../../i18n/measure-value';
+
+const statusIcons = { met: '●', near: '◐', off: '○', none: '–' } as const;
+const trendIcons = { up: '▲', down: '▼', flat: '▶' } as const;
+
+function Favourability({ favorable }: { favorable: boolean | null }) {
+  const { t } = useI18n();
+  if (favorable === null) return null;
+  return (
+    <span className={favorable ? 'tone-favourable' : 'tone-unfavourable'}>
+      {' '}
+      ({favorable ? t('report.favourable') : t('report.unfavourable')})
+    </span>
+  );
+}
+
+export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
+  const { locale, t } = useI18n();
+  const format = (value: number) => formatMeasureValue(locale, value, curve.unit, curve.decimals);
+  const { latest, target, trend, baseline } = curve;
+
+  const latestText = !latest
+    ? t('report.headline.noFigure')
+    : latest.suppressed
+      ? t('report.headline.suppressed', { period: latest.period })
+      : latest.value === null
+        ? t('report.headline.noFigure')
+        : t('report.headline.latestValue', { value: format(latest.value), period: latest.period });
+
+  const trendText =
+    trend.trend === 'flat'
+      ? t('report.trend.flat')
+      : t(trend.trend === 'up' ? 'report.trend.up' : 'report.trend.down', {
+          count: trend.periods,
+        });
+
+  return (
+    <section className="report-headline" aria-labelledby="report-headline-title">
+      <h2 id="report-headline-title" className="visually-hidden">
+        {t('report.headline.label')}
+      </h2>
+      <dl className="headline-figures">
+        <div>
+          <dt>{t('report.headline.latest')}</dt>
+          <dd className="headline-value">{latestText}</dd>
+        </div>
+        <div>
+          <dt>{t('report.headline.target')}</dt>
+          <dd className="headline-value">
+            {target.value === null ? null : <>{format(target.value)} </>}
+            <span className={`target-status target-${target.status}`}>
+              <span aria-hidden="true">{statusIcons[target.status]}</span>{' '}
+              {t(`report.status.${target.status}`)}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('report.headline.trend')}</dt>
+          <dd className="headline-value">
+            <span aria-hidden="true">{trendIcons[trend.trend]}</span> {trendText}
+            <Favourability favorable={trend.favorable} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('report.headline.baseline')}</dt>
+          <dd className="headline-value">
+            {!baseline ? (
+              t('report.baseline.none')
+            ) : baseline.change === null || baseline.value === null ? (
+              t('report.baseline.noChange', { period: baseline.period })
+            ) : (
+              <>
+                {t('report.baseline.change', {
+                  change: formatChange(locale, baseline.change),
+                  period: baseline.period,
+                  value: format(baseline.value),
+                })}
+                <Favourability favorable={baseline.favorable} />
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
