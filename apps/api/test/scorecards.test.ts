@@ -74,7 +74,6 @@ describe('GET /measures/:id/series', () => {
       direction: 'down',
       periodType: 'fiscal_quarter',
       category: 'how_well',
-      baselinePeriod: 'FY2024-25-Q2',
     });
     const values = {
       'FY2024-25-Q1': 40,
@@ -87,13 +86,14 @@ describe('GET /measures/:id/series', () => {
       await editorA.put(`/measures/${m.id}/observations/${period}`, { value });
     }
     await editorA.put(`/measures/${m.id}/targets/FY2025-26-Q1`, { value: 32 });
+
+    // Without a baseline set, the baseline is the first value and the line is fitted on all.
     const s = await editorA.get(`/measures/${m.id}/series?horizon=2`);
     expect(s.latest).toMatchObject({ period: 'FY2025-26-Q1', value: 30, suppressed: false });
     expect(s.trend).toEqual({ trend: 'down', periods: 4, favorable: true });
     expect(s.target).toMatchObject({ value: 32, status: 'met' });
     expect(s.target.variance).toBeCloseTo(-2 / 32, 12);
-    expect(s.baseline).toMatchObject({ period: 'FY2024-25-Q2', value: 38, favorable: true });
-    expect(s.baseline.change).toBeCloseTo(-8 / 38, 12);
+    expect(s.baseline).toMatchObject({ period: 'FY2024-25-Q1', value: 40, favorable: true });
     expect(s.targets).toEqual([{ period: 'FY2025-26-Q1', value: 32 }]);
     // OLS over (0,40) (1,38) (2,36) (3,34) (4,30): slope -2.4, intercept 40.4.
     expect(s.forecast.map((p: { period: string }) => p.period)).toEqual([
@@ -102,6 +102,22 @@ describe('GET /measures/:id/series', () => {
     ]);
     expect(s.forecast[0].value).toBeCloseTo(40.4 - 2.4 * 5, 10);
     expect(s.forecast[1].value).toBeCloseTo(40.4 - 2.4 * 6, 10);
+
+    // With a baseline, the line is fitted on the history up to it and runs on from there, so
+    // the actuals since can be judged against where the curve was headed.
+    await editorA.call('patch', `/measures/${m.id}`, { baselinePeriod: 'FY2024-25-Q2' });
+    const b = await editorA.get(`/measures/${m.id}/series?horizon=2`);
+    expect(b.baseline).toMatchObject({ period: 'FY2024-25-Q2', value: 38, favorable: true });
+    expect(b.baseline.change).toBeCloseTo(-8 / 38, 12);
+    // OLS over (0,40) (1,38): slope -2, intercept 40; from FY2024-25-Q3 to two past the latest.
+    expect(b.forecast).toEqual([
+      { period: 'FY2024-25-Q3', value: 36 },
+      { period: 'FY2024-25-Q4', value: 34 },
+      { period: 'FY2025-26-Q1', value: 32 },
+      { period: 'FY2025-26-Q2', value: 30 },
+      { period: 'FY2025-26-Q3', value: 28 },
+    ]);
+
     // ?period= stops the curve at that period.
     const earlier = await editorA.get(`/measures/${m.id}/series?period=FY2024-25-Q3`);
     expect(earlier.latest.period).toBe('FY2024-25-Q3');

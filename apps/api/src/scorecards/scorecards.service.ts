@@ -319,7 +319,7 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
       ).period,
       value: t.value,
     })),
-    forecast: forecastOf(forecastInput, horizon, f.fys),
+    forecast: forecastOf(forecastInput, rest.baseline?.period ?? null, horizon, f.fys),
     breakdowns: breakdownLines(m, breakdownCells, f.fys, f.threshold).map((b) => ({
       breakdown: b.breakdown,
       key: b.key,

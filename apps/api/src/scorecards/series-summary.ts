@@ -8,6 +8,7 @@ import {
   evaluateTarget,
   forecast,
   periodContaining,
+  periodDistance,
   suppressSmallCells,
 } from '@rba/domain';
 import type { SeriesSummaryBody } from '@rba/schema';
@@ -209,12 +210,28 @@ export function summarize(
   };
 }
 
+/**
+ * Where the curve is headed if nothing changes. With a baseline that has at least two shown
+ * values up to it, the line is fitted on that history and projected from the baseline on, so
+ * the actuals since can be judged against it ("turning the curve"); otherwise it is fitted on
+ * every shown value. Either way it runs `horizon` periods past the latest actual.
+ */
 export function forecastOf(
   shown: { period: string; value: number }[],
+  baselinePeriod: string | null,
   horizon: number,
   fys: number,
 ) {
-  return forecast(shown, { horizon, fiscalYearStart: fys });
+  const last = shown.at(-1);
+  if (!last) return [];
+  let history = shown;
+  if (baselinePeriod) {
+    const upToBaseline = shown.filter((p) => periodDistance(p.period, baselinePeriod, fys) >= 0);
+    if (upToBaseline.length >= 2) history = upToBaseline;
+  }
+  const fitEnd = history.at(-1) as { period: string };
+  const steps = periodDistance(fitEnd.period, last.period, fys) + horizon;
+  return forecast(history, { horizon: steps, fiscalYearStart: fys });
 }
 
 /**
