@@ -23,6 +23,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
 import { programRoutes } from './programs/programs.routes.js';
+import { publicLinkRoutes, publicScorecardRoutes } from './public-links/public-links.routes.js';
 import { reportingRoutes } from './reporting/reporting.routes.js';
 import { resultRoutes } from './results/results.routes.js';
 import { scorecardRoutes } from './scorecards/scorecards.routes.js';
@@ -108,6 +109,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(reportingRoutes, { ctx });
       await api.register(scorecardRoutes, { ctx });
       await api.register(curvePlanRoutes, { ctx });
+      await api.register(publicLinkRoutes, { ctx });
+      await api.register(publicScorecardRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './common.js';
+import { localeSchema, somethingToChange } from './common.js';
 import { roleGrantSchema } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -22,3 +22,20 @@ export const createUserBody = z.strictObject({
   locale: localeSchema.optional(),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
+
+/** What an admin may change of a user: name, language, and whether they may sign in. */
+export const updateUserBody = somethingToChange(
+  z.strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    locale: localeSchema.optional(),
+    disabled: z.boolean().optional(),
+  }),
+);
+
+/** What the signed-in user may change of themself. */
+export const updateMeBody = somethingToChange(
+  z.strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    locale: localeSchema.optional(),
+  }),
+);

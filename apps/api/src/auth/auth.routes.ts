@@ -1,8 +1,9 @@
-import { errorBody, loginBody, loginResponse, meSchema } from '@rba/schema';
+import { errorBody, loginBody, loginResponse, meSchema, updateMeBody } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
+import { updateUser } from '../users/users.service.js';
 import { login, logout, me } from './auth.service.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -59,5 +60,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => me(ctx.db, actorOf(request).userId),
+  );
+
+  app.patch(
+    '/me',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own name or language',
+        security: [{ bearerAuth: [] }],
+        body: updateMeBody,
+        response: { 200: meSchema, 400: errorBody, 401: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await updateUser(ctx.db, actor, actor.userId, request.body);
+      return me(ctx.db, actor.userId);
+    },
   );
 };

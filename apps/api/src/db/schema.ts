@@ -12,6 +12,7 @@ import type { ObservationsTable, TargetsTable } from './tables/observations.tabl
 import type { OrganizationsTable } from './tables/organizations.table.js';
 import type { PlanningTablesTable, TablePartnersTable } from './tables/planning-tables.table.js';
 import type { ProgramResultsTable, ProgramsTable } from './tables/programs.table.js';
+import type { PublicLinksTable } from './tables/public-links.table.js';
 import type { RateLimitsTable } from './tables/rate-limits.table.js';
 import type {
   CommentsTable,
@@ -46,6 +47,7 @@ export interface Database {
   comments: CommentsTable;
   curve_plans: CurvePlansTable;
   curve_plan_revisions: CurvePlanRevisionsTable;
+  public_links: PublicLinksTable;
 }
 
 export type Db = Kysely<Database>;

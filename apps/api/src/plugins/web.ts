@@ -16,6 +16,15 @@ export const webPlugin = fp(
     app.setNotFoundHandler((request, reply) => {
       const isApi = apiPrefixes.some((p) => request.url.startsWith(p));
       if (hasWeb && !isApi && request.method === 'GET') {
+        if (request.url.startsWith('/public/')) {
+          // Public scorecards are made to be embedded in a planning table's own website.
+          void reply.removeHeader('x-frame-options');
+          const csp = String(reply.getHeader('content-security-policy') ?? '');
+          void reply.header(
+            'content-security-policy',
+            csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'),
+          );
+        }
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.status(404).send({

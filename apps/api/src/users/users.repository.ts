@@ -118,3 +118,34 @@ export async function findSessionUser(db: DbOrTrx, userId: string) {
     .where('users.id', '=', userId)
     .executeTakeFirst();
 }
+
+export async function updateUser(
+  db: DbOrTrx,
+  id: string,
+  v: {
+    name?: string | undefined;
+    locale?: Locale | undefined;
+    disabled_at?: Date | null | undefined;
+  },
+) {
+  return db
+    .updateTable('users')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returning(userColumns)
+    .executeTakeFirst();
+}
+
+export async function deleteGrant(
+  db: DbOrTrx,
+  g: { userId: string; role: Role; scopeType: ScopeType | null; scopeId: string | null },
+): Promise<boolean> {
+  let q = db.deleteFrom('role_grants').where('user_id', '=', g.userId).where('role', '=', g.role);
+  q =
+    g.scopeType === null
+      ? q.where('scope_type', 'is', null)
+      : q.where('scope_type', '=', g.scopeType);
+  q = g.scopeId === null ? q.where('scope_id', 'is', null) : q.where('scope_id', '=', g.scopeId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -6,12 +6,21 @@ import {
   page,
   paginationQuery,
   roleGrantSchema,
+  updateUserBody,
   userSchema,
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { createUser, getUser, grantRole, listUsers } from './users.service.js';
+import {
+  createUser,
+  getUser,
+  grantRole,
+  listUsers,
+  revokeRole,
+  updateUser,
+} from './users.service.js';
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', app.authenticate);
@@ -84,5 +93,45 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       reply
         .status(201)
         .send(await grantRole(ctx.db, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Change a user: name, language, or disable them (admins; disabling ends their sessions)',
+        security,
+        params: idParams,
+        body: updateUserBody,
+        response: {
+          200: userSchema,
+          400: errorBody,
+          403: errorBody,
+          404: errorBody,
+          422: errorBody,
+        },
+      },
+    },
+    async (request) => updateUser(ctx.db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/users/:id/roles/revoke',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Take a role away (admins)',
+        security,
+        params: idParams,
+        body: grantRoleBody,
+        response: { 204: z.null(), 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody },
+      },
+    },
+    async (request, reply) => {
+      await revokeRole(ctx.db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -6,16 +6,19 @@ import type { Db } from '../db/schema.js';
 import type { Role, ScopeType } from '../db/tables/role-grants.table.js';
 import type { Locale } from '../db/tables/users.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { AppError, ConflictError, NotFoundError } from '../errors.js';
 import { scopeExists } from '../organizations/organizations.repository.js';
 import { hashPassword } from './passwords.js';
 import {
+  bumpTokenVersion,
+  deleteGrant,
   emailTaken,
   findUserById,
   grantsForUsers,
   insertGrant,
   insertUser,
   listUsers as listUserRows,
+  updateUser as updateUserRow,
 } from './users.repository.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
@@ -117,5 +120,74 @@ export async function grantRole(
       });
     }
     return result;
+  });
+}
+
+/**
+ * Changes a user. Disabling (admins only) also ends their sessions at once; a user may change
+ * their own name and language.
+ */
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: { name?: string | undefined; locale?: Locale | undefined; disabled?: boolean | undefined },
+): Promise<User> {
+  const self = actor.userId === id;
+  if (!self || patch.disabled !== undefined) requireAdmin(actor);
+  if (self && patch.disabled === true) {
+    throw new AppError(422, 'CANNOT_DISABLE_SELF', 'You cannot disable your own account');
+  }
+  return inTransaction(db, async (trx) => {
+    const before = await findUserById(trx, id);
+    if (!before) throw new NotFoundError('User');
+    const row = await updateUserRow(trx, id, {
+      name: patch.name,
+      locale: patch.locale,
+      disabled_at:
+        patch.disabled === undefined
+          ? undefined
+          : patch.disabled
+            ? (before.disabled_at ?? new Date())
+            : null,
+    });
+    if (!row) throw new NotFoundError('User');
+    if (patch.disabled === true) await bumpTokenVersion(trx, id);
+    const grants = await grantsForUsers(trx, [id]);
+    const after = toUser(row, grants);
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      before: toUser(before, grants),
+      after,
+      requestId: actor.requestId,
+    });
+    return after;
+  });
+}
+
+export async function revokeRole(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  grant: { role: Role; scopeType: ScopeType | null; scopeId: string | null },
+): Promise<void> {
+  requireAdmin(actor);
+  if (actor.userId === userId && grant.role === 'admin') {
+    throw new AppError(422, 'CANNOT_REVOKE_OWN_ADMIN', 'You cannot take away your own admin role');
+  }
+  await inTransaction(db, async (trx) => {
+    if (!(await findUserById(trx, userId))) throw new NotFoundError('User');
+    if (!(await deleteGrant(trx, { userId, ...grant }))) throw new NotFoundError('Role grant');
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'role.revoke',
+      entity: 'user',
+      entityId: userId,
+      before: { role: grant.role, scopeType: grant.scopeType, scopeId: grant.scopeId },
+      requestId: actor.requestId,
+    });
   });
 }

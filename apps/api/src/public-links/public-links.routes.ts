@@ -1,0 +1,97 @@
+import { errorBody, idParams, tableScorecardSchema } from '@rba/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { actorOf } from '../plugins/auth.js';
+import { errors, security } from '../plugins/route-helpers.js';
+import {
+  publicScorecard,
+  publishLink,
+  revokePublicLink,
+  tableLinks,
+} from './public-links.service.js';
+
+const tags = ['public scorecards'];
+const linkSchema = z.object({
+  id: z.uuid(),
+  tableId: z.uuid(),
+  label: z.string().nullable(),
+  createdBy: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+/** Coordinators manage a table's links (authenticated). */
+export const publicLinkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.addHook('onRequest', app.authenticate);
+  app.post(
+    '/tables/:id/public-links',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "Publish the table's scorecard at a secret link (coordinators); the token is shown once",
+        params: idParams,
+        body: z.strictObject({ label: z.string().trim().max(200).nullable().optional() }),
+        response: { 201: linkSchema.extend({ token: z.string(), path: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await publishLink(ctx.db, actorOf(req), req.params.id, req.body.label ?? null)),
+  );
+  app.get(
+    '/tables/:id/public-links',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A table's public links (coordinators)",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(linkSchema) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await tableLinks(ctx.db, actorOf(req), req.params.id) }),
+  );
+  app.post(
+    '/tables/:id/public-links/:linkId/revoke',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Revoke a public link: it stops working at once',
+        params: z.strictObject({ id: z.uuid(), linkId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await revokePublicLink(ctx.db, actorOf(req), req.params.id, req.params.linkId);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+/** Anyone holding a live link reads the restricted scorecard (no sign-in). */
+export const publicScorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    '/public/scorecards/:token',
+    {
+      schema: {
+        tags,
+        summary: 'A published table scorecard: approved figures, small cells suppressed',
+        params: z.strictObject({ token: z.string().min(1).max(200) }),
+        querystring: z.strictObject({ period: z.string().min(1).max(20).optional() }),
+        response: { 200: tableScorecardSchema, 404: errorBody, 400: errorBody },
+      },
+    },
+    async (req) => publicScorecard(ctx.db, req.params.token, req.query),
+  );
+};
