@@ -3,11 +3,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261126070000-foundation.js';
 import * as scorecards from './20261126080000-scorecards.js';
 import * as curvePlans from './20261126085000-curve-plans.js';
+import * as importJobs from './20261126090000-import-jobs.js';
 import * as publicLinks from './20261126093000-public-links.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
   '20261126080000-scorecards': scorecards,
   '20261126085000-curve-plans': curvePlans,
+  '20261126090000-import-jobs': importJobs,
   '20261126093000-public-links': publicLinks,
 };

@@ -13,7 +13,9 @@ import type { AppContext } from './context.js';
 import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { ValidationError } from './errors.js';
+import { exportRoutes } from './exports/exports.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { importRoutes } from './imports/imports.routes.js';
 import { measureRoutes } from './measures/measures.routes.js';
 import { observationRoutes } from './observations/observations.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
@@ -108,6 +110,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(observationRoutes, { ctx });
       await api.register(reportingRoutes, { ctx });
       await api.register(scorecardRoutes, { ctx });
+      await api.register(exportRoutes, { ctx });
+      await api.register(importRoutes, { ctx });
       await api.register(curvePlanRoutes, { ctx });
       await api.register(publicLinkRoutes, { ctx });
       await api.register(publicScorecardRoutes, { ctx });

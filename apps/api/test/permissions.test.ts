@@ -81,7 +81,12 @@ function send(route: Route, req: Req, who: Who | null): supertest.Test {
   let r = agent[method](req.url);
   if (req.query) r = r.query(req.query);
   if (who) r = r.set('authorization', auth[who]);
-  if (req.body !== undefined) r = r.send(req.body as object);
+  if (req.multipart) {
+    for (const [k, v] of Object.entries(req.multipart.fields)) r = r.field(k, v);
+    r = r.attach('file', Buffer.from(req.multipart.file), 'upload.csv');
+  } else if (req.body !== undefined) {
+    r = r.send(req.body as object);
+  }
   return r;
 }
 

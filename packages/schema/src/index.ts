@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './common.js';
+export * from './csv.js';
 export * from './curve-plans.js';
 export * from './observations.js';
 export * from './organizations.js';

@@ -6,6 +6,7 @@ import type { Actor } from '../../src/access/actor.js';
 import { findPlanByMeasure } from '../../src/curve-plans/curve-plans.repository.js';
 import { savePlan } from '../../src/curve-plans/curve-plans.service.js';
 import type { Db } from '../../src/db/schema.js';
+import { startImportJob } from '../../src/imports/imports.service.js';
 import {
   createIndicator,
   createProgramMeasure,
@@ -13,8 +14,10 @@ import {
 } from '../../src/measures/measures.service.js';
 import { addPartner, createTable } from '../../src/planning-tables/planning-tables.service.js';
 import { createProgram } from '../../src/programs/programs.service.js';
+import { publishLink } from '../../src/public-links/public-links.service.js';
 import { submitPeriod } from '../../src/reporting/reporting.service.js';
 import { createResult } from '../../src/results/results.service.js';
+import { grantRole } from '../../src/users/users.service.js';
 import { makeOrganization } from '../helpers/factories.js';
 import type { World } from '../helpers/world.js';
 
@@ -50,6 +53,8 @@ export interface Req {
   url: string;
   query?: Record<string, string | number>;
   body?: unknown;
+  /** A multipart upload: text fields and a CSV file's content. */
+  multipart?: { fields: Record<string, string>; file: string };
 }
 
 export interface Scope {
@@ -425,6 +430,101 @@ export const ROUTES: Route[] = [
     scopes: [
       { name: 'own', what: 'themself', see: ALL, may: ALL, request: () => ({ url: `${V1}/me` }) },
     ],
+  },
+
+  {
+    method: 'PATCH',
+    path: `${V1}/me`,
+    scopes: [
+      {
+        name: 'own',
+        what: 'their own language',
+        see: ALL,
+        may: ALL,
+        request: () => ({ url: `${V1}/me`, body: { locale: 'en' } }),
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: `${V1}/users/:id`,
+    scopes: [
+      {
+        name: 'own',
+        what: 'their own name',
+        see: ALL,
+        may: ALL,
+        request: (c, who) => ({
+          url: `${V1}/users/${c.userIds[who]}`,
+          body: { name: `Name ${unique()}` },
+        }),
+      },
+      {
+        name: 'other',
+        what: 'another user',
+        // Admin-only: refused with 403 before any lookup.
+        see: ALL,
+        may: ['admin'],
+        request: (c) => ({
+          url: `${V1}/users/${c.strangerId}`,
+          body: { name: `Name ${unique()}` },
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `${V1}/users/:id/roles/revoke`,
+    scopes: [
+      {
+        name: 'other',
+        what: "another user's grant",
+        see: ALL,
+        may: ['admin'],
+        request: async (c) => {
+          const grant = {
+            role: 'table_member',
+            scopeType: 'table',
+            scopeId: c.w.otherTable.id,
+          } as const;
+          await grantRole(c.db, null, c.strangerId, grant);
+          return { url: `${V1}/users/${c.strangerId}/roles/revoke`, body: grant };
+        },
+      },
+    ],
+  },
+
+  // Public scorecard links: the table's coordinators publish, list and revoke; anyone holding
+  // a live link reads the restricted scorecard.
+  {
+    method: 'POST',
+    path: `${V1}/tables/:id/public-links`,
+    scopes: tableScopes('edit', (c, k) => ({
+      url: `${V1}/tables/${tableId(c, k)}/public-links`,
+      body: { label: 'x' },
+    })),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/tables/:id/public-links`,
+    scopes: tableScopes('edit', (c, k) => ({ url: `${V1}/tables/${tableId(c, k)}/public-links` })),
+  },
+  {
+    method: 'POST',
+    path: `${V1}/tables/:id/public-links/:linkId/revoke`,
+    scopes: tableScopes('edit', async (c, k) => {
+      const link = await publishLink(c.db, c.system, tableId(c, k), null);
+      return { url: `${V1}/tables/${tableId(c, k)}/public-links/${link.id}/revoke` };
+    }),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/public/scorecards/:token`,
+    public: true,
+    scopes: globalScope(ALL, async (c) => {
+      const link = await publishLink(c.db, c.system, c.w.table.id, null);
+      return { url: `${V1}/public/scorecards/${link.token}` };
+    }),
   },
 
   // Users and role grants: admins. A user sees themself.
@@ -1010,6 +1110,88 @@ export const ROUTES: Route[] = [
       url: `${V1}/curve-plans/${(await planOf(c, m)).id}/comments`,
       body: { body: `Comment ${unique()}` },
     })),
+  },
+
+  // CSV: exports of what the caller may see; imports into what they may write (a dry run here);
+  // an import job is its creator's.
+  {
+    method: 'GET',
+    path: `${V1}/exports/observations.csv`,
+    scopes: [
+      ...tableScopes('read', (c, k) => ({
+        url: `${V1}/exports/observations.csv`,
+        query: { tableId: tableId(c, k) },
+      })),
+      ...orgScopes('read', (c, o) => ({
+        url: `${V1}/exports/observations.csv`,
+        query: { organizationId: orgId(c, o) },
+      })),
+    ],
+  },
+  {
+    method: 'GET',
+    path: `${V1}/exports/scorecard.csv`,
+    scopes: [
+      ...tableScopes('read', (c, k) => ({
+        url: `${V1}/exports/scorecard.csv`,
+        query: { tableId: tableId(c, k) },
+      })),
+      ...orgScopes('read', (c, o) => ({
+        url: `${V1}/exports/scorecard.csv`,
+        query: { organizationId: orgId(c, o) },
+      })),
+    ],
+  },
+  {
+    method: 'POST',
+    path: `${V1}/imports`,
+    scopes: measureScopes('write', (c, m) => {
+      const id = measureId(c, m.key);
+      const period = m.kind === 'indicator' ? '2031' : 'FY2031-32-Q1';
+      return {
+        url: `${V1}/imports`,
+        multipart: {
+          fields: {
+            mapping: JSON.stringify({
+              mode: 'long',
+              measureId: id,
+              period: { column: 'period', format: 'auto' },
+              value: { column: 'value' },
+            }),
+          },
+          file: `period,value\n${period},5\n`,
+        },
+      };
+    }),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/imports/:id`,
+    scopes: [
+      {
+        name: 'other',
+        what: "an admin's import job",
+        see: ['admin'],
+        may: ['admin'],
+        request: async (c) => {
+          const job = await startImportJob(
+            c.db,
+            c.system,
+            {
+              file: Buffer.from('period,value\n2031,5\n'),
+              mapping: {
+                mode: 'long',
+                measureId: c.w.indicator.id,
+                period: { column: 'period', format: 'auto' },
+                value: { column: 'value', scale: 1 },
+              },
+            } as Parameters<typeof startImportJob>[2],
+            false,
+          );
+          return { url: `${V1}/imports/${job.jobId}` };
+        },
+      },
+    ],
   },
 
   // Scorecards and series: whoever sees the table, the agency, the measure.

@@ -1,0 +1,128 @@
+// Reads for CSV exports: the measures in scope, and their cells in keyset-paginated batches so
+// that memory stays flat on either engine.
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../db/schema.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { measureColumns } from '../measures/measures.repository.js';
+
+export async function measuresWithOrganization(
+  db: DbOrTrx,
+  where: { ids?: string[]; organizationId?: string; programId?: string; all?: boolean },
+) {
+  let q = db
+    .selectFrom('measures')
+    .leftJoin('organizations', 'organizations.id', 'measures.organization_id')
+    .select(measureColumns.map((c) => `measures.${c}` as const))
+    .select('organizations.code as organization_code');
+  if (where.ids) {
+    if (where.ids.length === 0) return [];
+    q = q.where('measures.id', 'in', where.ids);
+  }
+  if (where.organizationId) {
+    q = q
+      .where('measures.organization_id', '=', where.organizationId)
+      .where('measures.kind', '=', 'performance')
+      .where('measures.archived_at', 'is', null);
+  }
+  if (where.programId) {
+    q = q
+      .where('measures.program_id', '=', where.programId)
+      .where('measures.archived_at', 'is', null);
+  }
+  if (where.all) q = q.where('measures.archived_at', 'is', null);
+  return q.execute();
+}
+
+/** A table's own (not archived) indicators and shared measures. */
+export async function tableLevelMeasureIds(db: DbOrTrx, tableId: string) {
+  const rows = await db
+    .selectFrom('measures')
+    .select(['id', 'kind'])
+    .where('table_id', '=', tableId)
+    .where('kind', 'in', ['indicator', 'shared'])
+    .where('archived_at', 'is', null)
+    .execute();
+  return {
+    indicators: rows.filter((r) => r.kind === 'indicator').map((r) => r.id),
+    shared: rows.filter((r) => r.kind === 'shared').map((r) => r.id),
+  };
+}
+
+export interface CellFilter {
+  statuses: ObservationStatus[];
+  from?: string | undefined;
+  to?: string | undefined;
+  totalsOnly: boolean;
+}
+
+export interface ExportCell {
+  period_start: string;
+  period_end: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  status: ObservationStatus;
+  updated_at: Date;
+  target: number | null;
+}
+
+/** One batch of a measure's cells after (periodStart, breakdown), in that order. */
+export async function cellBatch(
+  db: DbOrTrx,
+  measureId: string,
+  f: CellFilter,
+  after: { periodStart: string; breakdown: string } | null,
+  limit: number,
+): Promise<ExportCell[]> {
+  let q = db
+    .selectFrom('observations as o')
+    .leftJoin('targets as t', (j) =>
+      j
+        .onRef('t.measure_id', '=', 'o.measure_id')
+        .onRef('t.period_start', '=', 'o.period_start')
+        .onRef('t.breakdown', '=', 'o.breakdown'),
+    )
+    .select([
+      'o.period_start',
+      'o.period_end',
+      'o.breakdown',
+      'o.value',
+      'o.numerator',
+      'o.denominator',
+      'o.note',
+      'o.status',
+      'o.updated_at',
+      't.value as target',
+    ])
+    .where('o.measure_id', '=', measureId)
+    .where('o.status', 'in', f.statuses)
+    .orderBy('o.period_start')
+    .orderBy('o.breakdown')
+    .limit(limit);
+  if (f.from) q = q.where('o.period_start', '>=', f.from);
+  if (f.to) q = q.where('o.period_start', '<=', f.to);
+  if (f.totalsOnly) q = q.where('o.breakdown', '=', '');
+  if (after) {
+    q = q.where(
+      sql<boolean>`(o.period_start, o.breakdown) > (${after.periodStart}::date, ${after.breakdown})`,
+    );
+  }
+  return q.execute();
+}
+
+/** The distinct period starts of each measure, for the wide layout's header. */
+export async function periodStartsOf(db: DbOrTrx, measureIds: string[], f: CellFilter) {
+  if (measureIds.length === 0) return [];
+  let q = db
+    .selectFrom('observations')
+    .select(['measure_id', 'period_start'])
+    .distinct()
+    .where('measure_id', 'in', measureIds)
+    .where('status', 'in', f.statuses);
+  if (f.from) q = q.where('period_start', '>=', f.from);
+  if (f.to) q = q.where('period_start', '<=', f.to);
+  if (f.totalsOnly) q = q.where('breakdown', '=', '');
+  return q.execute();
+}

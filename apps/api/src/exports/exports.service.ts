@@ -1,0 +1,548 @@
+// CSV exports: which measures and rows the caller may see (the same views as the JSON API),
+// streamed in keyset batches (or through COPY on PostgreSQL) so memory stays flat.
+import { Readable } from 'node:stream';
+import type { ExportObservationsQuery, ExportScorecardQuery } from '@rba/schema';
+import { LONG_COLUMNS } from '@rba/schema';
+import type { Actor } from '../access/actor.js';
+import { organizationView, statusesFor, type View, widest } from '../access/scopes.js';
+import type { Db } from '../db/schema.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { MeasureRow } from '../measures/measures.repository.js';
+import { measureView } from '../measures/measures.service.js';
+import { labelOf, resolvePeriod } from '../periods/periods.js';
+import { visibleTable } from '../planning-tables/planning-tables.service.js';
+import { visibleProgram } from '../programs/programs.service.js';
+import { contributingPrograms, performanceMeasures } from '../scorecards/scorecards.repository.js';
+import { organizationScorecard, tableScorecard } from '../scorecards/scorecards.service.js';
+import { breakdownLines, type Cell, isSmallCell } from '../scorecards/series-summary.js';
+import { getSettings } from '../settings/settings.service.js';
+import { BOM, type CsvOptions, csvLines, neutralise, num } from './csv-format.js';
+import {
+  type CellFilter,
+  cellBatch,
+  type ExportCell,
+  measuresWithOrganization,
+  periodStartsOf,
+  tableLevelMeasureIds,
+} from './exports.repository.js';
+
+/** Rows per database round trip: flat memory on PGlite, where `.stream()` would load it all. */
+export const EXPORT_BATCH = 2000;
+
+export type ScopedMeasure = MeasureRow & { organization_code: string | null; view: View };
+
+export interface CsvDownload {
+  filename: string;
+  body: Readable;
+}
+
+/** Streams COPY output on PostgreSQL; supplied by the route plugin when a pool is available. */
+export type CopyExporter = (
+  measures: ScopedMeasure[],
+  filter: (m: ScopedMeasure) => CellFilter,
+  fiscalYearStart: number,
+) => Promise<Readable>;
+
+function periodBound(label: string, fys: number, edge: 'start' | 'end'): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return label;
+  return resolvePeriod(label, fys)[edge];
+}
+
+/**
+ * The measures the export covers, each with the caller's view of it. A table's export shows a
+ * partner's measure at the wider of the table view and the caller's own view of that agency.
+ */
+export async function exportScope(
+  db: Db,
+  actor: Actor,
+  q: Pick<ExportObservationsQuery, 'tableId' | 'organizationId' | 'programId' | 'measureId'>,
+): Promise<ScopedMeasure[]> {
+  const viewCache = new Map<string, Promise<View | null>>();
+  const viewOf = (m: MeasureRow) => {
+    const key = m.kind === 'performance' ? `o:${m.organization_id}` : `t:${m.table_id}`;
+    let v = viewCache.get(key);
+    if (!v) {
+      v = measureView(db, actor, m);
+      viewCache.set(key, v);
+    }
+    return v;
+  };
+  let rows: (MeasureRow & { organization_code: string | null })[];
+  let tableViewOf: View | null = null;
+  if (q.tableId) {
+    const { view } = await visibleTable(db, actor, q.tableId);
+    tableViewOf = view;
+    const programs = await contributingPrograms(db, q.tableId);
+    const { indicators, shared } = await tableLevelMeasureIds(db, q.tableId);
+    const perf = await performanceMeasures(db, [...new Set(programs.map((p) => p.id))], shared);
+    rows = await measuresWithOrganization(db, {
+      ids: [...indicators, ...perf.map((r) => r.id)],
+    });
+  } else if (q.organizationId) {
+    if (!(await organizationView(db, actor, q.organizationId))) {
+      throw new NotFoundError('Organization');
+    }
+    rows = await measuresWithOrganization(db, { organizationId: q.organizationId });
+  } else if (q.programId) {
+    await visibleProgram(db, actor, q.programId);
+    rows = await measuresWithOrganization(db, { programId: q.programId });
+  } else if (q.measureId) {
+    rows = await measuresWithOrganization(db, { ids: [q.measureId] });
+  } else {
+    rows = await measuresWithOrganization(db, { all: true });
+  }
+  // Several filters narrow one another.
+  if (q.organizationId) rows = rows.filter((m) => m.organization_id === q.organizationId);
+  if (q.programId) rows = rows.filter((m) => m.program_id === q.programId);
+  if (q.measureId) {
+    const found = rows.find((m) => m.id === q.measureId);
+    if (!found) {
+      // Unknown, invisible, or outside the other filters: only the first is worth a 404.
+      const [alone] = await measuresWithOrganization(db, { ids: [q.measureId] });
+      if (!alone || !(await viewOf(alone))) throw new NotFoundError('Measure');
+    }
+    if (found && !widest([await viewOf(found), tableViewOf])) throw new NotFoundError('Measure');
+    rows = found ? [found] : [];
+  }
+  const out: ScopedMeasure[] = [];
+  for (const m of rows) {
+    if (m.kind === 'shared') continue; // computed from partners' figures; none stored
+    const view = widest([await viewOf(m), tableViewOf]);
+    if (view) out.push({ ...m, view });
+  }
+  return out.sort(
+    (a, b) =>
+      (a.organization_code ?? '').localeCompare(b.organization_code ?? '') ||
+      a.code.localeCompare(b.code) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+function cellFilter(q: ExportObservationsQuery, fys: number): (m: ScopedMeasure) => CellFilter {
+  const from = q.from ? periodBound(q.from, fys, 'start') : undefined;
+  const to = q.to ? periodBound(q.to, fys, 'end') : undefined;
+  const asked = q.status ? (q.status.split(',') as ObservationStatus[]) : null;
+  return (m) => {
+    const allowed = statusesFor(m.view);
+    return {
+      statuses: asked ? allowed.filter((s) => asked.includes(s)) : allowed,
+      from,
+      to,
+      totalsOnly: q.breakdowns === false,
+    };
+  };
+}
+
+/** Every cell of one measure, batch after batch, in (period, breakdown) order. */
+async function* measureCells(
+  db: Db,
+  m: ScopedMeasure,
+  f: CellFilter,
+): AsyncGenerator<ExportCell[]> {
+  if (f.statuses.length === 0) return;
+  let after: { periodStart: string; breakdown: string } | null = null;
+  for (;;) {
+    const batch = await cellBatch(db, m.id, f, after, EXPORT_BATCH);
+    if (batch.length > 0) yield batch;
+    if (batch.length < EXPORT_BATCH) return;
+    const last = batch[batch.length - 1] as ExportCell;
+    after = { periodStart: last.period_start, breakdown: last.breakdown };
+  }
+}
+
+/** A cell as shown; `suppressed` is set only in restricted views. */
+type Shown = ExportCell & { suppressed?: boolean };
+
+/**
+ * Cells as the caller may see them, one period at a time: in a restricted view small cells are
+ * suppressed exactly as the series endpoint does, complementary suppression of breakdowns
+ * included, so a period's cells are held together until the next period begins.
+ */
+async function* shownCells(
+  db: Db,
+  m: ScopedMeasure,
+  f: CellFilter,
+  threshold: number,
+  fys: number,
+): AsyncGenerator<Shown[]> {
+  if (m.view !== 'restricted') {
+    yield* measureCells(db, m, f);
+    return;
+  }
+  let group: ExportCell[] = [];
+  const flush = (): Shown[] => {
+    const asCells: Cell[] = group.map((c) => ({ ...c, measure_id: m.id }));
+    const hidden = new Set<string>();
+    for (const line of breakdownLines(m, asCells, fys, threshold)) {
+      for (const p of line.points) if (p.suppressed) hidden.add(line.key);
+    }
+    const out = group.map((c) => {
+      const suppressed =
+        c.breakdown === '' ? isSmallCell(m, c, threshold) : hidden.has(c.breakdown);
+      return suppressed
+        ? { ...c, value: null, numerator: null, denominator: null, note: null, suppressed }
+        : { ...c, note: null, suppressed };
+    });
+    group = [];
+    return out;
+  };
+  for await (const batch of measureCells(db, m, f)) {
+    const ready: Shown[] = [];
+    for (const c of batch) {
+      if (group.length > 0 && (group[0] as ExportCell).period_start !== c.period_start) {
+        ready.push(...flush());
+      }
+      group.push(c);
+    }
+    if (ready.length > 0) yield ready;
+  }
+  if (group.length > 0) yield flush();
+}
+
+function labeller(fys: number) {
+  const cache = new Map<string, string>();
+  return (start: string, type: MeasureRow['period_type']) => {
+    const key = `${type}|${start}`;
+    let label = cache.get(key);
+    if (label === undefined) {
+      label = labelOf(start, type, fys);
+      if (cache.size > 10_000) cache.clear(); // bounded, however many periods
+      cache.set(key, label);
+    }
+    return label;
+  };
+}
+
+async function* longLayout(
+  db: Db,
+  measures: ScopedMeasure[],
+  filter: (m: ScopedMeasure) => CellFilter,
+  threshold: number,
+  fys: number,
+  o: CsvOptions,
+): AsyncGenerator<string> {
+  yield (o.bom ? BOM : '') + csvLines([[...LONG_COLUMNS]], o);
+  const label = labeller(fys);
+  for (const m of measures) {
+    const code = neutralise(m.code);
+    const name = neutralise(m.name);
+    const org = neutralise(m.organization_code);
+    for await (const cells of shownCells(db, m, filter(m), threshold, fys)) {
+      yield csvLines(
+        cells.map((c) => [
+          code,
+          name,
+          org,
+          label(c.period_start, m.period_type),
+          c.period_start,
+          c.period_end,
+          neutralise(c.breakdown),
+          num(c.value),
+          num(c.numerator),
+          num(c.denominator),
+          num(c.target),
+          m.unit,
+          c.status,
+          neutralise(c.note),
+          c.updated_at.toISOString(),
+          c.suppressed === true ? 'true' : 'false',
+        ]),
+        o,
+      );
+    }
+  }
+}
+
+/**
+ * One row per measure and breakdown, one column per period label. A measure's cells are held
+ * while its rows are built, so memory follows the largest measure, not the export.
+ */
+async function* wideLayout(
+  db: Db,
+  measures: ScopedMeasure[],
+  filter: (m: ScopedMeasure) => CellFilter,
+  threshold: number,
+  fys: number,
+  o: CsvOptions,
+): AsyncGenerator<string> {
+  const label = labeller(fys);
+  const typeOf = new Map(measures.map((m) => [m.id, m.period_type]));
+  // Columns come only from cells the caller may see: one query per distinct view.
+  const byView = new Map<View, ScopedMeasure[]>();
+  for (const m of measures) byView.set(m.view, [...(byView.get(m.view) ?? []), m]);
+  const starts = (
+    await Promise.all(
+      [...byView.values()].map((ms) =>
+        periodStartsOf(
+          db,
+          ms.map((m) => m.id),
+          filter(ms[0] as ScopedMeasure),
+        ),
+      ),
+    )
+  ).flat();
+  const columns = [
+    ...new Map(
+      starts
+        .map((s) => ({
+          start: s.period_start,
+          label: label(s.period_start, typeOf.get(s.measure_id) ?? 'year'),
+        }))
+        .sort((a, b) =>
+          a.start === b.start ? (a.label < b.label ? -1 : 1) : a.start < b.start ? -1 : 1,
+        )
+        .map((c) => [c.label, c]),
+    ).keys(),
+  ];
+  const index = new Map(columns.map((c, i) => [c, i]));
+  yield (o.bom ? BOM : '') +
+    csvLines(
+      [
+        [
+          'measure_code',
+          'measure_name',
+          'organization_code',
+          'unit',
+          'breakdown',
+          ...columns,
+          'suppressed',
+        ],
+      ],
+      o,
+    );
+  for (const m of measures) {
+    const lines = new Map<string, { values: string[]; suppressed: string[] }>();
+    for await (const cells of shownCells(db, m, filter(m), threshold, fys)) {
+      for (const c of cells) {
+        let line = lines.get(c.breakdown);
+        if (!line) {
+          line = { values: columns.map(() => ''), suppressed: [] };
+          lines.set(c.breakdown, line);
+        }
+        const l = label(c.period_start, m.period_type);
+        const at = index.get(l);
+        if (at !== undefined) line.values[at] = num(c.value);
+        if (c.suppressed === true) line.suppressed.push(l);
+      }
+    }
+    const rows = [...lines.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, line]) => [
+        neutralise(m.code),
+        neutralise(m.name),
+        neutralise(m.organization_code),
+        m.unit,
+        neutralise(key),
+        ...line.values,
+        line.suppressed.join(';'),
+      ]);
+    if (rows.length > 0) yield csvLines(rows, o);
+  }
+}
+
+export async function exportObservations(
+  db: Db,
+  actor: Actor,
+  q: ExportObservationsQuery,
+  copy?: CopyExporter,
+): Promise<CsvDownload> {
+  const settings = await getSettings(db);
+  const fys = settings.fiscalYearStartMonth;
+  let filter: (m: ScopedMeasure) => CellFilter;
+  try {
+    filter = cellFilter(q, fys);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ValidationError(`from/to: ${err.message}`);
+    throw err;
+  }
+  const measures = await exportScope(db, actor, q);
+  const o: CsvOptions = { bom: q.bom ?? false, crlf: q.crlf ?? false };
+  const threshold = settings.smallCellThreshold;
+  const filename = q.layout === 'wide' ? 'observations-wide.csv' : 'observations.csv';
+  if (copy && q.layout === 'long' && !o.crlf && measures.every((m) => m.view !== 'restricted')) {
+    const stream = await copy(measures, filter, fys);
+    const header = (o.bom ? BOM : '') + csvLines([[...LONG_COLUMNS]], o);
+    return { filename, body: prepend(header, stream) };
+  }
+  const gen =
+    q.layout === 'wide' && measures.length > 0
+      ? wideLayout(db, measures, filter, threshold, fys, o)
+      : q.layout === 'wide'
+        ? (async function* () {
+            yield (o.bom ? BOM : '') +
+              csvLines(
+                [
+                  [
+                    'measure_code',
+                    'measure_name',
+                    'organization_code',
+                    'unit',
+                    'breakdown',
+                    'suppressed',
+                  ],
+                ],
+                o,
+              );
+          })()
+        : longLayout(db, measures, filter, threshold, fys, o);
+  return { filename, body: Readable.from(gen, { objectMode: false }) };
+}
+
+function prepend(head: string, rest: Readable): Readable {
+  return Readable.from(
+    (async function* () {
+      yield Buffer.from(head);
+      for await (const chunk of rest) yield chunk as Buffer;
+    })(),
+    { objectMode: false },
+  );
+}
+
+const SCORECARD_COLUMNS = [
+  'section',
+  'result',
+  'program',
+  'organization_code',
+  'measure_code',
+  'measure_name',
+  'kind',
+  'category',
+  'unit',
+  'direction',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'suppressed',
+  'target',
+  'target_status',
+  'variance',
+  'percent_of_target',
+  'trend',
+  'trend_periods',
+  'trend_favorable',
+  'baseline_period',
+  'baseline_value',
+  'baseline_change',
+  'baseline_favorable',
+] as const;
+
+interface SummaryLike {
+  code: string;
+  name: string;
+  kind: string;
+  category: string | null;
+  unit: string;
+  direction: string;
+  latest: {
+    period: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    suppressed: boolean;
+  } | null;
+  target: {
+    value: number | null;
+    status: string;
+    variance: number | null;
+    percentOfTarget: number | null;
+  };
+  trend: { trend: string; periods: number; favorable: boolean | null };
+  baseline: {
+    period: string;
+    value: number | null;
+    change: number | null;
+    favorable: boolean | null;
+  } | null;
+}
+
+function bool(b: boolean | null | undefined): string {
+  return b === null || b === undefined ? '' : String(b);
+}
+
+function scorecardRow(
+  section: string,
+  where: { result?: string; program?: string; organization?: string | null },
+  s: SummaryLike,
+): string[] {
+  return [
+    section,
+    neutralise(where.result),
+    neutralise(where.program),
+    neutralise(where.organization),
+    neutralise(s.code),
+    neutralise(s.name),
+    s.kind,
+    s.category ?? '',
+    s.unit,
+    s.direction,
+    s.latest?.period ?? '',
+    num(s.latest?.value),
+    num(s.latest?.numerator),
+    num(s.latest?.denominator),
+    bool(s.latest?.suppressed ?? false),
+    num(s.target.value),
+    s.target.status,
+    num(s.target.variance),
+    num(s.target.percentOfTarget),
+    s.trend.trend,
+    String(s.trend.periods),
+    bool(s.trend.favorable),
+    s.baseline?.period ?? '',
+    num(s.baseline?.value),
+    num(s.baseline?.change),
+    bool(s.baseline?.favorable),
+  ];
+}
+
+/** One row per measure of a table's or an agency's scorecard, from the scorecard services. */
+export async function exportScorecard(
+  db: Db,
+  actor: Actor,
+  q: ExportScorecardQuery,
+): Promise<{ filename: string; body: string }> {
+  const o: CsvOptions = { bom: q.bom ?? false, crlf: q.crlf ?? false };
+  const rows: string[][] = [];
+  if (q.tableId) {
+    const card = await tableScorecard(db, actor, q.tableId, { period: q.period });
+    for (const r of card.results) {
+      for (const s of r.indicators) rows.push(scorecardRow('indicator', { result: r.title }, s));
+      for (const p of r.programs) {
+        for (const s of p.measures) {
+          rows.push(
+            scorecardRow(
+              'program_measure',
+              { result: r.title, program: p.name, organization: p.organization.code },
+              s,
+            ),
+          );
+        }
+      }
+    }
+    for (const s of card.sharedMeasures) {
+      rows.push(scorecardRow('shared_measure', {}, s));
+      for (const c of s.contributions) {
+        rows.push(scorecardRow('contribution', { organization: c.organization.code }, c));
+      }
+    }
+  } else if (q.organizationId) {
+    const card = await organizationScorecard(db, actor, q.organizationId, { period: q.period });
+    for (const p of card.programs) {
+      for (const s of p.measures) {
+        rows.push(
+          scorecardRow(
+            'program_measure',
+            { program: p.name, organization: card.organization.code },
+            s,
+          ),
+        );
+      }
+    }
+  }
+  const suffix = q.period ? `-${q.period}` : '';
+  return {
+    filename: `scorecard${suffix}.csv`,
+    body: (o.bom ? BOM : '') + csvLines([[...SCORECARD_COLUMNS], ...rows], o),
+  };
+}

@@ -1,0 +1,232 @@
+// Set-based reads and writes for imports: a fixed number of queries per few thousand rows,
+// never one per row. Arrays go in as single parameters and come apart with unnest().
+import { sql } from 'kysely';
+import type { DbOrTrx, Trx } from '../db/schema.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { measureColumns } from '../measures/measures.repository.js';
+import {
+  type ObservationRow,
+  observationColumns,
+} from '../observations/observations.repository.js';
+import type { ImportJobsTable } from './import-jobs.table.js';
+
+const CHUNK = 5000;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function measuresForImport(
+  db: DbOrTrx,
+  by: { ids?: string[]; codes?: string[]; names?: string[] },
+) {
+  const ors = [
+    ...(by.ids?.length ? [{ col: 'measures.id' as const, values: by.ids }] : []),
+    ...(by.codes?.length ? [{ col: 'measures.code' as const, values: by.codes }] : []),
+    ...(by.names?.length ? [{ col: 'measures.name' as const, values: by.names }] : []),
+  ];
+  if (ors.length === 0) return [];
+  return db
+    .selectFrom('measures')
+    .leftJoin('organizations', 'organizations.id', 'measures.organization_id')
+    .select(measureColumns.map((c) => `measures.${c}` as const))
+    .select('organizations.code as organization_code')
+    .where((eb) => eb.or(ors.map((o) => eb(o.col, 'in', o.values))))
+    .execute();
+}
+
+/** The stored cells of these (measure, period start) pairs: totals and parts alike. */
+export async function cellsOfPeriods(
+  db: DbOrTrx,
+  pairs: { measureId: string; periodStart: string }[],
+): Promise<ObservationRow[]> {
+  const out: ObservationRow[] = [];
+  for (const part of chunks(pairs)) {
+    const { rows } = await sql<ObservationRow>`
+      select ${sql.join(observationColumns.map((c) => sql.ref(`o.${c}`)))}
+      from observations o
+      join unnest(${part.map((x) => x.measureId)}::uuid[], ${part.map((x) => x.periodStart)}::date[]) as k(m, p)
+        on o.measure_id = k.m and o.period_start = k.p`.execute(db);
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** Submitted or approved periods of these organizations: figures within them are locked. */
+export async function lockingSubmissionsOf(db: DbOrTrx, organizationIds: string[]) {
+  if (organizationIds.length === 0) return [];
+  return db
+    .selectFrom('submissions')
+    .select(['organization_id', 'status', 'period_start', 'period_end'])
+    .where('organization_id', 'in', organizationIds)
+    .where('status', 'in', ['submitted', 'approved'])
+    .execute();
+}
+
+export async function closedReportingPeriods(db: DbOrTrx) {
+  return db
+    .selectFrom('reporting_periods')
+    .select(['period_start', 'period_end', 'closes'])
+    .where('closes', '<', sql<string>`current_date`)
+    .execute();
+}
+
+export interface NewCell {
+  id: string;
+  measure_id: string;
+  period_start: string;
+  period_end: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  status: ObservationStatus;
+  entered_by: string;
+}
+
+/**
+ * Inserts new cells, with ids chosen here so that nothing needs to come back; returns how many
+ * went in (fewer when someone else created one of them meanwhile).
+ */
+export async function insertCells(trx: Trx, cells: NewCell[]): Promise<number> {
+  let count = 0;
+  // One JSON document per chunk: parsed once by the server, far cheaper than array literals.
+  for (const part of chunks(cells)) {
+    const result = await sql`
+      insert into observations
+        (id, measure_id, period_start, period_end, breakdown, value, numerator, denominator, note, status, entered_by)
+      select id, measure_id, period_start, period_end, breakdown, value, numerator, denominator, note, status, entered_by
+      from json_to_recordset(${JSON.stringify(part)}::json) as c(
+        id uuid, measure_id uuid, period_start date, period_end date, breakdown text, value numeric,
+        numerator numeric, denominator numeric, note text, status text, entered_by uuid)
+      on conflict (measure_id, period_start, breakdown) do nothing`.execute(trx);
+    count += Number(result.numAffectedRows ?? 0);
+  }
+  return count;
+}
+
+export interface CellUpdate {
+  id: string;
+  version: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  status: ObservationStatus;
+  entered_by: string;
+}
+
+/** Updates cells at the versions read; returns how many changed (fewer when someone else won). */
+export async function updateCells(trx: Trx, cells: CellUpdate[]): Promise<number> {
+  let count = 0;
+  for (const part of chunks(cells)) {
+    const result = await sql`
+      update observations o set
+        value = v.value, numerator = v.numerator, denominator = v.denominator, note = v.note,
+        status = v.status, entered_by = v.entered_by, version = o.version + 1, updated_at = now()
+      from json_to_recordset(${JSON.stringify(part)}::json) as v(
+        id uuid, version int, value numeric, numerator numeric, denominator numeric, note text,
+        status text, entered_by uuid)
+      where o.id = v.id and o.version = v.version`.execute(trx);
+    count += Number(result.numAffectedRows ?? 0);
+  }
+  return count;
+}
+
+/** The transaction's clock: what now() writes into updated_at within it. */
+export async function transactionTime(trx: Trx): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(trx);
+  return (rows[0] as { now: Date }).now;
+}
+
+export interface AuditRow {
+  action: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * The audit events of many changed figures at once, in the same transaction as the writes:
+ * the same rows insertAuditEvent writes, set-based.
+ */
+export async function insertObservationAuditEvents(
+  trx: Trx,
+  actorId: string,
+  requestId: string | null,
+  events: AuditRow[],
+): Promise<void> {
+  for (const part of chunks(events)) {
+    const doc = JSON.stringify(
+      part.map((e) => ({
+        action: e.action,
+        entity_id: e.entityId,
+        before: e.before ?? null,
+        after: e.after,
+      })),
+    );
+    await sql`
+      insert into audit_events (actor_id, action, entity, entity_id, before, after, request_id)
+      select ${actorId}::uuid, e.action, 'observation', e.entity_id, e.before::jsonb, e.after::jsonb, ${requestId}
+      from json_to_recordset(${doc}::json) as e(action text, entity_id text, before json, after json)`.execute(
+      trx,
+    );
+  }
+}
+
+// Import jobs: their state lives in the database, so any API process can answer a poll.
+
+function jobs(db: DbOrTrx) {
+  return db.withTables<{ import_jobs: ImportJobsTable }>();
+}
+
+export async function insertJob(
+  db: DbOrTrx,
+  v: { createdBy: string; commit: boolean; total: number },
+) {
+  return jobs(db)
+    .insertInto('import_jobs')
+    .values({
+      created_by: v.createdBy,
+      commit: v.commit,
+      total: v.total,
+      status: 'running',
+      phase: 'queued',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateJob(
+  db: DbOrTrx,
+  id: string,
+  v: {
+    status?: 'running' | 'done' | 'failed';
+    phase?: string;
+    done?: number;
+    report?: unknown;
+    error?: unknown;
+  },
+) {
+  const finished = v.status === 'done' || v.status === 'failed';
+  await jobs(db)
+    .updateTable('import_jobs')
+    .set({
+      ...(v.status ? { status: v.status } : {}),
+      ...(v.phase ? { phase: v.phase } : {}),
+      ...(v.done !== undefined ? { done: v.done } : {}),
+      ...(v.report !== undefined ? { report: JSON.stringify(v.report) } : {}),
+      ...(v.error !== undefined ? { error: JSON.stringify(v.error) } : {}),
+      updated_at: new Date(),
+      ...(finished ? { finished_at: new Date() } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findJob(db: DbOrTrx, id: string) {
+  return jobs(db).selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
