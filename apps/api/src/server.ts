@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './demo/seed-demo.js';
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -41,6 +42,15 @@ async function main(): Promise<number> {
     );
   } else if (admin) {
     app.log.info(`Created the first administrator ${admin.email}`);
+  }
+
+  if (config.demo) {
+    const demo = await seedDemo(database.db, { today: new Date().toISOString().slice(0, 10) });
+    if (demo.seeded) {
+      app.log.warn(
+        `Seeded the demo collaborative (${demo.quarters[0]} to ${demo.quarters.at(-1)}). Demo accounts, all with password "${demo.accounts[0]?.password}": ${demo.accounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
+      );
+    }
   }
 
   let closing = false;
