@@ -1,6 +1,16 @@
 // The English message catalogue: every user-visible string of the client, by key.
 
-export const en = {
+import { adminEn } from '../pages/admin/messages';
+import { dashboardEn } from '../pages/dashboard/messages';
+import { dataEntryEn } from '../pages/data-entry/messages';
+import { importsEn } from '../pages/imports/messages';
+import { plansEn } from '../pages/plans/messages';
+import { publicCardEn } from '../pages/public/messages';
+import { reviewEn } from '../pages/review/messages';
+import { scorecardsEn } from '../pages/scorecards/messages';
+import { seriesEn } from '../pages/series/messages';
+
+const core = {
   'app.name': 'RBA Scorecard',
   'app.tagline': 'Results-Based Accountability for planning tables, partner agencies and funders',
   'app.loading': 'Loading…',
@@ -192,6 +202,20 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'notFound.back': 'Go to the scorecards',
+} as const;
+
+/** Every string of the client: the shell's, and each area's own (pages/<area>/messages.ts). */
+export const en = {
+  ...core,
+  ...scorecardsEn,
+  ...seriesEn,
+  ...dashboardEn,
+  ...publicCardEn,
+  ...dataEntryEn,
+  ...reviewEn,
+  ...plansEn,
+  ...adminEn,
+  ...importsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,17 @@
 // The French message catalogue; typed so that it must have every English key, and no other.
 
+import { adminFr } from '../pages/admin/messages';
+import { dashboardFr } from '../pages/dashboard/messages';
+import { dataEntryFr } from '../pages/data-entry/messages';
+import { importsFr } from '../pages/imports/messages';
+import { plansFr } from '../pages/plans/messages';
+import { publicCardFr } from '../pages/public/messages';
+import { reviewFr } from '../pages/review/messages';
+import { scorecardsFr } from '../pages/scorecards/messages';
+import { seriesFr } from '../pages/series/messages';
 import type { Messages } from './messages.en';
 
-export const fr: Messages = {
+const core = {
   'app.name': 'Tableau de bord RBA',
   'app.tagline':
     'La responsabilisation axée sur les résultats pour les tables de planification, les organismes partenaires et les bailleurs de fonds',
@@ -201,4 +210,17 @@ export const fr: Messages = {
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Il n’y a aucune page à cette adresse.',
   'notFound.back': 'Aller aux tableaux de bord',
+};
+
+export const fr: Messages = {
+  ...core,
+  ...scorecardsFr,
+  ...seriesFr,
+  ...dashboardFr,
+  ...publicCardFr,
+  ...dataEntryFr,
+  ...reviewFr,
+  ...plansFr,
+  ...adminFr,
+  ...importsFr,
 };
