@@ -5,6 +5,7 @@ import * as scorecards from './20261126080000-scorecards.js';
 import * as curvePlans from './20261126085000-curve-plans.js';
 import * as importJobs from './20261126090000-import-jobs.js';
 import * as publicLinks from './20261126093000-public-links.js';
+import * as systemMap from './20261126095000-system-map.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261126085000-curve-plans': curvePlans,
   '20261126090000-import-jobs': importJobs,
   '20261126093000-public-links': publicLinks,
+  '20261126095000-system-map': systemMap,
 };

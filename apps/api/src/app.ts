@@ -30,6 +30,7 @@ import { reportingRoutes } from './reporting/reporting.routes.js';
 import { resultRoutes } from './results/results.routes.js';
 import { scorecardRoutes } from './scorecards/scorecards.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import { systemMapRoutes } from './system-map/system-map.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(curvePlanRoutes, { ctx });
       await api.register(publicLinkRoutes, { ctx });
       await api.register(publicScorecardRoutes, { ctx });
+      await api.register(systemMapRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -7,4 +7,5 @@ export * from './organizations.js';
 export * from './roles.js';
 export * from './scorecards.js';
 export * from './setup.js';
+export * from './system-map.js';
 export * from './users.js';

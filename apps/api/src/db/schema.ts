@@ -22,6 +22,13 @@ import type {
 import type { ResultsTable } from './tables/results.table.js';
 import type { RoleGrantsTable } from './tables/role-grants.table.js';
 import type { SettingsTable } from './tables/settings.table.js';
+import type {
+  ProgramLanguagesTable,
+  ProgramProfilesTable,
+  ProgramServedTable,
+  ProgramServiceTypesTable,
+  ServiceTypesTable,
+} from './tables/system-map.table.js';
 import type { UsersTable } from './tables/users.table.js';
 
 export interface Database {
@@ -48,6 +55,11 @@ export interface Database {
   curve_plans: CurvePlansTable;
   curve_plan_revisions: CurvePlanRevisionsTable;
   public_links: PublicLinksTable;
+  service_types: ServiceTypesTable;
+  program_profiles: ProgramProfilesTable;
+  program_service_types: ProgramServiceTypesTable;
+  program_served: ProgramServedTable;
+  program_languages: ProgramLanguagesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1956,6 +1956,69 @@ export function routeSpecs(): RouteSpec[] {
       ],
     },
     {
+      route: 'POST /api/v1/service-types',
+      who: 'admin',
+      cases: () =>
+        withBody(
+          'post',
+          '/service-types',
+          { code: 'peer_support', name: 'Peer support' },
+          {
+            code: { kind: 'code', required: true },
+            name: { kind: 'text', required: true, nonEmpty: true },
+          },
+          [
+            {
+              what: 'a code with capitals and spaces',
+              method: 'post',
+              path: '/service-types',
+              body: { code: 'Peer Support', name: 'x' },
+            },
+            {
+              what: 'a code that exists',
+              method: 'post',
+              path: '/service-types',
+              body: { code: 'crisis_support', name: 'x' },
+              status: 409,
+            },
+          ],
+        ),
+    },
+    {
+      route: 'PUT /api/v1/programs/{id}/profile',
+      who: 'editorA',
+      cases: ({ w }) => {
+        const path = `/programs/${w.programA.id}/profile`;
+        const valid = {
+          serviceTypes: ['brief_services'],
+          ageGroups: [],
+          regions: [],
+          languages: ['en'],
+          capacity: 10,
+        };
+        const put = (what: string, body: unknown): BadCase => ({ what, method: 'put', path, body });
+        return [
+          ...withBody('put', path, valid, { capacity: { kind: 'int', min: 0, nullable: true } }),
+          ...paramCases(
+            'put',
+            '/programs/{id}/profile',
+            { id: { kind: 'uuid', valid: w.programA.id } },
+            valid,
+          ),
+          put('an unknown service type', { ...valid, serviceTypes: ['astrology'] }),
+          put('a service type twice', {
+            ...valid,
+            serviceTypes: ['brief_services', 'brief_services'],
+          }),
+          put('an age group that is not a value', { ...valid, ageGroups: ['elderly'] }),
+          put('a region that is not a value', { ...valid, regions: ['atlantis'] }),
+          put('a language that is not a code', { ...valid, languages: ['English'] }),
+          put('service types not a list', { ...valid, serviceTypes: 'brief_services' }),
+          put('missing lists', { capacity: 3 }),
+        ];
+      },
+    },
+    {
       route: 'POST /api/v1/auth/logout',
       who: 'leaver',
       cases: () => [

@@ -1194,6 +1194,53 @@ export const ROUTES: Route[] = [
     ],
   },
 
+  // The system map: service types for everyone signed in (admins add them); program profiles
+  // read with the program and kept by its agency's editors; the map is the table's.
+  {
+    method: 'GET',
+    path: `${V1}/service-types`,
+    scopes: globalScope(ALL, () => ({ url: `${V1}/service-types` })),
+  },
+  {
+    method: 'POST',
+    path: `${V1}/service-types`,
+    scopes: globalScope(['admin'], () => ({
+      url: `${V1}/service-types`,
+      body: { code: `svc_${unique().replace(/[^a-z0-9]/g, '')}`, name: 'A service' },
+    })),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/programs/:id/profile`,
+    scopes: orgScopes('read', (c, o) => ({ url: `${V1}/programs/${programId(c, o)}/profile` })),
+  },
+  {
+    method: 'PUT',
+    path: `${V1}/programs/:id/profile`,
+    scopes: orgScopes('edit', (c, o) => ({
+      url: `${V1}/programs/${programId(c, o)}/profile`,
+      body: {
+        serviceTypes: ['brief_services'],
+        ageGroups: [],
+        regions: [],
+        languages: ['en'],
+        capacity: 10,
+      },
+    })),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/tables/:id/system-map`,
+    scopes: tableScopes('read', (c, k) => ({ url: `${V1}/tables/${tableId(c, k)}/system-map` })),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/tables/:id/system-map.csv`,
+    scopes: tableScopes('read', (c, k) => ({
+      url: `${V1}/tables/${tableId(c, k)}/system-map.csv`,
+    })),
+  },
+
   // Scorecards and series: whoever sees the table, the agency, the measure.
   {
     method: 'GET',

@@ -1,0 +1,104 @@
+// The system map: service types, program profiles, and the map of a planning table.
+import { z } from 'zod';
+
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9_]*$/, 'lower-case letters, digits and underscores');
+
+export const serviceTypeSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const createServiceTypeBody = z.strictObject({
+  code,
+  name: z.string().trim().min(1).max(200),
+});
+
+const codes = (max: number) =>
+  z
+    .array(z.string().trim().min(1).max(60))
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'a code appears twice');
+
+export const programProfileBody = z.strictObject({
+  serviceTypes: codes(20),
+  ageGroups: codes(20),
+  regions: codes(100),
+  /** ISO 639 language codes (en, fr, oj, cr, …). */
+  languages: codes(20).refine(
+    (l) => l.every((x) => /^[a-z]{2,3}$/.test(x)),
+    'language codes are ISO 639 (en, fr, …)',
+  ),
+  capacity: z.number().int().min(0).max(10_000_000).nullable().optional(),
+});
+export type ProgramProfileBody = z.infer<typeof programProfileBody>;
+
+export const programProfileSchema = z.object({
+  programId: z.uuid(),
+  serviceTypes: z.array(z.string()),
+  ageGroups: z.array(z.string()),
+  regions: z.array(z.string()),
+  languages: z.array(z.string()),
+  capacity: z.number().int().nullable(),
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type ProgramProfile = z.infer<typeof programProfileSchema>;
+
+export const systemMapQuery = z.strictObject({
+  by: z.enum(['region', 'age_group']).default('region'),
+  resultId: z.uuid().optional(),
+  serviceType: z.string().max(60).optional(),
+  value: z.string().max(60).optional(),
+});
+
+const programRef = z.object({ id: z.uuid(), name: z.string() });
+const orgRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+export const coverageCellSchema = z.object({
+  serviceType: z.string(),
+  value: z.string(),
+  programs: z.array(programRef.extend({ organization: orgRef })),
+  capacity: z.number().int().nullable(),
+  status: z.enum(['gap', 'duplication', 'covered']),
+});
+
+export const systemMapSchema = z.object({
+  table: z.object({ id: z.uuid(), name: z.string() }),
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      partners: z.array(
+        z.object({
+          organization: orgRef,
+          programs: z.array(
+            programRef.extend({
+              headlineMeasures: z.array(
+                z.object({
+                  measureId: z.uuid(),
+                  code: z.string(),
+                  name: z.string(),
+                  targetStatus: z.enum(['met', 'near', 'off', 'none']),
+                  trend: z.enum(['up', 'down', 'flat']),
+                  favorable: z.boolean().nullable(),
+                }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  coverage: z.object({
+    by: z.enum(['region', 'age_group']),
+    serviceTypes: z.array(z.object({ code: z.string(), name: z.string() })),
+    values: z.array(z.object({ code: z.string(), label: z.string() })),
+    cells: z.array(coverageCellSchema),
+  }),
+  /** The same grid counting only programs that serve in French. */
+  frenchCoverage: z.object({ cells: z.array(coverageCellSchema) }),
+  unlinkedResults: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  unlinkedPrograms: z.array(programRef.extend({ organization: orgRef })),
+  unprofiledPrograms: z.array(programRef.extend({ organization: orgRef })),
+});
+export type SystemMap = z.infer<typeof systemMapSchema>;
