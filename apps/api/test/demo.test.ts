@@ -162,4 +162,20 @@ describe('the demo collaborative', () => {
       .reduce((n: number, i: { plan: { overdueActions: number } }) => n + i.plan.overdueActions, 0);
     expect(overdue).toBeGreaterThanOrEqual(1);
   });
+
+  it('has a system map with a gap and a possible duplication a coordinator would notice', async () => {
+    const coordinator = client(t, await t.login('coordinator@northshire.example', DEMO_PASSWORD));
+    const table = (await coordinator.get('/tables')).items[0];
+    const map = await coordinator.get(`/tables/${table.id}/system-map`);
+    const status = (service: string, region: string) =>
+      map.coverage.cells.find(
+        (c: { serviceType: string; value: string }) =>
+          c.serviceType === service && c.value === region,
+      )?.status;
+    expect(status('counselling_therapy', 'central')).toBe('duplication');
+    expect(status('intensive_treatment', 'south')).toBe('gap');
+    expect(status('crisis_support', 'north')).toBe('covered');
+    expect(map.unprofiledPrograms).toEqual([]);
+    expect(map.unlinkedResults).toEqual([]);
+  });
 });

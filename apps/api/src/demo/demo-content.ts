@@ -162,11 +162,21 @@ export interface DemoMeasure {
   target?: number;
 }
 
+export interface DemoProfile {
+  services: string[];
+  ageGroups: string[];
+  regions: string[];
+  languages: string[];
+  capacity?: number;
+}
+
 export interface DemoProgram {
   agency: (typeof AGENCIES)[number]['code'];
   name: string;
   description: string;
   results: ResultKey[];
+  /** For the system map. Two counselling programs for 12–17 in Central Northshire overlap. */
+  profile: DemoProfile;
   measures: DemoMeasure[];
 }
 
@@ -176,6 +186,13 @@ export const PROGRAMS: DemoProgram[] = [
     name: 'Counselling and Therapy',
     description: 'Individual and family counselling for children and youth aged 0–17.',
     results: ['healthy', 'help'],
+    profile: {
+      services: ['counselling_therapy', 'brief_services'],
+      ageGroups: ['6_11', '12_17'],
+      regions: ['central', 'south'],
+      languages: ['en'],
+      capacity: 1400,
+    },
     measures: [
       {
         code: 'CT-SERVED',
@@ -218,6 +235,17 @@ export const PROGRAMS: DemoProgram[] = [
     name: 'Child and Adolescent Outpatient Clinic',
     description: 'Psychiatric assessment and treatment for youth referred by physicians.',
     results: ['healthy', 'help'],
+    profile: {
+      services: [
+        'specialized_consultation_assessment',
+        'intensive_treatment',
+        'counselling_therapy',
+      ],
+      ageGroups: ['12_17'],
+      regions: ['central'],
+      languages: ['en'],
+      capacity: 650,
+    },
     measures: [
       {
         code: 'OP-SERVED',
@@ -255,6 +283,13 @@ export const PROGRAMS: DemoProgram[] = [
     name: 'School Mental Health Team',
     description: 'Brief interventions and classroom mental health literacy in 42 schools.',
     results: ['healthy', 'belong'],
+    profile: {
+      services: ['targeted_prevention', 'brief_services'],
+      ageGroups: ['6_11', '12_17'],
+      regions: ['north', 'central', 'south'],
+      languages: ['en', 'fr'],
+      capacity: 2400,
+    },
     measures: [
       {
         code: 'SCH-BRIEF',
@@ -284,6 +319,13 @@ export const PROGRAMS: DemoProgram[] = [
     description:
       'Walk-in, one-stop services for youth aged 12–24: counselling, peer support, primary care.',
     results: ['healthy', 'belong'],
+    profile: {
+      services: ['brief_services', 'counselling_therapy'],
+      ageGroups: ['12_17', '18_24'],
+      regions: ['central'],
+      languages: ['en'],
+      capacity: 900,
+    },
     measures: [
       {
         code: 'HUB-VISITS',
@@ -323,6 +365,13 @@ export const PROGRAMS: DemoProgram[] = [
     description:
       'Land-based, culturally grounded family wellness circles led by Elders and Knowledge Keepers.',
     results: ['belong', 'help'],
+    profile: {
+      services: ['family_capacity_building', 'targeted_prevention'],
+      ageGroups: ['0_5', '6_11'],
+      regions: ['north'],
+      languages: ['en', 'oj'],
+      capacity: 60,
+    },
     measures: [
       {
         code: 'CIRCLE-FAMILIES',
@@ -349,6 +398,13 @@ export const PROGRAMS: DemoProgram[] = [
     name: 'Services en santé mentale jeunesse',
     description: 'French-language counselling for children, youth and families.',
     results: ['healthy', 'help'],
+    profile: {
+      services: ['counselling_therapy', 'brief_services'],
+      ageGroups: ['6_11', '12_17'],
+      regions: ['central'],
+      languages: ['fr'],
+      capacity: 220,
+    },
     measures: [
       {
         code: 'FR-SERVED',
@@ -377,6 +433,13 @@ export const PROGRAMS: DemoProgram[] = [
     name: 'Crisis Line',
     description: 'A 24/7 telephone and text crisis line for children, youth and families.',
     results: ['healthy'],
+    profile: {
+      services: ['crisis_support'],
+      ageGroups: ['6_11', '12_17', '18_24'],
+      regions: ['north', 'central', 'south'],
+      languages: ['en', 'fr'],
+      capacity: 4000,
+    },
     measures: [
       {
         code: 'CL-CALLS',
@@ -404,6 +467,13 @@ export const PROGRAMS: DemoProgram[] = [
     name: 'Parent Peer Support',
     description: 'Trained parents with lived experience supporting other parents.',
     results: ['help'],
+    profile: {
+      services: ['family_capacity_building'],
+      ageGroups: ['0_5', '6_11', '12_17'],
+      regions: ['central', 'south'],
+      languages: ['en'],
+      capacity: 180,
+    },
     measures: [
       {
         code: 'PEER-PARENTS',

@@ -23,6 +23,7 @@ import { createProgram } from '../programs/programs.service.js';
 import { approvePeriod, returnPeriod, submitPeriod } from '../reporting/reporting.service.js';
 import { createResult } from '../results/results.service.js';
 import { getSettings } from '../settings/settings.service.js';
+import { putProfile } from '../system-map/system-map.service.js';
 import { findUserByEmailWithHash } from '../users/users.repository.js';
 import { createUser, grantRole } from '../users/users.service.js';
 import {
@@ -238,6 +239,13 @@ export async function seedDemo(db: Db, options: { today: string }): Promise<Demo
       name: p.name,
       description: p.description,
       resultIds: p.results.map((r) => results.get(r) as string),
+    });
+    await putProfile(db, admin, program.id, {
+      serviceTypes: p.profile.services,
+      ageGroups: p.profile.ageGroups,
+      regions: p.profile.regions,
+      languages: p.profile.languages,
+      capacity: p.profile.capacity ?? null,
     });
     for (const spec of p.measures) {
       const m = await createProgramMeasure(db, admin, program.id, {
