@@ -14,6 +14,7 @@ import type { Aggregation, MeasureKind, MeasureUnit } from '../db/tables/measure
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { archiveStamp } from '../lib/archive.js';
 import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { isPartner } from '../planning-tables/planning-tables.repository.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
@@ -361,12 +362,7 @@ export async function patchMeasure(db: Db, actor: Actor, id: string, body: Updat
                 .start,
       data_source: body.dataSource,
       definition: body.definition,
-      archived_at:
-        body.archived === undefined
-          ? undefined
-          : body.archived
-            ? (row.archived_at ?? new Date())
-            : null,
+      archived_at: archiveStamp(body.archived, row.archived_at),
     });
     const after = (await present(trx, [updated]))[0] as Measure;
     await insertAuditEvent(trx, {

@@ -6,6 +6,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import { archiveStamp } from '../lib/archive.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import {
   deletePartner,
@@ -95,12 +96,7 @@ export async function patchTable(
         name: body.name,
         population: body.population,
         description: body.description,
-        archived_at:
-          body.archived === undefined
-            ? undefined
-            : body.archived
-              ? (row.archived_at ?? new Date())
-              : null,
+        archived_at: archiveStamp(body.archived, row.archived_at),
       }),
     );
     await insertAuditEvent(trx, {

@@ -5,6 +5,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import { archiveStamp } from '../lib/archive.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import {
   deleteProgram,
@@ -140,12 +141,7 @@ export async function patchProgram(
     const updated = await updateProgram(trx, id, {
       name: body.name,
       description: body.description,
-      archived_at:
-        body.archived === undefined
-          ? undefined
-          : body.archived
-            ? (row.archived_at ?? new Date())
-            : null,
+      archived_at: archiveStamp(body.archived, row.archived_at),
     });
     const after = (await withResults(trx, [updated]))[0] as Program;
     await insertAuditEvent(trx, {

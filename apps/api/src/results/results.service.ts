@@ -5,6 +5,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { archiveStamp } from '../lib/archive.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import {
   deleteResult,
@@ -99,12 +100,7 @@ export async function patchResult(
         title: body.title,
         description: body.description,
         sort_order: body.sortOrder,
-        archived_at:
-          body.archived === undefined
-            ? undefined
-            : body.archived
-              ? (row.archived_at ?? new Date())
-              : null,
+        archived_at: archiveStamp(body.archived, row.archived_at),
       }),
     );
     await insertAuditEvent(trx, {
