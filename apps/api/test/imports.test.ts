@@ -320,6 +320,26 @@ describe('committing', () => {
     ]);
     const items = (await as.editorA.get(`/measures/${w.countA.id}/observations`)).items;
     expect(items.map((o: { period: string }) => o.period)).toEqual([WORLD_PERIOD]);
+    // The same figure as stored changes nothing, so the lock does not refuse it.
+    const same = await upload(
+      'editorA',
+      `period,n\n${WORLD_PERIOD},12\n`,
+      {
+        mode: 'long',
+        measureId: w.countA.id,
+        period: { column: 'period' },
+        value: { column: 'n' },
+      },
+      '?commit=true',
+    );
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+      rejected: [],
+      committed: true,
+    });
     await as.coordinator.post(`/organizations/${org}/periods/${WORLD_PERIOD}/return`, {
       note: 'back to you',
     });

@@ -380,6 +380,21 @@ async function plan(
   const locks = await lockingSubmissionsOf(db, orgs);
   const closed = isAdmin(actor) || orgs.length === 0 ? [] : await closedReportingPeriods(db);
 
+  const sameAsStored = (p: Prepared) => {
+    const existing = existingOf.get(`${p.m.id}|${p.start}|${p.key}`);
+    if (!existing) return false;
+    const nextNote = p.note === undefined ? existing.note : p.note;
+    return (
+      existing.value === p.figure.value &&
+      existing.numerator === p.figure.numerator &&
+      existing.denominator === p.figure.denominator &&
+      existing.note === nextNote
+    );
+  };
+
+  // A row that matches what is stored changes nothing, so a locked or closed period does not
+  // refuse it: re-importing an export of approved quarters reports them unchanged.
+  let unchangedInLocked = 0;
   const open: Prepared[] = [];
   for (const p of prepared) {
     if (p.m.kind === 'performance') {
@@ -389,6 +404,11 @@ async function plan(
           l.period_start <= p.start &&
           l.period_end >= p.end,
       );
+      const closedHere = closed.some((c) => c.period_start <= p.start && c.period_end >= p.start);
+      if ((lock || closedHere) && sameAsStored(p)) {
+        unchangedInLocked++;
+        continue;
+      }
       if (lock) {
         rejected.push({
           line: p.line,
@@ -396,7 +416,7 @@ async function plan(
         });
         continue;
       }
-      if (closed.some((c) => c.period_start <= p.start && c.period_end >= p.start)) {
+      if (closedHere) {
         rejected.push({
           line: p.line,
           reason: 'period closed: the reporting period for these figures has closed',
@@ -451,22 +471,12 @@ async function plan(
 
   const inserts: Prepared[] = [];
   const updates: Plan['updates'] = [];
-  let unchanged = 0;
+  let unchanged = unchangedInLocked;
   for (const p of checked) {
     const existing = existingOf.get(`${p.m.id}|${p.start}|${p.key}`);
-    if (!existing) {
-      inserts.push(p);
-      continue;
-    }
-    const nextNote = p.note === undefined ? existing.note : p.note;
-    if (
-      existing.value === p.figure.value &&
-      existing.numerator === p.figure.numerator &&
-      existing.denominator === p.figure.denominator &&
-      existing.note === nextNote
-    ) {
-      unchanged++;
-    } else updates.push({ p, existing });
+    if (!existing) inserts.push(p);
+    else if (sameAsStored(p)) unchanged++;
+    else updates.push({ p, existing });
   }
   rejected.sort((a, b) => a.line - b.line);
   return {
