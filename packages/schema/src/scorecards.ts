@@ -108,6 +108,9 @@ export const organizationScorecardSchema = z.object({
 });
 
 export const seriesResponseSchema = seriesSummarySchema.extend({
+  view: z.enum(['all', 'review', 'approved', 'restricted']),
+  /** The small-cell threshold applied in this view (restricted), else null. */
+  suppressionThreshold: z.number().int().nullable(),
   targets: z.array(z.object({ period: z.string(), value: z.number() })),
   forecast: z.array(z.object({ period: z.string(), value: z.number() })),
   breakdowns: z.array(

@@ -1,4 +1,5 @@
 // Scorecards and series, computed on read from the figures the caller may see.
+import { type PeriodType, periodContaining } from '@rba/domain';
 import type { PlanSummary } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import { organizationView, statusesFor, type View } from '../access/scopes.js';
@@ -18,8 +19,10 @@ import {
   organizationMeasures,
   organizationPrograms,
   performanceMeasures,
+  type TotalTuple,
   tableMeasures,
   targetsOf,
+  totalsOf,
 } from './scorecards.repository.js';
 import {
   breakdownLines,
@@ -45,6 +48,8 @@ interface Frame {
   threshold: number | null;
   until: string | undefined;
   period: string | null;
+  /** Period labels by type and start date, worked out once per request. */
+  labels: Map<string, string>;
 }
 
 async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
@@ -58,17 +63,79 @@ async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
     threshold: view === 'restricted' ? settings.smallCellThreshold : null,
     until: p?.end,
     period: p?.label ?? null,
+    labels: new Map(),
   };
 }
 
-function groupCells(cells: Cell[]): Map<string, Cell[]> {
-  const out = new Map<string, Cell[]>();
-  for (const c of cells) out.set(c.measure_id, [...(out.get(c.measure_id) ?? []), c]);
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
   return out;
+}
+
+function groupCells(cells: Cell[]): Map<string, Cell[]> {
+  return groupBy(cells, (c) => c.measure_id);
 }
 
 function pointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point[] {
   return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, f.threshold));
+}
+
+function labelOf(f: Frame, start: string, type: PeriodType): string {
+  const key = `${type}|${start}`;
+  let label = f.labels.get(key);
+  if (label === undefined) {
+    label = periodContaining(start, type, f.fys);
+    f.labels.set(key, label);
+  }
+  return label;
+}
+
+/**
+ * A measure's total figures as points: what toPoint (series-summary.ts) makes of each cell,
+ * with the period label looked up once per period rather than worked out for every figure
+ * (at province scale that labelling was a fifth of a large scorecard's time).
+ */
+function totalPoints(m: MeasureRow, totals: Map<string, TotalTuple[]>, f: Frame): Point[] {
+  const tuples = totals.get(m.id);
+  if (!tuples) return [];
+  return tuples.map(([start, value, numerator, denominator, status]) => {
+    const p: Point = {
+      period: labelOf(f, start, m.period_type),
+      periodStart: start,
+      value,
+      numerator,
+      denominator,
+      status,
+      suppressed: false,
+    };
+    return isSmallCell(m, p, f.threshold)
+      ? { ...p, value: null, numerator: null, denominator: null, suppressed: true }
+      : p;
+  });
+}
+
+/** The total figures of these measures, keyed by measure, with their targets. */
+async function loadTotals(db: Db, f: Frame, ids: string[]) {
+  const [rows, targets] = await Promise.all([
+    totalsOf(db, ids, { statuses: statusesFor(f.view), until: f.until }),
+    targetsOf(db, ids),
+    loadPlans(db, f, ids),
+  ]);
+  return {
+    totals: new Map(rows.map((r) => [r.measure_id, r.cells])),
+    targets: groupBy(targets, (t) => t.measure_id),
+  };
+}
+
+interface Totals {
+  totals: Map<string, TotalTuple[]>;
+  targets: Map<string, TargetCell[]>;
 }
 
 function strip<T extends { forecastInput: unknown }>(s: T): Omit<T, 'forecastInput'> {
@@ -90,22 +157,18 @@ function planOf(m: MeasureRow, f: Frame): PlanSummary {
   return f.plans.get(m.id) ?? NO_PLAN;
 }
 
-function summaryOf(m: MeasureRow, cells: Map<string, Cell[]>, targets: TargetCell[], f: Frame) {
-  return { ...strip(summarize(m, pointsOf(m, cells, f), targets, f.fys)), plan: planOf(m, f) };
+const NO_TARGETS: TargetCell[] = [];
+
+function summaryOf(m: MeasureRow, t: Totals, f: Frame) {
+  const s = summarize(m, totalPoints(m, t.totals, f), t.targets.get(m.id) ?? NO_TARGETS, f.fys);
+  return { ...strip(s), plan: planOf(m, f) };
 }
 
 type PerfRow = MeasureRow & { organization_code: string; organization_name: string };
 
-function sharedSummary(
-  shared: MeasureRow,
-  contributors: PerfRow[],
-  cells: Map<string, Cell[]>,
-  targets: TargetCell[],
-  f: Frame,
-) {
-  const mine = contributors.filter((c) => c.shared_measure_id === shared.id);
+function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame) {
   const contributions = mine.map((c) => ({
-    ...summaryOf(c, cells, targets, f),
+    ...summaryOf(c, t, f),
     organization: {
       id: c.organization_id as string,
       code: c.organization_code,
@@ -114,12 +177,12 @@ function sharedSummary(
   }));
   const collective = collectivePoints(
     shared,
-    mine.map((c) => pointsOf(c, cells, f)),
+    mine.map((c) => totalPoints(c, t.totals, f)),
     f.fys,
     f.threshold,
   );
   return {
-    ...strip(summarize(shared, collective, targets, f.fys)),
+    ...strip(summarize(shared, collective, t.targets.get(shared.id) ?? NO_TARGETS, f.fys)),
     plan: planOf(shared, f),
     contributions,
   };
@@ -148,12 +211,15 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     shared.map((s) => s.id),
   )) as PerfRow[];
   const ids = [...tableLevel.map((m) => m.id), ...perf.map((m) => m.id)];
-  const [cellRows, targets] = await Promise.all([
-    cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: true }),
-    targetsOf(db, ids),
-    loadPlans(db, f, ids),
-  ]);
-  const cells = groupCells(cellRows);
+  const t = await loadTotals(db, f, ids);
+  // Grouped once, in their query order, so that building the scorecard stays linear.
+  const indicatorsOf = groupBy(
+    tableLevel.filter((m) => m.kind === 'indicator'),
+    (m) => m.result_id,
+  );
+  const programsOf = groupBy(programs, (p) => p.result_id);
+  const measuresOf = groupBy(perf, (m) => m.program_id);
+  const contributorsOf = groupBy(perf, (m) => m.shared_measure_id);
   return {
     table: { id: table.id, name: table.name, population: table.population },
     period: f.period,
@@ -162,25 +228,19 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     results: results.map((r) => ({
       id: r.id,
       title: r.title,
-      indicators: tableLevel
-        .filter((m) => m.kind === 'indicator' && m.result_id === r.id)
-        .map((m) => summaryOf(m, cells, targets, f)),
-      programs: programs
-        .filter((p) => p.result_id === r.id)
-        .map((p) => ({
-          id: p.id,
-          name: p.name,
-          organization: {
-            id: p.organization_id,
-            code: p.organization_code,
-            name: p.organization_name,
-          },
-          measures: perf
-            .filter((m) => m.program_id === p.id)
-            .map((m) => summaryOf(m, cells, targets, f)),
-        })),
+      indicators: (indicatorsOf.get(r.id) ?? []).map((m) => summaryOf(m, t, f)),
+      programs: (programsOf.get(r.id) ?? []).map((p) => ({
+        id: p.id,
+        name: p.name,
+        organization: {
+          id: p.organization_id,
+          code: p.organization_code,
+          name: p.organization_name,
+        },
+        measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
+      })),
     })),
-    sharedMeasures: shared.map((s) => sharedSummary(s, perf, cells, targets, f)),
+    sharedMeasures: shared.map((s) => sharedSummary(s, contributorsOf.get(s.id) ?? [], t, f)),
   };
 }
 
@@ -198,13 +258,12 @@ export async function organizationScorecard(
     organizationPrograms(db, organizationId),
     organizationMeasures(db, organizationId),
   ]);
-  const ids = measures.map((m) => m.id);
-  const [cellRows, targets] = await Promise.all([
-    cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: true }),
-    targetsOf(db, ids),
-    loadPlans(db, f, ids),
-  ]);
-  const cells = groupCells(cellRows);
+  const t = await loadTotals(
+    db,
+    f,
+    measures.map((m) => m.id),
+  );
+  const measuresOf = groupBy(measures, (m) => m.program_id);
   return {
     organization: { id: org.id, code: org.code, name: org.name },
     period: f.period,
@@ -213,9 +272,7 @@ export async function organizationScorecard(
     programs: programs.map((p) => ({
       id: p.id,
       name: p.name,
-      measures: measures
-        .filter((m) => m.program_id === p.id)
-        .map((m) => summaryOf(m, cells, targets, f)),
+      measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
     })),
   };
 }
@@ -233,7 +290,9 @@ function collectiveCells(
     const m = contributorById.get(c.measure_id);
     if (!m || isSmallCell(m, c, f.threshold)) continue;
     const key = `${c.period_start}|${c.breakdown}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), toPoint(m, c, f.fys, null)]);
+    const points = byCell.get(key);
+    if (points) points.push(toPoint(m, c, f.fys, null));
+    else byCell.set(key, [toPoint(m, c, f.fys, null)]);
   }
   const out: Cell[] = [];
   for (const [key, points] of byCell) {
@@ -309,6 +368,8 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
   const { forecastInput, ...rest } = summary;
   return {
     ...rest,
+    view,
+    suppressionThreshold: f.threshold,
     plan: planOf(m, f),
     targets: targets.map((t) => ({
       period: toPoint(

@@ -70,12 +70,12 @@ describe('login page', () => {
 });
 
 describe('safeNextPath', () => {
-  it('keeps paths of this site and refuses other origins', () => {
+  it('keeps paths of this site and sends anything else home, where each role has its start page', () => {
     expect(safeNextPath('/plans?measure=3')).toBe('/plans?measure=3');
-    expect(safeNextPath('//evil.example')).toBe('/scorecards');
-    expect(safeNextPath('https://evil.example')).toBe('/scorecards');
-    expect(safeNextPath('/\\evil.example')).toBe('/scorecards');
-    expect(safeNextPath('/login')).toBe('/scorecards');
-    expect(safeNextPath(null)).toBe('/scorecards');
+    expect(safeNextPath('//evil.example')).toBe('/');
+    expect(safeNextPath('https://evil.example')).toBe('/');
+    expect(safeNextPath('/\\evil.example')).toBe('/');
+    expect(safeNextPath('/login')).toBe('/');
+    expect(safeNextPath(null)).toBe('/');
   });
 });

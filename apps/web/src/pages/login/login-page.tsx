@@ -11,11 +11,14 @@ import { useT } from '../../i18n/i18n-provider';
 
 export const defaultPath = '/scorecards';
 
-/** Where to go after signing in: only a path of this site, never another origin. */
+/**
+ * Where to go after signing in: only a path of this site, never another origin. Without one,
+ * the home address, which sends each role to its own start page (funders to their dashboard).
+ */
 export function safeNextPath(next: string | null): string {
   // One slash, then not another slash or a backslash (both would name another host).
   const ownPath = next !== null && /^\/(?![/\\])/.test(next);
-  return ownPath && !next.startsWith('/login') ? next : defaultPath;
+  return ownPath && !next.startsWith('/login') ? next : '/';
 }
 
 export function LoginPage() {

@@ -1,5 +1,112 @@
 // Strings of this area, in both languages; the catalogues in i18n/ merge every area's.
 
-export const seriesEn = {} as const;
+export const seriesEn = {
+  'series.title': 'Measure',
+  'series.back': 'All scorecards',
+  'series.notFound':
+    'There is no measure at this address: it does not exist, or you do not have access to it.',
+  'series.code': 'Code {code}',
+  'series.direction.up': 'Higher is better',
+  'series.direction.down': 'Lower is better',
 
-export const seriesFr: { readonly [K in keyof typeof seriesEn]: string } = {};
+  'series.headline.latest': 'Latest',
+  'series.headline.target': 'Target',
+  'series.headline.trend': 'Trend',
+  'series.headline.baseline': 'Since baseline',
+  'series.headline.plan': 'Turn the curve',
+
+  'series.curve.title': 'The curve',
+  'series.breakdown.title': 'Breakdowns',
+  'series.breakdown.total': 'Total',
+  'series.breakdown.caption': '{name} by breakdown',
+  'series.breakdown.legend': 'Lines shown',
+  'series.breakdown.legendHelp': 'Tick or untick a line to show or hide it on the chart.',
+  'series.breakdown.summary':
+    'Line chart of {name} by breakdown; lines shown: {count}. Every figure is in the table under the chart.',
+  'series.breakdown.tableCaption': 'The figures by breakdown',
+  'series.table.period': 'Period',
+
+  'series.notes.title': 'Notes on the figures',
+  'series.notes.none': 'No one has written a note on these figures.',
+  'series.notes.unavailable': 'The notes on the figures could not be loaded.',
+
+  'series.plan.title': 'Turn-the-curve plan',
+  'series.plan.none': 'No plan has been saved for this measure yet.',
+  'series.plan.unavailable': 'The plan could not be loaded.',
+  'series.plan.revision': 'Revision {revision}, saved {date}',
+  'series.plan.story': 'The story behind the curve',
+  'series.plan.forces': '{up} forces pushing up, {down} pushing down',
+  'series.plan.partners': 'Partners with a role to play',
+  'series.plan.partnerUnknown': 'An organization at the table',
+  'series.plan.whatWorks': 'What works',
+  'series.plan.ideas': '{count} ideas, {chosen} chosen',
+  'series.plan.actions': 'Action plan',
+  'series.plan.actionCounts': '{open} open of {total} actions',
+  'series.plan.due': 'due {date}',
+  'series.plan.overdue': 'Overdue',
+  'series.plan.agenda': 'Data development agenda',
+  'series.plan.emptySection': 'Nothing yet.',
+  'series.plan.status.planned': 'Planned',
+  'series.plan.status.in_progress': 'In progress',
+  'series.plan.status.done': 'Done',
+  'series.plan.status.dropped': 'Dropped',
+  'series.plan.edit': 'Edit the plan',
+  'series.plan.open': 'Open the plan',
+  'series.plan.start': 'Start a plan',
+} as const;
+
+export const seriesFr: { readonly [K in keyof typeof seriesEn]: string } = {
+  'series.title': 'Mesure',
+  'series.back': 'Tous les tableaux de bord',
+  'series.notFound':
+    'Aucune mesure à cette adresse : elle n’existe pas, ou vous n’y avez pas accès.',
+  'series.code': 'Code {code}',
+  'series.direction.up': 'Plus c’est élevé, mieux c’est',
+  'series.direction.down': 'Plus c’est bas, mieux c’est',
+
+  'series.headline.latest': 'Dernière donnée',
+  'series.headline.target': 'Cible',
+  'series.headline.trend': 'Tendance',
+  'series.headline.baseline': 'Depuis la base',
+  'series.headline.plan': 'Infléchir la courbe',
+
+  'series.curve.title': 'La courbe',
+  'series.breakdown.title': 'Ventilations',
+  'series.breakdown.total': 'Total',
+  'series.breakdown.caption': '{name} par ventilation',
+  'series.breakdown.legend': 'Courbes affichées',
+  'series.breakdown.legendHelp':
+    'Cochez ou décochez une courbe pour l’afficher ou la masquer sur le graphique.',
+  'series.breakdown.summary':
+    'Graphique linéaire de {name} par ventilation; courbes affichées : {count}. Toutes les données figurent dans le tableau sous le graphique.',
+  'series.breakdown.tableCaption': 'Les données par ventilation',
+  'series.table.period': 'Période',
+
+  'series.notes.title': 'Notes sur les données',
+  'series.notes.none': 'Personne n’a écrit de note sur ces données.',
+  'series.notes.unavailable': 'Les notes sur les données n’ont pas pu être chargées.',
+
+  'series.plan.title': 'Plan pour infléchir la courbe',
+  'series.plan.none': 'Aucun plan n’a encore été enregistré pour cette mesure.',
+  'series.plan.unavailable': 'Le plan n’a pas pu être chargé.',
+  'series.plan.revision': 'Révision {revision}, enregistrée le {date}',
+  'series.plan.story': 'L’histoire derrière la courbe',
+  'series.plan.forces': '{up} forces à la hausse, {down} à la baisse',
+  'series.plan.partners': 'Partenaires ayant un rôle à jouer',
+  'series.plan.partnerUnknown': 'Un organisme de la table',
+  'series.plan.whatWorks': 'Ce qui fonctionne',
+  'series.plan.ideas': '{count} idées, {chosen} retenues',
+  'series.plan.actions': 'Plan d’action',
+  'series.plan.actionCounts': '{open} actions en cours sur {total}',
+  'series.plan.due': 'échéance le {date}',
+  'series.plan.overdue': 'En retard',
+  'series.plan.agenda': 'Programme de développement des données',
+  'series.plan.emptySection': 'Rien pour l’instant.',
+  'series.plan.status.planned': 'Prévue',
+  'series.plan.status.in_progress': 'En cours',
+  'series.plan.status.done': 'Terminée',
+  'series.plan.status.dropped': 'Abandonnée',
+  'series.plan.edit': 'Modifier le plan',
+  'series.plan.open': 'Ouvrir le plan',
+  'series.plan.start': 'Commencer un plan',
+};

@@ -1,0 +1,60 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderApp } from '../../test/render-app';
+import { serveScorecards } from '../scorecards/test-api';
+import { tableScorecard } from '../scorecards/test-fixtures';
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('a published scorecard', () => {
+  it('shows the scorecard to a visitor who is not signed in, without the app around it', async () => {
+    const api = serveScorecards(
+      { 'GET /api/v1/public/scorecards/s3cret': () => ({ status: 200, body: tableScorecard() }) },
+      { signedIn: false },
+    );
+    renderApp('/public/scorecards/s3cret');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+    expect(api.urls.some((url) => url.startsWith('/api/v1/me'))).toBe(false);
+    // Read-only: names are not links (the series pages need a sign-in), and no plan column.
+    const row = screen.getByRole('rowheader', { name: /% seen within 30 days/ });
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Turn the curve' })).toBeNull();
+    expect(screen.getAllByText('< 5').length).toBeGreaterThan(0);
+  });
+
+  it('speaks the visitor’s language', async () => {
+    serveScorecards(
+      { 'GET /api/v1/public/scorecards/s3cret': () => ({ status: 200, body: tableScorecard() }) },
+      { signedIn: false },
+    );
+    renderApp('/public/scorecards/s3cret', { locale: 'fr' });
+    await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    expect(screen.getByText('Tableau de bord publié')).toBeTruthy();
+    expect(screen.getByText(/^45\s%\s\(90\/200\)$/)).toBeTruthy();
+  });
+
+  it('says kindly that a revoked or unknown link leads nowhere', async () => {
+    serveScorecards({}, { signedIn: false });
+    renderApp('/public/scorecards/revoked');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Scorecard not available' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('This scorecard was not found, or it is no longer published.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
+  });
+});

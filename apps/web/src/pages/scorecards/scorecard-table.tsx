@@ -1,0 +1,225 @@
+// The scorecard as tables: one per result (indicators, then each contributing program's
+// measures), and one for the shared measures with each partner's contribution beneath.
+
+import { Link } from 'react-router';
+import type { SeriesSummary } from '../../api/scorecards-api';
+import { BaselineChange } from '../../components/figures/baseline-change';
+import { CategoryIcon, HeadlineMark } from '../../components/figures/category-icon';
+import { noFigureGlyph } from '../../components/figures/figure-glyphs';
+import { FigureValue } from '../../components/figures/figure-value';
+import { PlanStatus } from '../../components/figures/plan-status';
+import { Sparkline } from '../../components/figures/sparkline';
+import { TargetStatusBadge } from '../../components/figures/target-status-badge';
+import { TrendBadge } from '../../components/figures/trend-badge';
+import { useI18n } from '../../i18n/i18n-provider';
+import { formatMeasureValue } from '../../i18n/measure-value';
+import type { ScorecardGroup, ScorecardRow, ScorecardSection } from './scorecard-model';
+import './scorecards.css';
+
+export interface ScorecardTableOptions {
+  /** The small-cell threshold the API reports for this view. */
+  threshold: number | null;
+  /** Names link to each measure's series page (not on the public page, which has none). */
+  linkNames?: boolean;
+  /** The plan column (left out where plans are not shown, as on public scorecards). */
+  showPlan?: boolean;
+  /** The heading level of each section's title, for pages that nest the scorecard deeper. */
+  headingLevel?: 2 | 3;
+}
+
+export function measurePath(measureId: string): string {
+  return `/measures/${encodeURIComponent(measureId)}`;
+}
+
+function TargetCell({ series }: { series: SeriesSummary }) {
+  const { locale } = useI18n();
+  const { target } = series;
+  return (
+    <span className="scorecard-target">
+      {target.value === null ? null : (
+        <span className="figure-value">
+          {formatMeasureValue(locale, target.value, series.unit, series.decimals)}
+        </span>
+      )}
+      <TargetStatusBadge status={target.status} />
+    </span>
+  );
+}
+
+function NameCell({ row, linkNames }: { row: ScorecardRow; linkNames: boolean }) {
+  const { t } = useI18n();
+  const { series, organization } = row;
+  const name = organization ? organization.name : series.name;
+  return (
+    <th scope="row" className={`scorecard-name scorecard-level-${row.level}`}>
+      <span className="scorecard-name-inner">
+        {organization ? (
+          <span className="visually-hidden">{t('scorecards.row.contributionFrom')} </span>
+        ) : (
+          <CategoryIcon kind={series.kind} category={series.category} />
+        )}
+        <span className="scorecard-name-text">
+          {linkNames ? <Link to={measurePath(series.measureId)}>{name}</Link> : name}
+          {series.headline && !organization ? (
+            <>
+              {' '}
+              <HeadlineMark />
+            </>
+          ) : null}
+        </span>
+      </span>
+    </th>
+  );
+}
+
+function Row({
+  row,
+  linkNames,
+  showPlan,
+  threshold,
+}: {
+  row: ScorecardRow;
+  linkNames: boolean;
+  showPlan: boolean;
+  threshold: number | null;
+}) {
+  const { series } = row;
+  const classes = ['scorecard-row', `scorecard-row-${row.level}`];
+  if (row.organization) classes.push('scorecard-contribution');
+  return (
+    <tr className={classes.join(' ')}>
+      <NameCell row={row} linkNames={linkNames} />
+      <td className="nowrap">{series.latest?.period ?? noFigureGlyph}</td>
+      <td className="number">
+        <FigureValue
+          figure={series.latest}
+          unit={series.unit}
+          decimals={series.decimals}
+          threshold={threshold}
+        />
+      </td>
+      <td>
+        <TargetCell series={series} />
+      </td>
+      <td>
+        <TrendBadge trend={series.trend} />
+      </td>
+      <td>
+        <BaselineChange baseline={series.baseline} unit={series.unit} decimals={series.decimals} />
+      </td>
+      <td className="scorecard-spark">
+        <Sparkline points={series.points} />
+      </td>
+      {showPlan ? (
+        <td>
+          <PlanStatus plan={series.plan} />
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function GroupHeader({ group, columns }: { group: ScorecardGroup; columns: number }) {
+  const { t } = useI18n();
+  if (group.kind === 'plain') return null;
+  return (
+    <tr className={`scorecard-group scorecard-group-${group.kind}`}>
+      <th scope="rowgroup" colSpan={columns}>
+        {group.kind === 'indicators' ? (
+          t('scorecards.group.indicators')
+        ) : (
+          <>
+            <span className="scorecard-group-kicker">{t('scorecards.group.program')}</span>{' '}
+            {group.name}
+            {group.organization ? (
+              <span className="scorecard-group-org">
+                {' '}
+                {t('scorecards.group.byOrganization', { organization: group.organization.name })}
+              </span>
+            ) : null}
+          </>
+        )}
+      </th>
+    </tr>
+  );
+}
+
+export function ScorecardSectionTable({
+  section,
+  threshold,
+  linkNames = true,
+  showPlan = true,
+  headingLevel = 2,
+}: { section: ScorecardSection } & ScorecardTableOptions) {
+  const { t } = useI18n();
+  const headingId = `scorecard-section-${section.key}`;
+  const title = section.kind === 'shared' ? t('scorecards.section.shared') : (section.title ?? '');
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const columns = showPlan ? 8 : 7;
+  return (
+    // Not a landmark itself: the scrolling table below is the region the heading names.
+    <section className={`scorecard-section scorecard-section-${section.kind}`}>
+      <Heading id={headingId} className="scorecard-section-title">
+        {section.kind === 'result' ? (
+          <span className="scorecard-section-kicker">{t('scorecards.section.result')}</span>
+        ) : null}
+        {title}
+      </Heading>
+      {/* Wide tables scroll on their own; the region takes focus so the keyboard can scroll it. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box inside the section, not a section of its own */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
+      <div className="scorecard-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <table className="data-table scorecard-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="scorecard-col-name">
+                {t('scorecards.col.measure')}
+              </th>
+              <th scope="col">{t('scorecards.col.period')}</th>
+              <th scope="col" className="number">
+                {t('scorecards.col.latest')}
+              </th>
+              <th scope="col">{t('scorecards.col.target')}</th>
+              <th scope="col">{t('scorecards.col.trend')}</th>
+              <th scope="col">{t('scorecards.col.baseline')}</th>
+              <th scope="col">{t('scorecards.col.history')}</th>
+              {showPlan ? <th scope="col">{t('scorecards.col.plan')}</th> : null}
+            </tr>
+          </thead>
+          {section.groups.map((group) => (
+            <tbody key={group.key}>
+              <GroupHeader group={group} columns={columns} />
+              {group.rows.map((row) => (
+                <Row
+                  key={row.key}
+                  row={row}
+                  linkNames={linkNames}
+                  showPlan={showPlan}
+                  threshold={threshold}
+                />
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ScorecardSections({
+  sections,
+  ...options
+}: { sections: readonly ScorecardSection[] } & ScorecardTableOptions) {
+  const { t } = useI18n();
+  if (sections.length === 0) {
+    return <p className="notice scorecard-empty">{t('scorecards.empty')}</p>;
+  }
+  return (
+    <div className="scorecard-sections">
+      {sections.map((section) => (
+        <ScorecardSectionTable key={section.key} section={section} {...options} />
+      ))}
+    </div>
+  );
+}

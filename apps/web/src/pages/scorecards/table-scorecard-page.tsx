@@ -1,0 +1,70 @@
+// A planning table's collective scorecard: results → indicators → contributing programs →
+// measures, then the shared measures with each partner's contribution.
+
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { PageLayout } from '../../components/page-layout';
+import { useI18n } from '../../i18n/i18n-provider';
+import {
+  PeriodPicker,
+  PrintedPeriod,
+  ScorecardFilterBar,
+  useScorecardSearch,
+  ViewNote,
+} from './scorecard-filters';
+import { scorecardPartners, scorecardPeriods, tableSections } from './scorecard-model';
+import { ScorecardSections } from './scorecard-table';
+import { LoadError } from './scorecards-page';
+import './scorecards.css';
+import { isMissing, useTableScorecard } from './use-scorecards';
+
+export function TableScorecardPage() {
+  const { tableId = '' } = useParams();
+  const { t } = useI18n();
+  const search = useScorecardSearch();
+  // The unfiltered scorecard names every period there is; the chosen one may stop earlier.
+  const latest = useTableScorecard(tableId, null);
+  const chosen = useTableScorecard(tableId, search.period);
+  const scorecard = chosen.data;
+
+  const periods = useMemo(() => (latest.data ? scorecardPeriods(latest.data) : []), [latest.data]);
+  const partners = useMemo(() => (scorecard ? scorecardPartners(scorecard) : []), [scorecard]);
+  const sections = useMemo(
+    () => (scorecard ? tableSections(scorecard, search.filters) : []),
+    [scorecard, search.filters],
+  );
+
+  const title = scorecard?.table.name ?? t('scorecards.title');
+  const picker = (
+    <PeriodPicker groups={periods} period={search.period} onChange={search.setPeriod} />
+  );
+
+  return (
+    <PageLayout title={title} actions={scorecard ? picker : undefined}>
+      <p className="scorecard-back">
+        <Link to="/scorecards">{t('scorecards.back')}</Link>
+      </p>
+      {chosen.isPending ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : chosen.isError && !scorecard ? (
+        isMissing(chosen.error) ? (
+          <p className="notice">{t('scorecards.notFound.table')}</p>
+        ) : (
+          <LoadError error={chosen.error} retry={() => void chosen.refetch()} />
+        )
+      ) : scorecard ? (
+        <div className="scorecard-page" aria-busy={chosen.isPlaceholderData}>
+          <p className="scorecard-population">{scorecard.table.population}</p>
+          <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
+          <PrintedPeriod period={search.period} />
+          <ScorecardFilterBar
+            filters={search.filters}
+            onChange={search.setFilters}
+            partners={partners}
+          />
+          <ScorecardSections sections={sections} threshold={scorecard.suppressionThreshold} />
+        </div>
+      ) : null}
+    </PageLayout>
+  );
+}

@@ -1,0 +1,141 @@
+// Scorecards as the API sends them, for component tests: small, but nested like the real ones.
+
+import type { SeriesSummary, TableScorecard } from '../../api/scorecards-api';
+
+let next = 0;
+/** A fresh uuid-shaped id, so ids never collide between fixtures. */
+export function uid(): string {
+  next += 1;
+  return `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`;
+}
+
+export function series(overrides: Partial<SeriesSummary> = {}): SeriesSummary {
+  return {
+    measureId: uid(),
+    code: 'M',
+    name: 'A measure',
+    kind: 'performance',
+    category: 'how_much',
+    unit: 'count',
+    direction: 'up',
+    periodType: 'fiscal_quarter',
+    headline: false,
+    decimals: 0,
+    latest: {
+      period: 'FY2025-26-Q2',
+      value: 120,
+      numerator: null,
+      denominator: null,
+      suppressed: false,
+    },
+    target: { value: null, status: 'none', variance: null, percentOfTarget: null },
+    trend: { trend: 'up', periods: 2, favorable: true },
+    baseline: { period: 'FY2024-25-Q1', value: 100, change: 0.2, favorable: true },
+    points: [
+      { period: 'FY2025-26-Q1', value: 110, suppressed: false },
+      { period: 'FY2025-26-Q2', value: 120, suppressed: false },
+    ],
+    plan: { hasPlan: false, updatedAt: null, openActions: 0, overdueActions: 0 },
+    ...overrides,
+  };
+}
+
+export const agencyA = { id: uid(), code: 'NCMHC', name: 'Northshire Children’s Centre' };
+export const agencyB = { id: uid(), code: 'YWH', name: 'Youth Wellness Hub' };
+
+export const tableId = uid();
+
+/** One result (an indicator, two programs of two agencies) and one shared measure. */
+export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableScorecard {
+  return {
+    table: { id: tableId, name: 'Northshire Planning Table', population: 'Children and youth' },
+    period: null,
+    view: 'restricted',
+    suppressionThreshold: 5,
+    results: [
+      {
+        id: uid(),
+        title: 'All children are mentally healthy',
+        indicators: [
+          series({
+            name: 'Youth rating their mental health fair or poor',
+            kind: 'indicator',
+            category: null,
+            unit: 'percent',
+            direction: 'down',
+            periodType: 'year',
+            headline: true,
+            decimals: 1,
+            latest: {
+              period: '2022',
+              value: 16.3,
+              numerator: null,
+              denominator: null,
+              suppressed: false,
+            },
+            trend: { trend: 'up', periods: 3, favorable: false },
+            points: [
+              { period: '2021', value: 12.9, suppressed: false },
+              { period: '2022', value: 16.3, suppressed: false },
+            ],
+            plan: { hasPlan: true, updatedAt: null, openActions: 2, overdueActions: 1 },
+          }),
+        ],
+        programs: [
+          {
+            id: uid(),
+            name: 'Counselling',
+            organization: agencyA,
+            measures: [
+              series({ name: '# of children served', headline: true }),
+              series({
+                name: '% seen within 30 days',
+                category: 'how_well',
+                unit: 'percent',
+                latest: {
+                  period: 'FY2025-26-Q2',
+                  value: 45,
+                  numerator: 90,
+                  denominator: 200,
+                  suppressed: false,
+                },
+                target: { value: 50, status: 'near', variance: -0.1, percentOfTarget: 90 },
+              }),
+            ],
+          },
+          {
+            id: uid(),
+            name: 'Family circle',
+            organization: agencyB,
+            measures: [
+              series({
+                name: '# of families taking part',
+                latest: {
+                  period: 'FY2025-26-Q2',
+                  value: null,
+                  numerator: null,
+                  denominator: null,
+                  suppressed: true,
+                },
+                points: [
+                  { period: 'FY2025-26-Q1', value: 7, suppressed: false },
+                  { period: 'FY2025-26-Q2', value: null, suppressed: true },
+                ],
+              }),
+            ],
+          },
+        ],
+      },
+    ],
+    sharedMeasures: [
+      {
+        ...series({ name: '# served across the system', kind: 'shared', headline: true }),
+        contributions: [
+          { ...series({ name: '# served' }), organization: agencyA },
+          { ...series({ name: '# served' }), organization: agencyB },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}

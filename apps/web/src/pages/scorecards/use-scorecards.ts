@@ -1,0 +1,62 @@
+// The scorecards' data: the tables and agencies one may see, and their scorecards by period.
+
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import {
+  fetchOrganizationScorecard,
+  fetchOrganizations,
+  fetchPublicScorecard,
+  fetchTableScorecard,
+  fetchTables,
+} from '../../api/scorecards-api';
+
+export function useTables() {
+  return useQuery({
+    queryKey: queryKeys.tables(),
+    queryFn: ({ signal }) => fetchTables(signal),
+  });
+}
+
+export function useOrganizations(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.organizations(),
+    queryFn: ({ signal }) => fetchOrganizations(signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** A table's collective scorecard; the previous period's stays on screen while the next loads. */
+export function useTableScorecard(tableId: string, period: string | null) {
+  return useQuery({
+    queryKey: queryKeys.tableScorecard(tableId, period),
+    queryFn: ({ signal }) => fetchTableScorecard(tableId, period ?? undefined, signal),
+    placeholderData: (previous) => (previous?.table.id === tableId ? previous : undefined),
+  });
+}
+
+export function useOrganizationScorecard(organizationId: string, period: string | null) {
+  return useQuery({
+    queryKey: queryKeys.organizationScorecard(organizationId, period),
+    queryFn: ({ signal }) =>
+      fetchOrganizationScorecard(organizationId, period ?? undefined, signal),
+    placeholderData: (previous) =>
+      previous?.organization.id === organizationId ? previous : undefined,
+  });
+}
+
+export function usePublicScorecard(token: string, period: string | null) {
+  return useQuery({
+    queryKey: queryKeys.publicScorecard(token, period),
+    queryFn: ({ signal }) => fetchPublicScorecard(token, period ?? undefined, signal),
+    // Links are per table, so the previous period's scorecard is the same table's.
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
+}
+
+/** Whether the API answered that there is nothing here for this person (gone, or not theirs). */
+export function isMissing(error: unknown): boolean {
+  return error instanceof ApiError && [400, 403, 404].includes(error.status);
+}

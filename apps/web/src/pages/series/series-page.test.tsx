@@ -1,0 +1,175 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SeriesResponse } from '../../api/scorecards-api';
+import { renderApp } from '../../test/render-app';
+import { serveScorecards } from '../scorecards/test-api';
+import { series as summary, uid } from '../scorecards/test-fixtures';
+
+const measureId = uid();
+const base = `/api/v1/measures/${measureId}`;
+
+function seriesResponse(): SeriesResponse {
+  return {
+    ...summary({ measureId, name: '# of youth served', headline: true }),
+    targets: [{ period: 'FY2025-26-Q2', value: 130 }],
+    forecast: [{ period: 'FY2025-26-Q3', value: 125 }],
+    breakdowns: [
+      {
+        breakdown: { gender: 'girls_women' },
+        key: 'gender=girls_women',
+        points: [
+          { period: 'FY2025-26-Q1', value: 60, suppressed: false },
+          { period: 'FY2025-26-Q2', value: 70, suppressed: false },
+        ],
+      },
+      {
+        breakdown: { gender: 'gender_diverse' },
+        key: 'gender=gender_diverse',
+        points: [
+          { period: 'FY2025-26-Q1', value: null, suppressed: true },
+          { period: 'FY2025-26-Q2', value: 6, suppressed: false },
+        ],
+      },
+    ],
+  };
+}
+
+const plan = {
+  id: uid(),
+  measureId,
+  revision: 3,
+  updatedBy: null,
+  updatedAt: '2026-01-10T12:00:00.000Z',
+  canEdit: true,
+  story: { forcesUp: [], forcesDown: [], narrative: 'Waits grew when a clinic closed.' },
+  partners: [{ id: uid(), organizationId: null, name: 'Public library', role: 'Space' }],
+  whatWorks: [
+    { id: uid(), idea: 'Walk-in Saturdays', source: null, cost: 'low_cost', chosen: true },
+  ],
+  actions: [
+    {
+      id: uid(),
+      title: 'Open on Saturdays',
+      ownerOrganizationId: null,
+      ownerName: 'Priya',
+      dueDate: '2025-11-05',
+      status: 'in_progress',
+      measureId: null,
+      overdue: true,
+    },
+  ],
+  dataDevelopmentAgenda: [],
+};
+
+const dimensions = {
+  items: [
+    {
+      id: uid(),
+      code: 'gender',
+      name: 'Gender',
+      values: [
+        { code: 'girls_women', label: 'Girls and women' },
+        { code: 'gender_diverse', label: 'Gender diverse' },
+      ],
+    },
+  ],
+};
+
+function serve(observations: { status: number; body?: unknown }) {
+  return serveScorecards({
+    [`GET ${base}/series`]: () => ({ status: 200, body: seriesResponse() }),
+    [`GET ${base}/observations`]: () => observations,
+    [`GET ${base}/curve-plan`]: () => ({ status: 200, body: plan }),
+    'GET /api/v1/dimensions': () => ({ status: 200, body: dimensions }),
+    'GET /api/v1/organizations': () => ({ status: 200, body: { items: [], total: 0 } }),
+  });
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the series page', () => {
+  it('draws the curve with its table, the breakdowns to toggle, the notes and the plan', async () => {
+    const api = serve({
+      status: 200,
+      body: {
+        items: [
+          {
+            id: uid(),
+            measureId,
+            period: 'FY2025-26-Q2',
+            periodStart: '2025-07-01',
+            periodEnd: '2025-09-30',
+            breakdown: {},
+            value: 120,
+            numerator: null,
+            denominator: null,
+            note: 'A new intake worker started in August.',
+            status: 'approved',
+            version: 2,
+            enteredBy: null,
+            updatedAt: '2025-10-01T00:00:00.000Z',
+          },
+        ],
+      },
+    });
+    renderApp(`/measures/${measureId}`);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '# of youth served' }),
+    ).toBeTruthy();
+    expect(api.urls).toContain(`${base}/series?horizon=4`);
+    expect(screen.getByRole('table', { name: 'The figures behind the curve' })).toBeTruthy();
+
+    // Breakdown lines, named by their dimension values, each with a checkbox.
+    const legend = screen.getByRole('group', { name: 'Lines shown' });
+    const boxes = within(legend).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.closest('label')?.textContent)).toEqual([
+      'Total',
+      'Girls and women',
+      'Gender diverse',
+    ]);
+    const plot = screen.getByRole('img', { name: /by breakdown; lines shown: 3/ });
+    fireEvent.click(within(legend).getByRole('checkbox', { name: 'Gender diverse' }));
+    expect(plot.getAttribute('aria-label')).toMatch(/lines shown: 2/);
+    expect(
+      (within(legend).getByRole('checkbox', { name: 'Gender diverse' }) as HTMLInputElement)
+        .checked,
+    ).toBe(false);
+
+    // Every breakdown figure stays in the table, a suppressed one said as such.
+    const table = screen.getByRole('table', { name: 'The figures by breakdown' });
+    const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26-Q1' }).closest('tr');
+    expect(firstRow?.textContent).toContain('Suppressed');
+
+    expect(await screen.findByText('A new intake worker started in August.')).toBeTruthy();
+
+    const aside = screen.getByRole('complementary', { name: 'Turn-the-curve plan' });
+    expect(within(aside).getByText('Waits grew when a clinic closed.')).toBeTruthy();
+    expect(within(aside).getByText('Overdue')).toBeTruthy();
+    expect(within(aside).getByRole('link', { name: 'Edit the plan' }).getAttribute('href')).toBe(
+      `/plans/${measureId}`,
+    );
+    expect(
+      within(aside)
+        .getByRole('link', { name: 'Turn-the-curve report for # of youth served' })
+        .getAttribute('href'),
+    ).toBe(`/reports/curve/${measureId}`);
+  });
+
+  it('leaves the notes out for a funder, whom the API refuses the stored figures', async () => {
+    serve({ status: 403, body: { error: { code: 'FORBIDDEN', message: 'Funders read series' } } });
+    renderApp(`/measures/${measureId}`);
+    await screen.findByRole('heading', { level: 1, name: '# of youth served' });
+    await screen.findByRole('complementary', { name: 'Turn-the-curve plan' });
+    expect(screen.queryByRole('heading', { name: 'Notes on the figures' })).toBeNull();
+    expect(screen.queryByText(/could not be loaded/)).toBeNull();
+  });
+});
