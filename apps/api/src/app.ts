@@ -12,6 +12,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import type { AppContext } from './context.js';
 import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
+import { entrySheetRoutes } from './entry-sheet/entry-sheet.routes.js';
 import { ValidationError } from './errors.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(measureRoutes, { ctx });
       await api.register(observationRoutes, { ctx });
       await api.register(reportingRoutes, { ctx });
+      await api.register(entrySheetRoutes, { ctx });
       await api.register(scorecardRoutes, { ctx });
       await api.register(exportRoutes, { ctx });
       await api.register(importRoutes, { ctx });

@@ -2,11 +2,12 @@
 
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/auth-provider';
 import { FullPageStatus, RequireAuth } from './auth/require-auth';
 import { I18nProvider, useT } from './i18n/i18n-provider';
 import type { Locale } from './i18n/locale';
+import { HomeRedirect } from './pages/dashboard/home-redirect';
 import { defaultPath, LoginPage } from './pages/login/login-page';
 
 // The login page is in the entry bundle; the shell and every area load when first needed.
@@ -14,11 +15,44 @@ const AppShell = lazy(() => import('./shell/app-shell').then((m) => ({ default: 
 const ScorecardsPage = lazy(() =>
   import('./pages/scorecards/scorecards-page').then((m) => ({ default: m.ScorecardsPage })),
 );
+const TableScorecardPage = lazy(() =>
+  import('./pages/scorecards/table-scorecard-page').then((m) => ({
+    default: m.TableScorecardPage,
+  })),
+);
+const OrganizationScorecardPage = lazy(() =>
+  import('./pages/scorecards/organization-scorecard-page').then((m) => ({
+    default: m.OrganizationScorecardPage,
+  })),
+);
+const SeriesPage = lazy(() =>
+  import('./pages/series/series-page').then((m) => ({ default: m.SeriesPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+// Published scorecards: no sign-in, no shell, small enough to embed in an iframe.
+const PublicScorecardPage = lazy(() =>
+  import('./pages/public/public-scorecard-page').then((m) => ({
+    default: m.PublicScorecardPage,
+  })),
+);
 const DataEntryPage = lazy(() =>
   import('./pages/data-entry/data-entry-page').then((m) => ({ default: m.DataEntryPage })),
 );
+const ReviewPage = lazy(() =>
+  import('./pages/review/review-page').then((m) => ({ default: m.ReviewPage })),
+);
+const ReviewSubmissionPage = lazy(() =>
+  import('./pages/review/review-submission-page').then((m) => ({
+    default: m.ReviewSubmissionPage,
+  })),
+);
 const PlansPage = lazy(() =>
   import('./pages/plans/plans-page').then((m) => ({ default: m.PlansPage })),
+);
+const PlanEditorPage = lazy(() =>
+  import('./pages/plans/plan-editor-page').then((m) => ({ default: m.PlanEditorPage })),
 );
 const ImportsPage = lazy(() =>
   import('./pages/imports/imports-page').then((m) => ({ default: m.ImportsPage })),
@@ -62,6 +96,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route
+        path="/public/scorecards/:token"
+        element={
+          <Suspense fallback={<ShellLoading />}>
+            <PublicScorecardPage />
+          </Suspense>
+        }
+      />
+      <Route
         path="/reports/curve/:measureId"
         element={
           <RequireAuth>
@@ -80,12 +122,22 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to={defaultPath} replace />} />
+        <Route index element={<HomeRedirect fallback={defaultPath} />} />
         <Route path="scorecards" element={<ScorecardsPage />} />
+        <Route path="scorecards/tables/:tableId" element={<TableScorecardPage />} />
+        <Route
+          path="scorecards/organizations/:organizationId"
+          element={<OrganizationScorecardPage />}
+        />
+        <Route path="measures/:measureId" element={<SeriesPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="data-entry" element={<DataEntryPage />} />
+        <Route path="review" element={<ReviewPage />} />
+        <Route path="review/:organizationId/:period" element={<ReviewSubmissionPage />} />
         <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/:measureId" element={<PlanEditorPage />} />
         <Route path="imports" element={<ImportsPage />} />
-        <Route path="admin" element={<AdminPage />} />
+        <Route path="admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -131,6 +131,7 @@ export const planSchema = planContentSchema.extend({
   measureId: z.uuid(),
   revision: z.number().int(),
   updatedBy: z.uuid().nullable(),
+  updatedByName: z.string().nullable(),
   updatedAt: z.iso.datetime().nullable(),
   canEdit: z.boolean(),
 });
@@ -147,6 +148,8 @@ export type PlanSummary = z.infer<typeof planSummarySchema>;
 export const revisionSchema = z.object({
   revision: z.number().int(),
   savedBy: z.uuid().nullable(),
+  /** The saver's name: plan readers may not look users up. */
+  savedByName: z.string().nullable(),
   savedAt: z.iso.datetime(),
   restoredFrom: z.number().int().nullable(),
   changedSections: z.array(z.string()),
@@ -154,6 +157,8 @@ export const revisionSchema = z.object({
 
 export const sectionDiffSchema = z.object({
   section: z.string(),
+  /** The same items in another order (priorities moved). */
+  reordered: z.boolean(),
   added: z.array(z.unknown()),
   removed: z.array(z.unknown()),
   changed: z.array(z.object({ before: z.unknown(), after: z.unknown() })),

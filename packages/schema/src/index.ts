@@ -2,6 +2,7 @@ export * from './auth.js';
 export * from './common.js';
 export * from './csv.js';
 export * from './curve-plans.js';
+export * from './entry-sheet.js';
 export * from './observations.js';
 export * from './organizations.js';
 export * from './roles.js';

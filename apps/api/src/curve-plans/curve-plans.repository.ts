@@ -94,10 +94,24 @@ export async function insertRevision(
 export async function listRevisions(db: DbOrTrx, planId: string) {
   return db
     .selectFrom('curve_plan_revisions')
-    .select(['revision', 'saved_by', 'saved_at', 'restored_from', 'changed_sections'])
-    .where('plan_id', '=', planId)
-    .orderBy('revision', 'desc')
+    .leftJoin('users', 'users.id', 'curve_plan_revisions.saved_by')
+    .select([
+      'curve_plan_revisions.revision',
+      'curve_plan_revisions.saved_by',
+      'users.name as saved_by_name',
+      'curve_plan_revisions.saved_at',
+      'curve_plan_revisions.restored_from',
+      'curve_plan_revisions.changed_sections',
+    ])
+    .where('curve_plan_revisions.plan_id', '=', planId)
+    .orderBy('curve_plan_revisions.revision', 'desc')
     .execute();
+}
+
+export async function userName(db: DbOrTrx, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 export async function findRevision(db: DbOrTrx, planId: string, revision: number) {

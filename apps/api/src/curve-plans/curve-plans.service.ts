@@ -4,7 +4,7 @@ import type { Plan, PutPlanBody } from '@rba/schema';
 import { type Actor, hasRole } from '../access/actor.js';
 import { canEditOrganization, deny } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
-import type { Db, Trx } from '../db/schema.js';
+import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
@@ -23,6 +23,7 @@ import {
   listComments,
   listRevisions,
   updatePlanAtRevision,
+  userName,
 } from './curve-plans.repository.js';
 import {
   changedSections,
@@ -46,24 +47,37 @@ export function canEditPlan(actor: Actor, m: MeasureRow): boolean {
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
-function present(m: MeasureRow, row: PlanRow | undefined, editable: boolean): Plan {
+/** A plan as the API shows it, with the name of who saved it last (readers cannot look users up). */
+async function present(
+  db: DbOrTrx,
+  m: MeasureRow,
+  row: PlanRow | undefined,
+  editable: boolean,
+): Promise<Plan> {
+  const updatedByName = await userName(db, row?.updated_by ?? null);
   const content = (row?.content as StoredContent | undefined) ?? EMPTY_CONTENT;
   return {
     id: row?.id ?? null,
     measureId: m.id,
     revision: row?.revision ?? 0,
     updatedBy: row?.updated_by ?? null,
+    updatedByName,
     updatedAt: row?.updated_at.toISOString() ?? null,
     canEdit: editable,
     ...withOverdue(content, today()),
   };
 }
 
-function revisionConflict(m: MeasureRow, current: PlanRow | undefined, editable: boolean): never {
+async function revisionConflict(
+  db: DbOrTrx,
+  m: MeasureRow,
+  current: PlanRow | undefined,
+  editable: boolean,
+): Promise<never> {
   throw new ConflictError(
     'REVISION_CONFLICT',
     'Someone else saved this plan first; review their revision and edit again',
-    { current: present(m, current, editable) },
+    { current: await present(db, m, current, editable) },
   );
 }
 
@@ -104,16 +118,17 @@ async function writeRevision(
   restoredFrom: number | null,
 ): Promise<Plan> {
   const current = await findPlanByMeasure(trx, m.id);
-  if ((current?.revision ?? 0) !== baseRevision) revisionConflict(m, current, true);
+  if ((current?.revision ?? 0) !== baseRevision) await revisionConflict(trx, m, current, true);
   const before = (current?.content as StoredContent | undefined) ?? EMPTY_CONTENT;
   const after = next(before);
   await checkReferences(trx, after);
   const changed = changedSections(before, after);
-  if (current && changed.length === 0 && restoredFrom === null) return present(m, current, true);
+  if (current && changed.length === 0 && restoredFrom === null)
+    return present(trx, m, current, true);
   const row = current
     ? await updatePlanAtRevision(trx, current.id, current.revision, after, actor.userId)
     : await insertPlan(trx, m.id, after, actor.userId);
-  if (!row) revisionConflict(m, await findPlanByMeasure(trx, m.id), true);
+  if (!row) return revisionConflict(trx, m, await findPlanByMeasure(trx, m.id), true);
   await insertRevision(trx, {
     planId: row.id,
     revision: row.revision,
@@ -131,12 +146,12 @@ async function writeRevision(
     after: { revision: row.revision, restoredFrom, changedSections: changed, ...after },
     requestId: actor.requestId,
   });
-  return present(m, row, true);
+  return present(trx, m, row, true);
 }
 
 export async function getPlan(db: Db, actor: Actor, measureId: string): Promise<Plan> {
   const { row: m } = await visibleMeasure(db, actor, measureId);
-  return present(m, await findPlanByMeasure(db, m.id), canEditPlan(actor, m));
+  return present(db, m, await findPlanByMeasure(db, m.id), canEditPlan(actor, m));
 }
 
 export async function savePlan(
@@ -170,6 +185,7 @@ export async function planRevisions(db: Db, actor: Actor, planId: string) {
   return (await listRevisions(db, planId)).map((r) => ({
     revision: r.revision,
     savedBy: r.saved_by,
+    savedByName: r.saved_by_name,
     savedAt: r.saved_at.toISOString(),
     restoredFrom: r.restored_from,
     changedSections: r.changed_sections,
@@ -185,19 +201,18 @@ export async function planRevision(
   const { plan, m } = await visiblePlan(db, actor, planId);
   const r = await findRevision(db, planId, revision);
   if (!r) throw new NotFoundError('Revision');
-  return {
-    ...present(
-      m,
-      {
-        ...plan,
-        revision: r.revision,
-        content: r.content,
-        updated_by: r.saved_by,
-        updated_at: r.saved_at,
-      },
-      false,
-    ),
-  };
+  return present(
+    db,
+    m,
+    {
+      ...plan,
+      revision: r.revision,
+      content: r.content,
+      updated_by: r.saved_by,
+      updated_at: r.saved_at,
+    },
+    false,
+  );
 }
 
 export async function comparePlanRevisions(

@@ -133,8 +133,11 @@ type Item = { id: string };
 function diffItems(section: string, before: Item[], after: Item[]) {
   const b = new Map(before.map((i) => [i.id, i]));
   const a = new Map(after.map((i) => [i.id, i]));
+  const kept = (list: Item[], other: Map<string, Item>) =>
+    list.filter((i) => other.has(i.id)).map((i) => i.id);
   return {
     section,
+    reordered: kept(before, a).join() !== kept(after, b).join(),
     added: after.filter((i) => !b.has(i.id)),
     removed: before.filter((i) => !a.has(i.id)),
     changed: after
@@ -150,6 +153,7 @@ export function compareContent(from: StoredContent, to: StoredContent) {
     diffItems('story.forcesDown', from.story.forcesDown, to.story.forcesDown),
     {
       section: 'story.narrative',
+      reordered: false,
       added: [],
       removed: [],
       changed:
@@ -162,5 +166,7 @@ export function compareContent(from: StoredContent, to: StoredContent) {
     diffItems('actions', from.actions, to.actions),
     diffItems('dataDevelopmentAgenda', from.dataDevelopmentAgenda, to.dataDevelopmentAgenda),
   ];
-  return sections.filter((s) => s.added.length + s.removed.length + s.changed.length > 0);
+  return sections.filter(
+    (s) => s.reordered || s.added.length + s.removed.length + s.changed.length > 0,
+  );
 }

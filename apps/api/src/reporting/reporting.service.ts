@@ -223,7 +223,9 @@ export async function defineReportingPeriod(
 ) {
   requireAdmin(actor);
   if (!(body.opens <= body.due && body.due <= body.closes)) {
-    throw new ValidationError('opens, due and closes must come in that order');
+    throw new ValidationError('opens, due and closes must come in that order', [
+      { path: 'body.due', message: 'must lie between opens and closes' },
+    ]);
   }
   const { fiscalYearStartMonth: fys } = await getSettings(db);
   const period = resolvePeriod(body.period, fys);

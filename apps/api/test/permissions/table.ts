@@ -6,7 +6,7 @@ import type { Actor } from '../../src/access/actor.js';
 import { findPlanByMeasure } from '../../src/curve-plans/curve-plans.repository.js';
 import { savePlan } from '../../src/curve-plans/curve-plans.service.js';
 import type { Db } from '../../src/db/schema.js';
-import { startImportJob } from '../../src/imports/imports.service.js';
+import { getImportJob, startImportJob } from '../../src/imports/imports.service.js';
 import {
   createIndicator,
   createProgramMeasure,
@@ -1000,6 +1000,18 @@ export const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    path: `${V1}/organizations/:id/entry-sheet`,
+    // Whoever sees the agency reads its entry sheet, except funders: raw cells are not theirs.
+    scopes: ORGS.map(({ key, name, what }) => ({
+      name,
+      what,
+      see: SEE_ORG[key],
+      may: without(SEE_ORG[key], RESTRICTED[key]),
+      request: (c: Ctx) => ({ url: `${V1}/organizations/${orgId(c, key)}/entry-sheet` }),
+    })),
+  },
+  {
+    method: 'GET',
     path: `${V1}/tables/:id/submissions`,
     // The review queue is the coordinators' (docs/permissions.md): others who see the table are
     // refused with 403.
@@ -1188,6 +1200,11 @@ export const ROUTES: Route[] = [
             } as Parameters<typeof startImportJob>[2],
             false,
           );
+          // The job runs in the background: let it finish, so it changes nothing mid-check.
+          for (let i = 0; i < 200; i++) {
+            if ((await getImportJob(c.db, c.system, job.jobId)).status !== 'running') break;
+            await new Promise((r) => setTimeout(r, 25));
+          }
           return { url: `${V1}/imports/${job.jobId}` };
         },
       },

@@ -47,11 +47,6 @@ const core = {
   'nav.imports': 'Imports',
   'nav.admin': 'Admin',
 
-  'placeholder.badge': 'Coming soon',
-  'placeholder.notBuilt':
-    'This area is not built yet. The navigation is in place so you can see where it will be.',
-  'placeholder.willShow': 'What will be here',
-
   'scorecards.title': 'Scorecards',
   'scorecards.lead':
     'Partner and collective scorecards: each result with its indicators, the programs that contribute to it and their performance measures.',
@@ -185,11 +180,6 @@ const core = {
   'chart.table.suppressed': 'Suppressed',
 
   'imports.title': 'Imports',
-  'imports.lead': 'Bring figures in from spreadsheets, and take them out again.',
-  'imports.item1':
-    'Upload a CSV file, choose its layout or map its columns, and check every row in a dry run.',
-  'imports.item2': 'Commit all rows or none; importing the same file twice changes nothing.',
-  'imports.item3': 'CSV exports of figures and scorecards for reports.',
 
   'admin.title': 'Admin',
   'admin.lead': 'Setting up the collaborative, for administrators.',

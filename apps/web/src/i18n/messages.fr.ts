@@ -50,11 +50,6 @@ const core = {
   'nav.imports': 'Importations',
   'nav.admin': 'Administration',
 
-  'placeholder.badge': 'Bientôt disponible',
-  'placeholder.notBuilt':
-    'Cette section n’est pas encore construite. La navigation est en place pour montrer où elle se trouvera.',
-  'placeholder.willShow': 'Ce que vous trouverez ici',
-
   'scorecards.title': 'Tableaux de bord',
   'scorecards.lead':
     'Les tableaux de bord des partenaires et de la collectivité : chaque résultat avec ses indicateurs, les programmes qui y contribuent et leurs mesures du rendement.',
@@ -192,12 +187,6 @@ const core = {
   'chart.table.suppressed': 'Masquée',
 
   'imports.title': 'Importations',
-  'imports.lead': 'Importer des valeurs depuis des tableurs, et les exporter de nouveau.',
-  'imports.item1':
-    'Téléverser un fichier CSV, choisir sa disposition ou faire correspondre ses colonnes, et vérifier chaque ligne lors d’un essai à blanc.',
-  'imports.item2':
-    'Enregistrer toutes les lignes ou aucune ; importer deux fois le même fichier ne change rien.',
-  'imports.item3': 'Des exportations CSV des valeurs et des tableaux de bord pour les rapports.',
 
   'admin.title': 'Administration',
   'admin.lead': 'La configuration de la collaboration, réservée aux administrateurs.',

@@ -3,6 +3,9 @@
 import type { User } from '../api/auth-api';
 import { isAdmin } from '../api/auth-api';
 import type { MessageKey } from '../i18n/messages.en';
+import { isFunder } from '../pages/dashboard/funder';
+import { canOpenDataEntry } from '../pages/data-entry/entry-access';
+import { canReview } from '../pages/review/review-access';
 
 export interface NavItem {
   path: string;
@@ -12,7 +15,9 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { path: '/scorecards', label: 'nav.scorecards' },
-  { path: '/data-entry', label: 'nav.dataEntry' },
+  { path: '/dashboard', label: 'dashboard.nav', visible: isFunder },
+  { path: '/data-entry', label: 'nav.dataEntry', visible: canOpenDataEntry },
+  { path: '/review', label: 'review.nav', visible: canReview },
   { path: '/plans', label: 'nav.plans' },
   { path: '/imports', label: 'nav.imports' },
   { path: '/admin', label: 'nav.admin', visible: isAdmin },

@@ -13,6 +13,8 @@ const hidden = 'b2b2b2b2-0000-4000-8000-000000000002';
 const report: CurveReport = {
   generatedAt: '2025-03-04T12:00:00.000Z',
   curve: {
+    view: 'all',
+    suppressionThreshold: null,
     measureId,
     code: 'YOUTH-MH',
     name: 'Youth reporting fair or poor mental health',
@@ -62,6 +64,7 @@ const report: CurveReport = {
     measureId,
     revision: 3,
     updatedBy: null,
+    updatedByName: null,
     updatedAt: '2025-02-01T10:00:00.000Z',
     canEdit: true,
     story: {

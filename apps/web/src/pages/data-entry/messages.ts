@@ -1,5 +1,201 @@
 // Strings of this area, in both languages; the catalogues in i18n/ merge every area's.
 
-export const dataEntryEn = {} as const;
+export const dataEntryEn = {
+  'dataEntry.pageTitle': 'This quarter',
+  'dataEntry.notStaff':
+    'Data entry is for the staff of partner agencies: they enter their programs’ figures here each quarter.',
+  'dataEntry.toReview': 'Open the review queue',
+  'dataEntry.pickOrganization': 'Choose the agency whose figures you want to enter.',
+  'dataEntry.notFound':
+    'There are no figures here for you: the agency does not exist, or you do not have access to its figures.',
+  'dataEntry.organization': 'Agency',
+  'dataEntry.chooseOrganization': 'Choose an agency…',
 
-export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } = {};
+  'dataEntry.status.draft': 'Not submitted',
+  'dataEntry.status.submitted': 'Submitted, awaiting review',
+  'dataEntry.status.approved': 'Approved',
+  'dataEntry.status.returned': 'Returned for changes',
+
+  'dataEntry.heading.period': 'Figures for {period}',
+  'dataEntry.periodNav.previous': 'Open {period}',
+  'dataEntry.periodNav.current': 'Back to the current quarter',
+
+  'dataEntry.returned.title': '{period} was returned for changes',
+  'dataEntry.returned.by': '{name} returned it on {date} with this note:',
+  'dataEntry.returned.byUnknown': 'The coordinator returned it with this note:',
+  'dataEntry.returned.next': 'Correct the figures below, then submit the quarter again.',
+
+  'dataEntry.lock.title': 'Read only.',
+  'dataEntry.lock.submitted':
+    'This quarter was submitted on {date}. Its figures are locked while a coordinator reviews them.',
+  'dataEntry.lock.approved':
+    'This quarter was approved on {date}. Its figures are final; a coordinator can return it if a figure must change.',
+  'dataEntry.lock.closed':
+    'The reporting period for this quarter has closed. Ask an administrator if a figure must change.',
+  'dataEntry.lock.viewOnly': 'You can read this agency’s figures but not change them.',
+
+  'dataEntry.submit.title': 'Submit {period}',
+  'dataEntry.submit.lead':
+    'When every figure is in, submit the quarter. A coordinator then reviews it and approves it or returns it with a note.',
+  'dataEntry.submit.button': 'Submit {period} for review',
+  'dataEntry.submit.again': 'Submit {period} again',
+  'dataEntry.submit.confirmTitle': 'Submit {period} for review?',
+  'dataEntry.submit.confirmBody':
+    'The figures lock once submitted: they can change again only if the coordinator returns the quarter.',
+  'dataEntry.submit.unsavedOne': 'One figure is not saved yet. Save or revert it (Esc) first.',
+  'dataEntry.submit.unsavedMany':
+    '{count} figures are not saved yet. Save or revert them (Esc) first.',
+  'dataEntry.submit.confirm': 'Submit',
+  'dataEntry.submit.submitting': 'Submitting…',
+  'dataEntry.submit.cancel': 'Cancel',
+
+  'dataEntry.grid.empty': 'This agency has no measures reported for {period}.',
+  'dataEntry.grid.measure': 'Measure',
+  'dataEntry.grid.current': '{period} (this quarter)',
+  'dataEntry.grid.details': 'Breakdowns and note',
+  'dataEntry.grid.headline': 'Headline',
+
+  'dataEntry.category.how_much': 'How much did we do?',
+  'dataEntry.category.how_well': 'How well did we do it?',
+  'dataEntry.category.better_off': 'Is anyone better off?',
+  'dataEntry.category.none': 'Other measures',
+
+  'dataEntry.cell.label': '{name}, {period}',
+  'dataEntry.cell.value': '{label}',
+  'dataEntry.cell.numerator': 'Numerator: {label}',
+  'dataEntry.cell.denominator': 'Denominator: {label}',
+  'dataEntry.cell.equals': '= {value}',
+  'dataEntry.cell.unsaved': 'Not saved yet',
+  'dataEntry.cell.saving': 'Saving…',
+  'dataEntry.cell.saved': 'Saved',
+  'dataEntry.cell.none': 'No figure',
+  'dataEntry.cell.notNumber': 'Enter a number, such as 42 or 12.5.',
+
+  'dataEntry.details.breakdowns': 'Breakdowns',
+  'dataEntry.details.note': 'Note',
+  'dataEntry.details.openBreakdowns': 'Breakdowns and note: {name}',
+  'dataEntry.details.openNote': 'Note: {name}',
+
+  'dataEntry.conflict.short': 'Changed by someone else',
+  'dataEntry.conflict.title': 'Someone else saved {name} while you were editing it.',
+  'dataEntry.conflict.theirs': 'Their figure',
+  'dataEntry.conflict.mine': 'Yours',
+  'dataEntry.conflict.ratio': '{numerator} of {denominator}',
+  'dataEntry.conflict.keepMine': 'Keep mine',
+  'dataEntry.conflict.takeTheirs': 'Take theirs',
+
+  'dataEntry.panel.close': 'Close',
+  'dataEntry.panel.total': 'Total for {period}: {figure}',
+  'dataEntry.panel.noBreakdowns': 'This measure is not broken down.',
+  'dataEntry.panel.breakdown': 'Breakdown',
+
+  'dataEntry.note.title': 'Note on this quarter’s figure',
+  'dataEntry.note.none': 'No note.',
+  'dataEntry.note.save': 'Save the note',
+  'dataEntry.note.saved': 'Note saved.',
+
+  'dataEntry.figure.ratio': '{value} ({numerator}/{denominator})',
+  'dataEntry.figure.points': '{change} pts',
+} as const;
+
+export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } = {
+  'dataEntry.pageTitle': 'Ce trimestre',
+  'dataEntry.notStaff':
+    'La saisie des données est réservée au personnel des organismes partenaires : chaque trimestre, il y saisit les données de ses programmes.',
+  'dataEntry.toReview': 'Ouvrir la file de révision',
+  'dataEntry.pickOrganization': 'Choisissez l’organisme dont vous voulez saisir les données.',
+  'dataEntry.notFound':
+    'Aucune donnée ici pour vous : l’organisme n’existe pas, ou vous n’avez pas accès à ses données.',
+  'dataEntry.organization': 'Organisme',
+  'dataEntry.chooseOrganization': 'Choisir un organisme…',
+
+  'dataEntry.status.draft': 'Non soumis',
+  'dataEntry.status.submitted': 'Soumis, en attente de révision',
+  'dataEntry.status.approved': 'Approuvé',
+  'dataEntry.status.returned': 'Renvoyé pour corrections',
+
+  'dataEntry.heading.period': 'Données de {period}',
+  'dataEntry.periodNav.previous': 'Ouvrir {period}',
+  'dataEntry.periodNav.current': 'Revenir au trimestre en cours',
+
+  'dataEntry.returned.title': '{period} a été renvoyé pour corrections',
+  'dataEntry.returned.by': '{name} l’a renvoyé le {date} avec cette note :',
+  'dataEntry.returned.byUnknown': 'La coordination l’a renvoyé avec cette note :',
+  'dataEntry.returned.next':
+    'Corrigez les données ci-dessous, puis soumettez de nouveau le trimestre.',
+
+  'dataEntry.lock.title': 'Lecture seule.',
+  'dataEntry.lock.submitted':
+    'Ce trimestre a été soumis le {date}. Ses données sont verrouillées pendant la révision par la coordination.',
+  'dataEntry.lock.approved':
+    'Ce trimestre a été approuvé le {date}. Ses données sont définitives ; la coordination peut le renvoyer si une donnée doit changer.',
+  'dataEntry.lock.closed':
+    'La période de déclaration de ce trimestre est close. Adressez-vous à un administrateur si une donnée doit changer.',
+  'dataEntry.lock.viewOnly':
+    'Vous pouvez consulter les données de cet organisme, mais pas les modifier.',
+
+  'dataEntry.submit.title': 'Soumettre {period}',
+  'dataEntry.submit.lead':
+    'Une fois toutes les données saisies, soumettez le trimestre. La coordination le révise, puis l’approuve ou le renvoie avec une note.',
+  'dataEntry.submit.button': 'Soumettre {period} pour révision',
+  'dataEntry.submit.again': 'Soumettre {period} de nouveau',
+  'dataEntry.submit.confirmTitle': 'Soumettre {period} pour révision ?',
+  'dataEntry.submit.confirmBody':
+    'Les données sont verrouillées une fois soumises : elles ne peuvent changer que si la coordination renvoie le trimestre.',
+  'dataEntry.submit.unsavedOne':
+    'Une donnée n’est pas encore enregistrée. Enregistrez-la ou annulez-la (Échap) d’abord.',
+  'dataEntry.submit.unsavedMany':
+    '{count} données ne sont pas encore enregistrées. Enregistrez-les ou annulez-les (Échap) d’abord.',
+  'dataEntry.submit.confirm': 'Soumettre',
+  'dataEntry.submit.submitting': 'Soumission…',
+  'dataEntry.submit.cancel': 'Annuler',
+
+  'dataEntry.grid.empty': 'Cet organisme n’a aucune mesure déclarée pour {period}.',
+  'dataEntry.grid.measure': 'Mesure',
+  'dataEntry.grid.current': '{period} (ce trimestre)',
+  'dataEntry.grid.details': 'Ventilations et note',
+  'dataEntry.grid.headline': 'Mesure phare',
+
+  'dataEntry.category.how_much': 'Combien avons-nous fait ?',
+  'dataEntry.category.how_well': 'L’avons-nous bien fait ?',
+  'dataEntry.category.better_off': 'Quelqu’un s’en porte-t-il mieux ?',
+  'dataEntry.category.none': 'Autres mesures',
+
+  'dataEntry.cell.label': '{name}, {period}',
+  'dataEntry.cell.value': '{label}',
+  'dataEntry.cell.numerator': 'Numérateur : {label}',
+  'dataEntry.cell.denominator': 'Dénominateur : {label}',
+  'dataEntry.cell.equals': '= {value}',
+  'dataEntry.cell.unsaved': 'Pas encore enregistré',
+  'dataEntry.cell.saving': 'Enregistrement…',
+  'dataEntry.cell.saved': 'Enregistré',
+  'dataEntry.cell.none': 'Aucune donnée',
+  'dataEntry.cell.notNumber': 'Saisissez un nombre, par exemple 42 ou 12,5.',
+
+  'dataEntry.details.breakdowns': 'Ventilations',
+  'dataEntry.details.note': 'Note',
+  'dataEntry.details.openBreakdowns': 'Ventilations et note : {name}',
+  'dataEntry.details.openNote': 'Note : {name}',
+
+  'dataEntry.conflict.short': 'Modifié par quelqu’un d’autre',
+  'dataEntry.conflict.title':
+    'Quelqu’un d’autre a enregistré {name} pendant que vous le modifiiez.',
+  'dataEntry.conflict.theirs': 'Sa donnée',
+  'dataEntry.conflict.mine': 'La vôtre',
+  'dataEntry.conflict.ratio': '{numerator} sur {denominator}',
+  'dataEntry.conflict.keepMine': 'Garder la mienne',
+  'dataEntry.conflict.takeTheirs': 'Prendre la sienne',
+
+  'dataEntry.panel.close': 'Fermer',
+  'dataEntry.panel.total': 'Total pour {period} : {figure}',
+  'dataEntry.panel.noBreakdowns': 'Cette mesure n’est pas ventilée.',
+  'dataEntry.panel.breakdown': 'Ventilation',
+
+  'dataEntry.note.title': 'Note sur la donnée de ce trimestre',
+  'dataEntry.note.none': 'Aucune note.',
+  'dataEntry.note.save': 'Enregistrer la note',
+  'dataEntry.note.saved': 'Note enregistrée.',
+
+  'dataEntry.figure.ratio': '{value} ({numerator}/{denominator})',
+  'dataEntry.figure.points': '{change} pts',
+};

@@ -1,5 +1,137 @@
 // Strings of this area, in both languages; the catalogues in i18n/ merge every area's.
 
-export const reviewEn = {} as const;
+export const reviewEn = {
+  'review.nav': 'Review queue',
+  'review.title': 'Review queue',
+  'review.lead':
+    'Quarters your partner agencies have submitted. Open one to compare it with the quarter before, then approve it or return it with a note.',
+  'review.noTables':
+    'You do not coordinate a planning table, so there is nothing for you to review.',
+  'review.tableTitle': '{table}',
+  'review.empty': 'Nothing to show here with this filter.',
+  'review.unknownPartner': 'An agency at the table',
 
-export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {};
+  'review.filter.label': 'Show',
+  'review.filter.open': 'Awaiting review or returned',
+  'review.filter.submitted': 'Awaiting review',
+  'review.filter.returned': 'Returned',
+  'review.filter.approved': 'Approved',
+  'review.filter.all': 'All submissions',
+
+  'review.col.partner': 'Partner',
+  'review.col.quarter': 'Quarter',
+  'review.col.status': 'Status',
+  'review.col.submitted': 'Submitted',
+  'review.col.reviewed': 'Reviewed',
+  'review.col.action': 'Open',
+  'review.col.measure': 'Measure',
+  'review.col.change': 'Change',
+
+  'review.open.review': 'Review',
+  'review.open.view': 'View',
+  'review.open.reviewFor': 'Review {organization}, {period}',
+  'review.open.viewFor': 'View {organization}, {period}',
+
+  'review.done.approved': '{organization}: {period} approved.',
+  'review.done.returned': '{organization}: {period} returned with your note.',
+
+  'review.detail.title': '{organization}: {period}',
+  'review.detail.loadingTitle': 'Submission',
+  'review.detail.back': 'Back to the review queue',
+  'review.detail.notFound':
+    'There is no submission here for you: the agency does not exist, or you do not review it.',
+  'review.detail.submittedBy': 'Submitted by {name} on {date}',
+  'review.detail.submittedOn': 'Submitted on {date}',
+  'review.detail.returnedNote': 'Returned with this note:',
+  'review.detail.cannotReview': 'Only a coordinator of a table this agency is at can decide on it.',
+  'review.detail.nothingToDecide':
+    'This quarter is not awaiting review, so there is nothing to decide.',
+  'review.detail.changes': 'What changed since {previous}: {period} beside {previous}',
+  'review.detail.figures': 'The figures',
+  'review.detail.changesLead':
+    'Totals with the change the server reports; breakdowns beneath each measure. A dash means no figure.',
+  'review.detail.noMeasures': 'This agency reports no measures for this quarter.',
+  'review.detail.note': 'Note: {note}',
+
+  'review.change.none': 'No change',
+  'review.change.favourable': '(favourable)',
+  'review.change.unfavourable': '(unfavourable)',
+
+  'review.decision.title': 'Your decision',
+  'review.decision.approveLead': 'The figures look right: approve them. Funders then see them.',
+  'review.decision.approve': 'Approve',
+  'review.decision.noteLabel': 'Note for {organization}',
+  'review.decision.noteHint':
+    'Say what needs checking or fixing. The agency sees this note at the top of its quarter.',
+  'review.decision.noteRequired': 'Write a note saying what needs to change.',
+  'review.decision.return': 'Return with this note',
+} as const;
+
+export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
+  'review.nav': 'File de révision',
+  'review.title': 'File de révision',
+  'review.lead':
+    'Les trimestres soumis par vos organismes partenaires. Ouvrez-en un pour le comparer au trimestre précédent, puis approuvez-le ou renvoyez-le avec une note.',
+  'review.noTables':
+    'Vous ne coordonnez aucune table de planification : vous n’avez donc rien à réviser.',
+  'review.tableTitle': '{table}',
+  'review.empty': 'Rien à afficher avec ce filtre.',
+  'review.unknownPartner': 'Un organisme de la table',
+
+  'review.filter.label': 'Afficher',
+  'review.filter.open': 'En attente de révision ou renvoyés',
+  'review.filter.submitted': 'En attente de révision',
+  'review.filter.returned': 'Renvoyés',
+  'review.filter.approved': 'Approuvés',
+  'review.filter.all': 'Toutes les soumissions',
+
+  'review.col.partner': 'Partenaire',
+  'review.col.quarter': 'Trimestre',
+  'review.col.status': 'État',
+  'review.col.submitted': 'Soumis le',
+  'review.col.reviewed': 'Révisé le',
+  'review.col.action': 'Ouvrir',
+  'review.col.measure': 'Mesure',
+  'review.col.change': 'Variation',
+
+  'review.open.review': 'Réviser',
+  'review.open.view': 'Consulter',
+  'review.open.reviewFor': 'Réviser {organization}, {period}',
+  'review.open.viewFor': 'Consulter {organization}, {period}',
+
+  'review.done.approved': '{organization} : {period} approuvé.',
+  'review.done.returned': '{organization} : {period} renvoyé avec votre note.',
+
+  'review.detail.title': '{organization} : {period}',
+  'review.detail.loadingTitle': 'Soumission',
+  'review.detail.back': 'Retour à la file de révision',
+  'review.detail.notFound':
+    'Aucune soumission ici pour vous : l’organisme n’existe pas, ou vous ne le révisez pas.',
+  'review.detail.submittedBy': 'Soumis par {name} le {date}',
+  'review.detail.submittedOn': 'Soumis le {date}',
+  'review.detail.returnedNote': 'Renvoyé avec cette note :',
+  'review.detail.cannotReview':
+    'Seule la coordination d’une table dont cet organisme fait partie peut se prononcer.',
+  'review.detail.nothingToDecide':
+    'Ce trimestre n’est pas en attente de révision : il n’y a rien à décider.',
+  'review.detail.changes': 'Ce qui a changé depuis {previous} : {period} à côté de {previous}',
+  'review.detail.figures': 'Les données',
+  'review.detail.changesLead':
+    'Les totaux avec la variation calculée par le serveur ; les ventilations sous chaque mesure. Un tiret signifie aucune donnée.',
+  'review.detail.noMeasures': 'Cet organisme ne déclare aucune mesure pour ce trimestre.',
+  'review.detail.note': 'Note : {note}',
+
+  'review.change.none': 'Aucune variation',
+  'review.change.favourable': '(favorable)',
+  'review.change.unfavourable': '(défavorable)',
+
+  'review.decision.title': 'Votre décision',
+  'review.decision.approveLead':
+    'Les données semblent justes : approuvez-les. Les bailleurs de fonds les verront alors.',
+  'review.decision.approve': 'Approuver',
+  'review.decision.noteLabel': 'Note pour {organization}',
+  'review.decision.noteHint':
+    'Indiquez ce qu’il faut vérifier ou corriger. L’organisme voit cette note en haut de son trimestre.',
+  'review.decision.noteRequired': 'Rédigez une note indiquant ce qui doit changer.',
+  'review.decision.return': 'Renvoyer avec cette note',
+};

@@ -37,6 +37,7 @@ export function BreakdownChart({
   rows,
   unit,
   decimals,
+  threshold = null,
   width = 720,
   height = 260,
 }: {
@@ -45,6 +46,8 @@ export function BreakdownChart({
   rows: readonly BreakdownRow[];
   unit: Unit;
   decimals: number;
+  /** The small-cell threshold of the view, for "< 5" in suppressed cells. */
+  threshold?: number | null;
   width?: number;
   height?: number;
 }) {
@@ -160,7 +163,7 @@ export function BreakdownChart({
                       figure={cell ?? null}
                       unit={unit}
                       decimals={decimals}
-                      threshold={null}
+                      threshold={threshold}
                     />
                   </td>
                 );

@@ -11,6 +11,8 @@ const base = `/api/v1/measures/${measureId}`;
 function seriesResponse(): SeriesResponse {
   return {
     ...summary({ measureId, name: '# of youth served', headline: true }),
+    view: 'restricted',
+    suppressionThreshold: 5,
     targets: [{ period: 'FY2025-26-Q2', value: 130 }],
     forecast: [{ period: 'FY2025-26-Q3', value: 125 }],
     breakdowns: [

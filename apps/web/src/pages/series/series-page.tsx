@@ -40,7 +40,7 @@ function Headline({ series }: { series: SeriesResponse }) {
             figure={series.latest}
             unit={series.unit}
             decimals={series.decimals}
-            threshold={null}
+            threshold={series.suppressionThreshold}
           />
           {series.latest ? <span className="muted"> {series.latest.period}</span> : null}
         </dd>
@@ -175,6 +175,7 @@ export function SeriesPage() {
                     rows={rows}
                     unit={series.unit}
                     decimals={series.decimals}
+                    threshold={series.suppressionThreshold}
                   />
                 </section>
               ) : null}

@@ -1,0 +1,358 @@
+// The side panel of one measure: its breakdown cells (by age group, gender, region...) for the
+// period being entered beside the previous period, and the note on its figure.
+
+import {
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import type { EntryMeasure } from '../../api/entry-api';
+import { errorMessage } from '../../api/error-message';
+import { useI18n } from '../../i18n/i18n-provider';
+import {
+  type Breakdown,
+  breakdownKey,
+  breakdownRows,
+  cellKey,
+  findCell,
+  periodName,
+} from './entry-sheet-model';
+import { CellStatus, ConflictChoice, Figure, FigureInputs, figureFields } from './figure-inputs';
+import { type CellTarget, useEntryCells } from './use-entry-cells';
+import { useFigureFormat } from './use-figure-format';
+import { type GridRowSpec, useGridKeyboard } from './use-grid-keyboard';
+
+const focusable =
+  'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
+
+export function BreakdownPanel({
+  measure,
+  editable,
+  onClose,
+}: {
+  measure: EntryMeasure;
+  editable: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const cells = useEntryCells();
+  const { sheet, store } = cells;
+  useSyncExternalStore(store.subscribe, store.snapshot);
+  const format = useFigureFormat();
+  const titleId = useId();
+  const idBase = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  // The sheet changes as cells are saved: read the measure's latest cells from it.
+  const latest =
+    sheet.programs.flatMap((p) => p.measures).find((m) => m.id === measure.id) ?? measure;
+  const rowsOfBreakdowns = breakdownRows(latest);
+  const previous = sheet.periods[sheet.periods.length - 2];
+  const current = sheet.period;
+
+  const targetOf = (breakdown: Breakdown): CellTarget => ({ measure: latest, breakdown });
+  const rowIdOf = (breakdown: Breakdown) => `b:${breakdownKey(breakdown)}`;
+  const conflictIdOf = (breakdown: Breakdown) => `c:${breakdownKey(breakdown)}`;
+  const inConflict = (breakdown: Breakdown) =>
+    editable && store.get(cellKey(latest.id, breakdown)).status === 'conflict';
+  const byRowId = new Map(rowsOfBreakdowns.map((r) => [rowIdOf(r.breakdown), r.breakdown]));
+
+  const rows: GridRowSpec[] = editable
+    ? rowsOfBreakdowns.flatMap((r) => {
+        const row = {
+          id: rowIdOf(r.breakdown),
+          columns: figureFields(targetOf(r.breakdown)).map((_, i) => i),
+        };
+        return inConflict(r.breakdown)
+          ? [row, { id: conflictIdOf(r.breakdown), columns: [0, 1] }]
+          : [row];
+      })
+    : [];
+
+  const grid = useGridKeyboard(rows, {
+    onEdit: (rowId, col, text) => {
+      const breakdown = byRowId.get(rowId);
+      if (!breakdown || text === null) return;
+      const target = targetOf(breakdown);
+      const field = figureFields(target)[col];
+      if (field) cells.type(target, field, text);
+    },
+    onRevert: (rowId) => {
+      const breakdown = byRowId.get(rowId);
+      if (breakdown) cells.revert(targetOf(breakdown));
+    },
+    onCommit: (rowId, withinRow) => {
+      const breakdown = byRowId.get(rowId);
+      if (breakdown && editable) cells.commit(targetOf(breakdown), withinRow);
+    },
+    isDirty: (rowId) => {
+      const breakdown = byRowId.get(rowId);
+      if (!breakdown) return false;
+      const status = store.get(cellKey(latest.id, breakdown)).status;
+      return status === 'editing' || status === 'error';
+    },
+  });
+
+  // Opening moves the focus into the panel: the first figure, else the close button.
+  useEffect(() => {
+    const first =
+      dialog.current?.querySelector<HTMLInputElement>('.entry-input') ??
+      dialog.current?.querySelector<HTMLElement>('.entry-panel-close');
+    first?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return;
+    }
+    if (event.key !== 'Tab' || event.defaultPrevented || !dialog.current) return;
+    // Keep Tab inside the panel while it is open.
+    const items = [...dialog.current.querySelectorAll<HTMLElement>(focusable)];
+    const first = items[0];
+    const last = items.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  const total = findCell(latest, current.label);
+  const label = (labels: string[]) =>
+    t('dataEntry.cell.label', {
+      name: `${latest.name} (${labels.join(', ')})`,
+      period: periodName(current.label),
+    });
+
+  return (
+    <div className="entry-panel-backdrop">
+      <div
+        ref={dialog}
+        className="entry-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={onKeyDown}
+      >
+        <header className="entry-panel-header">
+          <h2 id={titleId} className="entry-panel-title">
+            {latest.name}
+          </h2>
+          <button type="button" className="button entry-panel-close" onClick={onClose}>
+            {t('dataEntry.panel.close')}
+          </button>
+        </header>
+        <p className="muted">
+          {t('dataEntry.panel.total', {
+            period: periodName(current.label),
+            figure: format.figure(latest, total) ?? t('dataEntry.cell.none'),
+          })}
+        </p>
+        {rowsOfBreakdowns.length === 0 ? (
+          <p>{t('dataEntry.panel.noBreakdowns')}</p>
+        ) : (
+          <table
+            className="data-table entry-table"
+            role={editable ? 'grid' : undefined}
+            aria-labelledby={titleId}
+          >
+            <thead>
+              <tr>
+                <th scope="col">
+                  {latest.dimensions.length === 1
+                    ? latest.dimensions[0]?.name
+                    : t('dataEntry.panel.breakdown')}
+                </th>
+                {previous ? (
+                  <th scope="col" className="number">
+                    {periodName(previous.label)}
+                  </th>
+                ) : null}
+                <th scope="col">{periodName(current.label)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rowsOfBreakdowns.map((r) => {
+                const target = targetOf(r.breakdown);
+                const statusId = `${idBase}-${rowIdOf(r.breakdown)}`;
+                return (
+                  <BreakdownRows
+                    key={rowIdOf(r.breakdown)}
+                    target={target}
+                    name={r.labels.join(', ')}
+                    previousFigure={
+                      previous
+                        ? format.figure(latest, findCell(latest, previous.label, r.breakdown))
+                        : undefined
+                    }
+                    currentFigure={format.figure(
+                      latest,
+                      findCell(latest, current.label, r.breakdown),
+                    )}
+                    editable={editable}
+                    grid={grid}
+                    rowId={rowIdOf(r.breakdown)}
+                    conflictRowId={conflictIdOf(r.breakdown)}
+                    conflict={inConflict(r.breakdown)}
+                    label={label(r.labels)}
+                    statusId={statusId}
+                    columns={previous ? 3 : 2}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        <NoteEditor measure={latest} editable={editable} />
+      </div>
+    </div>
+  );
+}
+
+function BreakdownRows({
+  target,
+  name,
+  previousFigure,
+  currentFigure,
+  editable,
+  grid,
+  rowId,
+  conflictRowId,
+  conflict,
+  label,
+  statusId,
+  columns,
+}: {
+  target: CellTarget;
+  name: string;
+  previousFigure: string | null | undefined;
+  currentFigure: string | null;
+  editable: boolean;
+  grid: ReturnType<typeof useGridKeyboard>;
+  rowId: string;
+  conflictRowId: string;
+  conflict: boolean;
+  label: string;
+  statusId: string;
+  columns: number;
+}) {
+  return (
+    <>
+      <tr>
+        <th scope="row">{name}</th>
+        {previousFigure !== undefined ? (
+          <td className="number">
+            <Figure text={previousFigure} />
+          </td>
+        ) : null}
+        <td className={editable ? 'entry-current' : 'number entry-current'}>
+          {editable ? (
+            <div className="entry-current-inner">
+              <FigureInputs
+                target={target}
+                rowId={rowId}
+                grid={grid}
+                label={label}
+                statusId={statusId}
+              />
+              <CellStatus target={target} id={statusId} />
+            </div>
+          ) : (
+            <Figure text={currentFigure} />
+          )}
+        </td>
+      </tr>
+      {conflict ? (
+        <tr className="entry-conflict-row">
+          <td colSpan={columns}>
+            <ConflictChoice
+              target={target}
+              rowId={conflictRowId}
+              grid={grid}
+              name={name}
+              onDone={() => grid.focusCell({ rowId, col: 0 })}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/** The note on the measure's figure of the period: why it moved, how it was counted. */
+function NoteEditor({ measure, editable }: { measure: EntryMeasure; editable: boolean }) {
+  const { t } = useI18n();
+  const cells = useEntryCells();
+  const noteId = useId();
+  const messageId = useId();
+  const stored = cells.stored({ measure, breakdown: {} });
+  const [text, setText] = useState(stored?.note ?? '');
+  const [state, setState] = useState<
+    | { status: 'idle' }
+    | { status: 'saving' }
+    | { status: 'saved' }
+    | { status: 'error'; message: string }
+  >({ status: 'idle' });
+
+  if (!editable) {
+    return (
+      <div className="entry-note">
+        <h3 className="section-title">{t('dataEntry.note.title')}</h3>
+        <p>{stored?.note ?? t('dataEntry.note.none')}</p>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="entry-note"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (state.status === 'saving') return;
+        setState({ status: 'saving' });
+        cells.saveNote({ measure, breakdown: {} }, text).then(
+          () => setState({ status: 'saved' }),
+          (error: unknown) => setState({ status: 'error', message: errorMessage(error, t) }),
+        );
+      }}
+    >
+      <div className="field">
+        <label htmlFor={noteId}>{t('dataEntry.note.title')}</label>
+        <textarea
+          id={noteId}
+          className="entry-note-text"
+          rows={3}
+          value={text}
+          aria-invalid={state.status === 'error' || undefined}
+          aria-describedby={messageId}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (state.status !== 'saving') setState({ status: 'idle' });
+          }}
+        />
+      </div>
+      <div className="entry-note-actions">
+        {/* Never disabled: a disabled button drops the focus out of the panel. */}
+        <button type="submit" className="button" aria-disabled={state.status === 'saving'}>
+          {state.status === 'saving' ? t('dataEntry.cell.saving') : t('dataEntry.note.save')}
+        </button>
+        <span
+          id={messageId}
+          role="status"
+          className={state.status === 'error' ? 'entry-error' : 'muted'}
+        >
+          {state.status === 'saved'
+            ? t('dataEntry.note.saved')
+            : state.status === 'error'
+              ? state.message
+              : null}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+// The review queue's data: the tables one coordinates, their partners' submissions, and the
+// coordinator's decisions (approve, return with a note).
+
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { User } from '../../api/auth-api';
+import { isAdmin } from '../../api/auth-api';
+import {
+  approvePeriod,
+  fetchTablePartners,
+  fetchTableSubmissions,
+  fetchTables,
+  type PlanningTable,
+  returnPeriod,
+  type Submission,
+} from '../../api/entry-api';
+import { queryKeys } from '../../api/query-keys';
+import { coordinatedTableIds } from './review-access';
+
+/** The planning tables whose queue the user reads: those they coordinate, or all for admins. */
+export function useReviewTables(user: User) {
+  const query = useQuery({
+    queryKey: queryKeys.tables(),
+    queryFn: ({ signal }) => fetchTables(signal),
+  });
+  const admin = isAdmin(user);
+  const coordinated = coordinatedTableIds(user);
+  const tables: PlanningTable[] = (query.data ?? []).filter(
+    (table) => table.archivedAt === null && (admin || coordinated.includes(table.id)),
+  );
+  return { ...query, tables };
+}
+
+export interface QueueRow {
+  submission: Submission;
+  organizationName: string | null;
+  tableId: string;
+}
+
+/** Every submission of the tables' partners, each once, with the agency's name. */
+export function useReviewQueue(tableIds: string[]) {
+  const submissions = useQueries({
+    queries: tableIds.map((tableId) => ({
+      queryKey: queryKeys.tableSubmissions(tableId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchTableSubmissions(tableId, signal),
+    })),
+  });
+  const partners = useQueries({
+    queries: tableIds.map((tableId) => ({
+      queryKey: queryKeys.tablePartners(tableId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchTablePartners(tableId, signal),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const p of partners) {
+    for (const partner of p.data ?? [])
+      names.set(partner.organization.id, partner.organization.name);
+  }
+  const seen = new Set<string>();
+  const rows: QueueRow[] = [];
+  submissions.forEach((q, index) => {
+    for (const submission of q.data ?? []) {
+      if (seen.has(submission.id)) continue;
+      seen.add(submission.id);
+      rows.push({
+        submission,
+        organizationName: names.get(submission.organizationId) ?? null,
+        tableId: tableIds[index] as string,
+      });
+    }
+  });
+  return {
+    rows,
+    isPending: submissions.some((q) => q.isPending),
+    error: submissions.find((q) => q.error)?.error ?? null,
+    refetch: () => Promise.all(submissions.map((q) => q.refetch())),
+  };
+}
+
+export type Decision = { kind: 'approve' } | { kind: 'return'; note: string };
+
+/** Approves or returns a period; then every queue and the agency's sheets are refetched. */
+export function useDecide(organizationId: string, period: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: Decision) =>
+      decision.kind === 'approve'
+        ? approvePeriod(organizationId, period)
+        : returnPeriod(organizationId, period, decision.note),
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({
+          predicate: (query) =>
+            query.queryKey[1] === 'tables' && query.queryKey[3] === 'submissions',
+        }),
+        queryClient.invalidateQueries({
+          queryKey: [...queryKeys.all, 'organizations', organizationId],
+        }),
+      ]);
+    },
+  });
+}
