@@ -6,6 +6,7 @@ import * as curvePlans from './20261126085000-curve-plans.js';
 import * as importJobs from './20261126090000-import-jobs.js';
 import * as publicLinks from './20261126093000-public-links.js';
 import * as systemMap from './20261126095000-system-map.js';
+import * as scorecardTotalsIndex from './20261126110000-scorecard-totals-index.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261126090000-import-jobs': importJobs,
   '20261126093000-public-links': publicLinks,
   '20261126095000-system-map': systemMap,
+  '20261126110000-scorecard-totals-index': scorecardTotalsIndex,
 };

@@ -157,8 +157,7 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
   if (body.sharedMeasureId) {
     const shared = await findMeasure(trx, body.sharedMeasureId);
     if (
-      !shared ||
-      shared.kind !== 'shared' ||
+      shared?.kind !== 'shared' ||
       !(await isPartner(trx, shared.table_id as string, owner.organizationId as string))
     ) {
       throw new AppError(

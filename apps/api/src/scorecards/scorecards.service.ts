@@ -48,8 +48,8 @@ interface Frame {
   threshold: number | null;
   until: string | undefined;
   period: string | null;
-  /** Period labels by type and start date, worked out once per request. */
-  labels: Map<string, string>;
+  /** Period labels by period type and start date, worked out once per request. */
+  labels: Map<PeriodType, Map<string, string>>;
 }
 
 async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
@@ -86,14 +86,13 @@ function pointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point[] 
   return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, f.threshold));
 }
 
-function labelOf(f: Frame, start: string, type: PeriodType): string {
-  const key = `${type}|${start}`;
-  let label = f.labels.get(key);
-  if (label === undefined) {
-    label = periodContaining(start, type, f.fys);
-    f.labels.set(key, label);
+function labelsOf(f: Frame, type: PeriodType): Map<string, string> {
+  let labels = f.labels.get(type);
+  if (!labels) {
+    labels = new Map();
+    f.labels.set(type, labels);
   }
-  return label;
+  return labels;
 }
 
 /**
@@ -104,9 +103,15 @@ function labelOf(f: Frame, start: string, type: PeriodType): string {
 function totalPoints(m: MeasureRow, totals: Map<string, TotalTuple[]>, f: Frame): Point[] {
   const tuples = totals.get(m.id);
   if (!tuples) return [];
+  const labels = labelsOf(f, m.period_type);
   return tuples.map(([start, value, numerator, denominator, status]) => {
+    let period = labels.get(start);
+    if (period === undefined) {
+      period = periodContaining(start, m.period_type, f.fys);
+      labels.set(start, period);
+    }
     const p: Point = {
-      period: labelOf(f, start, m.period_type),
+      period,
       periodStart: start,
       value,
       numerator,
