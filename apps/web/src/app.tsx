@@ -60,6 +60,19 @@ const ImportsPage = lazy(() =>
 const AdminPage = lazy(() =>
   import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
 );
+const SystemMapIndexPage = lazy(() =>
+  import('./pages/system-map/system-map-index-page').then((m) => ({
+    default: m.SystemMapIndexPage,
+  })),
+);
+const SystemMapPage = lazy(() =>
+  import('./pages/system-map/system-map-page').then((m) => ({ default: m.SystemMapPage })),
+);
+const ProgramProfilePage = lazy(() =>
+  import('./pages/system-map/program-profile-page').then((m) => ({
+    default: m.ProgramProfilePage,
+  })),
+);
 // Printable, so outside the shell; its chunk carries the charts (recharts), never the login bundle.
 const CurveReportPage = lazy(() =>
   import('./pages/curve-report/curve-report-page').then((m) => ({ default: m.CurveReportPage })),
@@ -138,6 +151,9 @@ export function AppRoutes() {
         <Route path="plans/:measureId" element={<PlanEditorPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="admin/*" element={<AdminPage />} />
+        <Route path="system-map" element={<SystemMapIndexPage />} />
+        <Route path="system-map/:tableId" element={<SystemMapPage />} />
+        <Route path="system-map/programs/:programId/profile" element={<ProgramProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

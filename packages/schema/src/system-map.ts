@@ -80,6 +80,8 @@ export const systemMapSchema = z.object({
                   name: z.string(),
                   targetStatus: z.enum(['met', 'near', 'off', 'none']),
                   trend: z.enum(['up', 'down', 'flat']),
+                  /** The run length: how many periods the trend has gone on. */
+                  periods: z.number().int(),
                   favorable: z.boolean().nullable(),
                 }),
               ),

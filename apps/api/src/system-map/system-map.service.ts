@@ -254,6 +254,7 @@ export async function systemMap(
             name: m.name,
             targetStatus: m.target.status,
             trend: m.trend.trend,
+            periods: m.trend.periods,
             favorable: m.trend.favorable,
           })),
       );

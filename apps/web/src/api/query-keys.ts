@@ -49,4 +49,21 @@ export const queryKeys = {
   /** The name of what an export covers (a table, an agency, a measure), for the export dialog. */
   exportScope: (kind: string, id: string) =>
     [...queryKeys.all, 'exports', 'scope', kind, id] as const,
+  /** Every system map (invalidated whole when a program's profile changes). */
+  systemMaps: () => [...queryKeys.all, 'system-map'] as const,
+  /** A table's system map for one axis and set of filters (GET /tables/:id/system-map). */
+  systemMap: (
+    tableId: string,
+    query: {
+      by: string;
+      resultId?: string | undefined;
+      serviceType?: string | undefined;
+      value?: string | undefined;
+    },
+  ) => [...queryKeys.systemMaps(), tableId, query] as const,
+  tableResults: (tableId: string) => [...queryKeys.all, 'tables', tableId, 'results'] as const,
+  serviceTypes: () => [...queryKeys.all, 'service-types'] as const,
+  program: (programId: string) => [...queryKeys.all, 'programs', programId] as const,
+  programProfile: (programId: string) =>
+    [...queryKeys.all, 'programs', programId, 'profile'] as const,
 };

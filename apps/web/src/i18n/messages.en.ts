@@ -9,6 +9,7 @@ import { publicCardEn } from '../pages/public/messages';
 import { reviewEn } from '../pages/review/messages';
 import { scorecardsEn } from '../pages/scorecards/messages';
 import { seriesEn } from '../pages/series/messages';
+import { systemMapEn } from '../pages/system-map/messages';
 
 const core = {
   'app.name': 'RBA Scorecard',
@@ -206,6 +207,7 @@ export const en = {
   ...plansEn,
   ...adminEn,
   ...importsEn,
+  ...systemMapEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

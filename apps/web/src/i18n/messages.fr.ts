@@ -9,6 +9,7 @@ import { publicCardFr } from '../pages/public/messages';
 import { reviewFr } from '../pages/review/messages';
 import { scorecardsFr } from '../pages/scorecards/messages';
 import { seriesFr } from '../pages/series/messages';
+import { systemMapFr } from '../pages/system-map/messages';
 import type { Messages } from './messages.en';
 
 const core = {
@@ -212,4 +213,5 @@ export const fr: Messages = {
   ...plansFr,
   ...adminFr,
   ...importsFr,
+  ...systemMapFr,
 };

@@ -63,6 +63,7 @@ describe('authenticated shell', () => {
       'Data entry',
       'Review queue',
       'Turn the curve (plans)',
+      'System map',
       'Imports',
       'Admin',
     ]);

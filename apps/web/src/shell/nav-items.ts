@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/messages.en';
 import { isFunder } from '../pages/dashboard/funder';
 import { canOpenDataEntry } from '../pages/data-entry/entry-access';
 import { canReview } from '../pages/review/review-access';
+import { canSeeSystemMap } from '../pages/system-map/system-map-access';
 
 export interface NavItem {
   path: string;
@@ -19,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/data-entry', label: 'nav.dataEntry', visible: canOpenDataEntry },
   { path: '/review', label: 'review.nav', visible: canReview },
   { path: '/plans', label: 'nav.plans' },
+  { path: '/system-map', label: 'systemMap.nav', visible: canSeeSystemMap },
   { path: '/imports', label: 'nav.imports' },
   { path: '/admin', label: 'nav.admin', visible: isAdmin },
 ];
