@@ -137,7 +137,9 @@ describe('web shell in Chromium', () => {
     expect(await navLinks().allTextContents()).toEqual([
       en['nav.scorecards'],
       en['nav.dataEntry'],
+      en['review.nav'],
       en['nav.plans'],
+      en['systemMap.nav'],
       en['nav.imports'],
       en['nav.admin'],
     ]);
@@ -146,18 +148,20 @@ describe('web shell in Chromium', () => {
     await expectAccessible('the shell in English');
 
     await navLinks().filter({ hasText: en['nav.dataEntry'] }).click();
-    expect(await h1Text(en['dataEntry.title'])).toBe(en['dataEntry.title']);
-    await expectAccessible('the data entry placeholder in English');
+    expect(await h1Text(en['dataEntry.pageTitle'])).toBe(en['dataEntry.pageTitle']);
+    await expectAccessible('the data entry page in English');
   });
 
   it('switches the shell to French, and keeps it and the session across a reload', async () => {
     await page.getByRole('button', { name: 'Français', exact: true }).click();
-    expect(await h1Text(fr['dataEntry.title'])).toBe(fr['dataEntry.title']);
+    expect(await h1Text(fr['dataEntry.pageTitle'])).toBe(fr['dataEntry.pageTitle']);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await navLinks().allTextContents()).toEqual([
       fr['nav.scorecards'],
       fr['nav.dataEntry'],
+      fr['review.nav'],
       fr['nav.plans'],
+      fr['systemMap.nav'],
       fr['nav.imports'],
       fr['nav.admin'],
     ]);

@@ -20,6 +20,8 @@ export interface ApiServer {
 export interface ApiServerOptions {
   adminEmail: string;
   adminPassword: string;
+  /** Seed the demo collaborative on start (DEMO=true); an empty database otherwise. */
+  demo?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -91,7 +93,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       DATA_DIR: dataDir,
       ADMIN_EMAIL: options.adminEmail,
       ADMIN_PASSWORD: options.adminPassword,
-      DEMO: 'false',
+      DEMO: options.demo ? 'true' : 'false',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,11 +8,11 @@ import { series as summary, uid } from '../scorecards/test-fixtures';
 const measureId = uid();
 const base = `/api/v1/measures/${measureId}`;
 
-function seriesResponse(): SeriesResponse {
+function seriesResponse(view: SeriesResponse['view'] = 'all'): SeriesResponse {
   return {
     ...summary({ measureId, name: '# of youth served', headline: true }),
-    view: 'restricted',
-    suppressionThreshold: 5,
+    view,
+    suppressionThreshold: view === 'restricted' ? 5 : null,
     targets: [{ period: 'FY2025-26-Q2', value: 130 }],
     forecast: [{ period: 'FY2025-26-Q3', value: 125 }],
     breakdowns: [
@@ -77,9 +77,12 @@ const dimensions = {
   ],
 };
 
-function serve(observations: { status: number; body?: unknown }) {
+function serve(
+  observations: { status: number; body?: unknown },
+  view: SeriesResponse['view'] = 'all',
+) {
   return serveScorecards({
-    [`GET ${base}/series`]: () => ({ status: 200, body: seriesResponse() }),
+    [`GET ${base}/series`]: () => ({ status: 200, body: seriesResponse(view) }),
     [`GET ${base}/observations`]: () => observations,
     [`GET ${base}/curve-plan`]: () => ({ status: 200, body: plan }),
     'GET /api/v1/dimensions': () => ({ status: 200, body: dimensions }),
@@ -166,12 +169,16 @@ describe('the series page', () => {
     ).toBe(`/reports/curve/${measureId}`);
   });
 
-  it('leaves the notes out for a funder, whom the API refuses the stored figures', async () => {
-    serve({ status: 403, body: { error: { code: 'FORBIDDEN', message: 'Funders read series' } } });
+  it('leaves the notes out for a funder, and does not ask for the stored figures', async () => {
+    const calls = serve(
+      { status: 403, body: { error: { code: 'FORBIDDEN', message: 'Funders read series' } } },
+      'restricted',
+    );
     renderApp(`/measures/${measureId}`);
     await screen.findByRole('heading', { level: 1, name: '# of youth served' });
     await screen.findByRole('complementary', { name: 'Turn-the-curve plan' });
     expect(screen.queryByRole('heading', { name: 'Notes on the figures' })).toBeNull();
     expect(screen.queryByText(/could not be loaded/)).toBeNull();
+    expect(calls.urls.some((u) => u.includes('/observations'))).toBe(false);
   });
 });

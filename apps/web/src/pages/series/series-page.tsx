@@ -102,7 +102,11 @@ export function SeriesPage() {
   const { t } = useI18n();
   const seriesQuery = useMeasureSeries(measureId);
   const series = seriesQuery.data;
-  const observations = useMeasureObservations(measureId, series !== undefined);
+  // Funders (the restricted view) never read raw figures; the API would refuse them.
+  const observations = useMeasureObservations(
+    measureId,
+    series !== undefined && series.view !== 'restricted',
+  );
   const plan = useCurvePlan(measureId, series !== undefined);
   const dimensions = useDimensions();
   const organizations = useOrganizations(series !== undefined);
