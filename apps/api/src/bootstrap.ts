@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Db } from './db/schema.js';
+import { ConflictError } from './errors.js';
 import { countUsers } from './users/users.repository.js';
 import { createUser, grantRole } from './users/users.service.js';
 
@@ -35,11 +36,19 @@ export async function ensureFirstAdmin(db: Db, config: Config): Promise<FirstAdm
     generatedPassword = randomBytes(15).toString('base64url');
     admin = { email: 'admin@localhost', password: generatedPassword };
   }
-  const user = await createUser(db, null, {
-    email: admin.email,
-    name: 'Administrator',
-    password: admin.password,
-  });
+  let user: Awaited<ReturnType<typeof createUser>>;
+  try {
+    user = await createUser(db, null, {
+      email: admin.email,
+      name: 'Administrator',
+      password: admin.password,
+    });
+  } catch (err) {
+    // Several API processes starting together on an empty database: another one created the
+    // first administrator a moment ago, which is what this step wanted.
+    if (err instanceof ConflictError && err.code === 'EMAIL_TAKEN') return undefined;
+    throw err;
+  }
   await grantRole(db, null, user.id, { role: 'admin', scopeType: null, scopeId: null });
   return generatedPassword ? { email: admin.email, generatedPassword } : { email: admin.email };
 }
