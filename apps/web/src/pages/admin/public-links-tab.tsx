@@ -94,7 +94,7 @@ function NewLinkPanel({
   onDismiss,
 }: {
   link: NewPublicLink;
-  table: PlanningTable;
+  table: Pick<PlanningTable, 'id' | 'name'>;
   onDismiss: () => void;
 }) {
   const { t } = useI18n();
@@ -124,7 +124,8 @@ function NewLinkPanel({
   );
 }
 
-function TableLinks({ table }: { table: PlanningTable }) {
+/** One table's public links; also shown to the table's coordinators on its scorecard. */
+export function TableLinks({ table }: { table: Pick<PlanningTable, 'id' | 'name'> }) {
   const { t, formatDate } = useI18n();
   const links = usePublicLinks(table.id);
   const create = useCreatePublicLink();

@@ -2,6 +2,7 @@
 // `figures.*` are the shared figure components' (components/figures/).
 
 export const scorecardsEn = {
+  'scorecards.publish.summary': 'Publish this scorecard at a secret link',
   'figures.trend.favourable': 'favourable',
   'figures.trend.unfavourable': 'unfavourable',
   'figures.trend.flat': 'flat',
@@ -109,6 +110,7 @@ export const scorecardsEn = {
 } as const;
 
 export const scorecardsFr: { readonly [K in keyof typeof scorecardsEn]: string } = {
+  'scorecards.publish.summary': 'Publier ce tableau de bord à un lien secret',
   'figures.trend.favourable': 'favorable',
   'figures.trend.unfavourable': 'défavorable',
   'figures.trend.flat': 'stable',

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testUser } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { serveScorecards } from './test-api';
 import { agencyB, tableId, tableScorecard } from './test-fixtures';
@@ -122,5 +123,40 @@ describe('the collective scorecard', () => {
     serveScorecards({});
     renderApp(`/scorecards/tables/${tableId}`);
     expect(await screen.findByText(/There is no scorecard here/)).toBeTruthy();
+  });
+
+  it("offers the table's coordinators to publish it at a secret link, and no one else", async () => {
+    const coordinator = {
+      ...testUser,
+      roles: [
+        { role: 'table_coordinator' as const, scopeType: 'table' as const, scopeId: tableId },
+      ],
+    };
+    serveScorecards(
+      {
+        [`GET ${scorecardPath}`]: () => ({ status: 200, body: tableScorecard() }),
+        [`GET /api/v1/tables/${tableId}/public-links`]: () => ({
+          status: 200,
+          body: { items: [] },
+        }),
+      },
+      { user: coordinator },
+    );
+    renderApp(`/scorecards/tables/${tableId}`);
+    fireEvent.click(await screen.findByText('Publish this scorecard at a secret link'));
+    expect(await screen.findByRole('heading', { level: 3 })).toBeTruthy();
+    cleanup();
+
+    const member = {
+      ...testUser,
+      roles: [{ role: 'table_member' as const, scopeType: 'table' as const, scopeId: tableId }],
+    };
+    serveScorecards(
+      { [`GET ${scorecardPath}`]: () => ({ status: 200, body: tableScorecard() }) },
+      { user: member },
+    );
+    renderApp(`/scorecards/tables/${tableId}`);
+    await screen.findAllByRole('table');
+    expect(screen.queryByText('Publish this scorecard at a secret link')).toBeNull();
   });
 });

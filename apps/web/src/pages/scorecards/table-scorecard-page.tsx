@@ -3,7 +3,10 @@
 
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCurrentUser } from '../../auth/auth-provider';
 import { PageLayout } from '../../components/page-layout';
+import { TableLinks } from '../admin/public-links-tab';
+import '../admin/admin.css';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   PeriodPicker,
@@ -21,6 +24,11 @@ import { isMissing, useTableScorecard } from './use-scorecards';
 export function TableScorecardPage() {
   const { tableId = '' } = useParams();
   const { t } = useI18n();
+  const user = useCurrentUser();
+  // The table's coordinators publish its scorecard at secret links (admins too).
+  const canPublish = user.roles.some(
+    (g) => g.role === 'admin' || (g.role === 'table_coordinator' && g.scopeId === tableId),
+  );
   const search = useScorecardSearch();
   // The unfiltered scorecard names every period there is; the chosen one may stop earlier.
   const latest = useTableScorecard(tableId, null);
@@ -63,6 +71,12 @@ export function TableScorecardPage() {
             partners={partners}
           />
           <ScorecardSections sections={sections} threshold={scorecard.suppressionThreshold} />
+          {canPublish ? (
+            <details className="scorecard-publish">
+              <summary>{t('scorecards.publish.summary')}</summary>
+              <TableLinks table={scorecard.table} />
+            </details>
+          ) : null}
         </div>
       ) : null}
     </PageLayout>
