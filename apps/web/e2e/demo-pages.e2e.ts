@@ -293,9 +293,6 @@ const visits: Visit[] = [
     path: () => `/measures/${measure('OP-WAIT').id}`,
     heading: () => measure('OP-WAIT').name,
     ready: 'figure.curve-chart svg',
-    // The page asks for the stored figures (for their notes) although the API refuses them to
-    // funders, as documented; it then leaves the notes out, but Chromium logs the 403.
-    knownConsoleErrors: [/status of 403 .*\/api\/v1\/measures\/[^/]+\/observations\?/],
   },
   {
     account: 'funder',
