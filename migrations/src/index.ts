@@ -7,6 +7,9 @@ import * as importJobs from './20261126090000-import-jobs.js';
 import * as publicLinks from './20261126093000-public-links.js';
 import * as systemMap from './20261126095000-system-map.js';
 import * as scorecardTotalsIndex from './20261126110000-scorecard-totals-index.js';
+import * as refreshTokens from './20261126120000-refresh-tokens.js';
+import * as auditChain from './20261126121000-audit-chain.js';
+import * as importJobHeartbeat from './20261126122000-import-job-heartbeat.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '20261126093000-public-links': publicLinks,
   '20261126095000-system-map': systemMap,
   '20261126110000-scorecard-totals-index': scorecardTotalsIndex,
+  '20261126120000-refresh-tokens': refreshTokens,
+  '20261126121000-audit-chain': auditChain,
+  '20261126122000-import-job-heartbeat': importJobHeartbeat,
 };

@@ -1,6 +1,6 @@
 // The database as Kysely sees it: one interface per table, in tables/.
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEventsTable } from './tables/audit-events.table.js';
+import type { AuditChainHeadTable, AuditEventsTable } from './tables/audit-events.table.js';
 import type { CurvePlanRevisionsTable, CurvePlansTable } from './tables/curve-plans.table.js';
 import type {
   DimensionsTable,
@@ -14,6 +14,7 @@ import type { PlanningTablesTable, TablePartnersTable } from './tables/planning-
 import type { ProgramResultsTable, ProgramsTable } from './tables/programs.table.js';
 import type { PublicLinksTable } from './tables/public-links.table.js';
 import type { RateLimitsTable } from './tables/rate-limits.table.js';
+import type { RefreshTokensTable } from './tables/refresh-tokens.table.js';
 import type {
   CommentsTable,
   ReportingPeriodsTable,
@@ -37,7 +38,9 @@ export interface Database {
   role_grants: RoleGrantsTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
+  audit_chain_head: AuditChainHeadTable;
   rate_limits: RateLimitsTable;
+  refresh_tokens: RefreshTokensTable;
   planning_tables: PlanningTablesTable;
   table_partners: TablePartnersTable;
   results: ResultsTable;

@@ -17,4 +17,6 @@ export interface ImportJobsTable {
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Written by the running process every few seconds (migration 20261126122000). */
+  heartbeat_at: ColumnType<Date, never, Date>;
 }
