@@ -22,7 +22,7 @@ const API_PORT = 55505;
 const EXPORT_ROWS = 1_000_000;
 const MEASURES = 20;
 const IMPORT_ROWS = 100_000;
-const ADMIN = { email: 'bench@example.org', password: 'a-long-enough-bench-password' };
+const ADMIN = { email: 'bench@example.org', password: 'a-long-enough-export-passphrase' };
 
 function pgServer(cmd: 'start' | 'stop'): string {
   return execFileSync(path.join(root, 'scripts/pg-test-server.sh'), [cmd, PG_PORT], {

@@ -26,7 +26,7 @@ const pg = createRequire(path.join(root, 'apps/api/package.json'))('pg');
 const PORTS = [55441, 55442];
 const OWN_PG = { port: '55440', dir: '/tmp/rba-pg-multiprocess' };
 const MAX_FAILURES = 4;
-const ADMIN = { email: 'admin@multiprocess.test', password: 'multi-process-admin-password' };
+const ADMIN = { email: 'admin@multiprocess.test', password: 'multi-process-first-passphrase' };
 const started = Date.now();
 
 let passed = 0;
@@ -337,7 +337,10 @@ async function main() {
         }),
       );
     }
-    const editor = { email: 'editor@multiprocess.test', password: 'multi-process-editor-password' };
+    const editor = {
+      email: 'editor@multiprocess.test',
+      password: 'multi-process-partner-passphrase',
+    };
     const editorUser = await must(A, 'POST', '/users', {
       token: adminToken,
       body: { ...editor, name: 'Editor' },
@@ -390,7 +393,10 @@ async function main() {
     );
 
     // Logout on one process ends the session on the other.
-    const person = { email: 'session@multiprocess.test', password: 'multi-process-session-pass' };
+    const person = {
+      email: 'session@multiprocess.test',
+      password: 'multi-process-signin-passphrase',
+    };
     await must(B, 'POST', '/users', { token: adminToken, body: { ...person, name: 'Session' } });
     const onA = await login(A, person.email, person.password);
     const onB = await login(B, person.email, person.password);
@@ -409,7 +415,10 @@ async function main() {
     );
 
     // Failed sign-ins split across both processes reach one limit.
-    const limited = { email: 'limited@multiprocess.test', password: 'multi-process-limited-pass' };
+    const limited = {
+      email: 'limited@multiprocess.test',
+      password: 'multi-process-guarded-passphrase',
+    };
     await must(A, 'POST', '/users', { token: adminToken, body: { ...limited, name: 'Limited' } });
     const failures = [];
     for (let k = 0; k < MAX_FAILURES; k++) {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { checkPassword, PASSWORD_MAX_LENGTH } from './auth/password-policy.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,14 +25,52 @@ const envSchema = z.object({
     .int()
     .min(60)
     .max(60 * 60 * 24 * 7)
-    .default(60 * 60 * 8),
+    .default(60 * 15),
+  REFRESH_SLIDING_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(60 * 60 * 24 * 90)
+    .default(60 * 60 * 24),
+  REFRESH_ABSOLUTE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(60 * 60 * 24 * 365)
+    .default(60 * 60 * 24 * 7),
+  REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
   ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`)
+    .optional(),
   DEMO: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default(path.resolve(here, '../../web/dist')),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_BACKOFF_AFTER: z.coerce.number().int().min(1).default(5),
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s?#]+$/,
+            'each origin must be scheme://host[:port], with no path (e.g. https://example.org)',
+          ),
+      ),
+    )
+    .optional(),
   TRUST_PROXY: booleanString.default(false),
 });
 
@@ -45,12 +84,22 @@ export type Config = {
   /** Undefined only on the embedded database, where start-up generates and keeps one. */
   jwtSecret: string | undefined;
   tokenTtlSeconds: number;
+  /** Refresh tokens: idle (sliding) and absolute lifetimes, and the two-tabs grace. */
+  refresh: { slidingSeconds: number; absoluteSeconds: number; graceSeconds: number };
   admin: { email: string; password: string } | undefined;
   demo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webDistDir: string;
-  loginLimit: { maxFailures: number; windowSeconds: number };
+  loginLimit: {
+    maxFailures: number;
+    windowSeconds: number;
+    /** Failures of one account (five times as many for one address) before delays start. */
+    backoffAfter: number;
+    backoffMaxSeconds: number;
+  };
   trustProxy: boolean;
+  /** Exact origins allowed to call the API from a browser; empty: CORS closed. */
+  corsOrigins: string[];
 };
 
 export class ConfigError extends Error {
@@ -58,6 +107,9 @@ export class ConfigError extends Error {
 }
 
 export const MIN_JWT_SECRET_BYTES = 32;
+
+/** Variables whose values an error message must not repeat. */
+const secretNames = new Set(['ADMIN_PASSWORD', 'JWT_SECRET', 'DATABASE_URL']);
 
 /** Reads the environment (process.env unless given) and returns a checked configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -70,7 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const first = parsed.error.issues[0];
     const name = String(first?.path[0] ?? 'environment');
     throw new ConfigError(
-      `${name}: ${first?.message ?? 'invalid'} (got ${JSON.stringify(env[name] ?? '')})`,
+      `${name}: ${first?.message ?? 'invalid'} (${secretNames.has(name) ? 'value not shown' : `got ${JSON.stringify(env[name] ?? '')}`})`,
     );
   }
   const e = parsed.data;
@@ -78,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `${e.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'}: must be set together with ${e.ADMIN_EMAIL === undefined ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}`,
     );
+  }
+  if (e.ADMIN_EMAIL !== undefined && e.ADMIN_PASSWORD !== undefined) {
+    const problem = checkPassword(e.ADMIN_PASSWORD, e.ADMIN_EMAIL);
+    if (problem) throw new ConfigError(`ADMIN_PASSWORD: ${problem.message} (value not shown)`);
   }
   if (e.JWT_SECRET !== undefined && Buffer.byteLength(e.JWT_SECRET) < MIN_JWT_SECRET_BYTES) {
     throw new ConfigError(`JWT_SECRET: must be at least ${MIN_JWT_SECRET_BYTES} bytes`);
@@ -98,6 +154,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     jwtSecret: e.JWT_SECRET,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    refresh: {
+      slidingSeconds: Math.min(e.REFRESH_SLIDING_SECONDS, e.REFRESH_ABSOLUTE_SECONDS),
+      absoluteSeconds: e.REFRESH_ABSOLUTE_SECONDS,
+      graceSeconds: e.REFRESH_GRACE_SECONDS,
+    },
     admin:
       e.ADMIN_EMAIL !== undefined && e.ADMIN_PASSWORD !== undefined
         ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD }
@@ -105,7 +166,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
-    loginLimit: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_WINDOW_SECONDS },
+    loginLimit: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      windowSeconds: e.LOGIN_WINDOW_SECONDS,
+      backoffAfter: e.LOGIN_BACKOFF_AFTER,
+      backoffMaxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS,
+    },
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS ?? [],
   };
 }

@@ -9,7 +9,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({
     ADMIN_EMAIL: 'unused@example.org',
-    ADMIN_PASSWORD: 'unused-password-1',
+    ADMIN_PASSWORD: 'a-placeholder-passphrase-1',
   });
   const { ensureFirstAdmin } = await import('../src/bootstrap.js');
   await ensureFirstAdmin(t.db, {

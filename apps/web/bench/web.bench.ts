@@ -308,7 +308,7 @@ async function main() {
   const started = Date.now();
   const server: ApiServer = await startApiServer({
     adminEmail: 'bench-admin@example.org',
-    adminPassword: 'bench-admin-Password-2025',
+    adminPassword: 'bench-first-Passphrase-2025',
     demo: true,
   });
   const browser = await launchBrowser();

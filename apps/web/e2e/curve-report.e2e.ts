@@ -16,7 +16,7 @@ import { seriousViolations } from './support/axe';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = path.resolve(webDir, '../../docs/screenshots');
-const admin = { email: 'admin@example.org', password: 'e2e-admin-Password-2025!' };
+const admin = { email: 'admin@example.org', password: 'e2e-first-Passphrase-2025!' };
 
 /**
  * Statistics Canada, table 13-10-0096 (Health characteristics, annual estimates), as kept in

@@ -22,7 +22,7 @@ import {
 } from './support/browser';
 
 const screenshotDir = path.resolve(webDir, '../../docs/screenshots');
-const admin = { email: 'admin@example.org', password: 'e2e-admin-Password-2025!' };
+const admin = { email: 'admin@example.org', password: 'e2e-first-Passphrase-2025!' };
 const demoPassword = 'northshire-demo';
 const accounts = {
   admin: 'admin@northshire.example',

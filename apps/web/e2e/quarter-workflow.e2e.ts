@@ -25,7 +25,7 @@ import {
   tabTo,
 } from './support/browser';
 
-const admin = { email: 'admin@example.org', password: 'e2e-admin-Password-2025!' };
+const admin = { email: 'admin@example.org', password: 'e2e-first-Passphrase-2025!' };
 const people = {
   partner: {
     email: 'pat@lakeside.example',

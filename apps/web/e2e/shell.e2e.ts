@@ -14,7 +14,7 @@ import { seriousViolations } from './support/axe';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = path.resolve(webDir, '../../docs/screenshots');
-const admin = { email: 'admin@example.org', password: 'e2e-admin-Password-2025!' };
+const admin = { email: 'admin@example.org', password: 'e2e-first-Passphrase-2025!' };
 
 let server: ApiServer;
 let profileDir: string;

@@ -23,7 +23,17 @@ export const openApiPlugin = fp(
       transform: jsonSchemaTransform,
       hideUntagged: false,
     });
-    await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      // Swagger UI applies one inline style: allow exactly it, by hash, rather than any https:
+      // stylesheet (apps/web/e2e/csp.e2e.ts fails if an upgrade changes it).
+      transformStaticCSP: (header) =>
+        header.replace(
+          /style-src [^;]*/,
+          "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='",
+        ),
+    });
     app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },

@@ -149,3 +149,31 @@ export async function deleteGrant(
   const r = await q.executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** The user with their password hash, for checking a current password. */
+export async function findUserWithHashById(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('users')
+    .select([...userColumns, 'password_hash'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Stores a new password hash and bumps token_version, so every older access token dies. */
+export async function setPasswordHash(
+  db: DbOrTrx,
+  userId: string,
+  passwordHash: string,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      token_version: eb('token_version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('id', '=', userId)
+    .returning('token_version')
+    .executeTakeFirst();
+  return row?.token_version;
+}

@@ -2,13 +2,14 @@ import type { CreateUserBody, RoleGrant, User } from '@rba/schema';
 import { type Actor, isAdmin } from '../access/actor.js';
 import { requireAdmin } from '../access/require.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
+import { revokeUserRefreshTokens } from '../auth/refresh-tokens.repository.js';
 import type { Db } from '../db/schema.js';
 import type { Role, ScopeType } from '../db/tables/role-grants.table.js';
 import type { Locale } from '../db/tables/users.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
 import { scopeExists } from '../organizations/organizations.repository.js';
-import { hashPassword } from './passwords.js';
+import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import {
   bumpTokenVersion,
   deleteGrant,
@@ -46,6 +47,7 @@ export async function createUser(
   body: CreateUserBody & { locale?: Locale },
 ): Promise<User> {
   if (actor) requireAdmin(actor);
+  assertPasswordPolicy(body.password, body.email);
   const passwordHash = await hashPassword(body.password);
   return inTransaction(db, async (trx) => {
     if (await emailTaken(trx, body.email)) {
@@ -152,7 +154,10 @@ export async function updateUser(
             : null,
     });
     if (!row) throw new NotFoundError('User');
-    if (patch.disabled === true) await bumpTokenVersion(trx, id);
+    if (patch.disabled === true) {
+      await bumpTokenVersion(trx, id);
+      await revokeUserRefreshTokens(trx, id, 'disabled');
+    }
     const grants = await grantsForUsers(trx, [id]);
     const after = toUser(row, grants);
     await insertAuditEvent(trx, {

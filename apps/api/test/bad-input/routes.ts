@@ -1,6 +1,7 @@
 // The bad-input table: for every write route of the API, who may write there and the bad
 // requests they send. The test fails when the OpenAPI document lists a write route not here.
 import { randomUUID } from 'node:crypto';
+import { PASSWORD } from '../helpers/factories.js';
 import type { World } from '../helpers/world.js';
 import { WORLD_PERIOD } from '../helpers/world.js';
 import {
@@ -139,6 +140,78 @@ export function routeSpecs(): RouteSpec[] {
       }),
     },
 
+    {
+      route: 'POST /api/v1/auth/refresh',
+      who: 'none',
+      // The route takes no body and reads only its cookie (auth-hardening.test.ts covers bad
+      // cookies and cross-origin calls): what is left to get wrong is the body's encoding.
+      cases: () => [
+        {
+          what: 'malformed JSON',
+          method: 'post',
+          path: '/auth/refresh',
+          raw: { type: 'application/json', data: '{"refreshToken": ' },
+          status: 400,
+        },
+        {
+          what: 'an XML body',
+          method: 'post',
+          path: '/auth/refresh',
+          raw: { type: 'application/xml', data: '<token>x</token>' },
+          status: 415,
+        },
+      ],
+    },
+    {
+      route: 'POST /api/v1/auth/password',
+      who: 'editorA',
+      // No control: a successful change would end the sessions the other routes' cases use
+      // (auth-hardening.test.ts covers it).
+      cases: ({ w }) => {
+        const valid = { currentPassword: PASSWORD, newPassword: 'another-fine-passphrase' };
+        const post = (what: string, body: unknown, status: number, code: string): BadCase => ({
+          what,
+          method: 'post',
+          path: '/auth/password',
+          body,
+          status,
+          code,
+        });
+        const local = w.users.editorA.email.split('@')[0] ?? '';
+        return withBody(
+          'post',
+          '/auth/password',
+          valid,
+          { currentPassword: { kind: 'text', required: true }, newPassword: { kind: 'password' } },
+          [
+            post(
+              'a common new password',
+              { ...valid, newPassword: 'Qwerty123456' },
+              422,
+              'WEAK_PASSWORD',
+            ),
+            post(
+              'a new password of 257 characters',
+              { ...valid, newPassword: 'p'.repeat(257) },
+              422,
+              'WEAK_PASSWORD',
+            ),
+            post(
+              'a new password containing the email',
+              { ...valid, newPassword: `${local}-and-more-words` },
+              422,
+              'WEAK_PASSWORD',
+            ),
+            post(
+              'a wrong current password',
+              { ...valid, currentPassword: 'not-the-current-one' },
+              422,
+              'WRONG_PASSWORD',
+            ),
+          ],
+        );
+      },
+    },
     // ----- users and roles (admins) -----
     {
       route: 'POST /api/v1/users',
@@ -257,6 +330,52 @@ export function routeSpecs(): RouteSpec[] {
       control: ({ w }) => ({
         path: `/users/${w.users.nobody.id}/roles`,
         body: { role: 'partner_viewer', scopeType: 'organization', scopeId: w.orgA.id },
+      }),
+    },
+    {
+      route: 'POST /api/v1/users/{id}/password',
+      who: 'admin',
+      cases: ({ w }) => {
+        const path = `/users/${w.users.nobody.id}/password`;
+        const valid = { password: 'a-fine-new-passphrase' };
+        const local = w.users.nobody.email.split('@')[0] ?? '';
+        const post = (
+          what: string,
+          body: unknown,
+          status: number,
+          extra: Partial<BadCase> = {},
+        ): BadCase => ({
+          what,
+          method: 'post',
+          path,
+          body,
+          status,
+          ...extra,
+        });
+        return [
+          ...withBody('post', path, valid, { password: { kind: 'password' } }),
+          ...paramCases(
+            'post',
+            '/users/{id}/password',
+            { id: { kind: 'uuid', valid: w.users.nobody.id } },
+            valid,
+          ),
+          post('a common password', { password: 'QWERTY123456' }, 422, { code: 'WEAK_PASSWORD' }),
+          post('257 characters', { password: 'p'.repeat(257) }, 422, { code: 'WEAK_PASSWORD' }),
+          post("the email's name part", { password: `${local}-and-more-words` }, 422, {
+            code: 'WEAK_PASSWORD',
+          }),
+          post('a non-admin resetting someone', valid, 403, { who: 'editorA' }),
+          post('an admin resetting themself', valid, 422, {
+            path: `/users/${w.users.admin.id}/password`,
+            code: 'USE_OWN_PASSWORD_ROUTE',
+          }),
+        ];
+      },
+      // The same password again: valid, and the world's logins keep working.
+      control: ({ w }) => ({
+        path: `/users/${w.users.nobody.id}/password`,
+        body: { password: PASSWORD },
       }),
     },
 

@@ -431,6 +431,36 @@ export const ROUTES: Route[] = [
       { name: 'own', what: 'themself', see: ALL, may: ALL, request: () => ({ url: `${V1}/me` }) },
     ],
   },
+  {
+    // Needs no bearer token but a refresh cookie, which this table's requests do not carry: 204
+    // "no session" with or without a token (auth-hardening.test.ts tries it with cookies).
+    method: 'POST',
+    path: `${V1}/auth/refresh`,
+    public: true,
+    scopes: globalScope(ALL, () => ({ url: `${V1}/auth/refresh` })).map((s) => ({
+      ...s,
+      expect: 204,
+    })),
+  },
+  {
+    // A right current password would end the caller's sessions mid-matrix: a wrong one shows the
+    // route is open to everyone about themself (auth-hardening.test.ts changes one for real).
+    method: 'POST',
+    path: `${V1}/auth/password`,
+    scopes: [
+      {
+        name: 'own',
+        what: 'their own password, with a wrong current one',
+        see: ALL,
+        may: ALL,
+        expect: 422,
+        request: () => ({
+          url: `${V1}/auth/password`,
+          body: { currentPassword: 'not-the-current-one', newPassword: 'another-fine-passphrase' },
+        }),
+      },
+    ],
+  },
 
   {
     method: 'PATCH',
@@ -468,6 +498,34 @@ export const ROUTES: Route[] = [
         request: (c) => ({
           url: `${V1}/users/${c.strangerId}`,
           body: { name: `Name ${unique()}` },
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `${V1}/users/:id/password`,
+    scopes: [
+      {
+        name: 'other',
+        what: "another user's password",
+        // Admin-only: refused with 403 before any lookup.
+        see: ALL,
+        may: ['admin'],
+        request: (c) => ({
+          url: `${V1}/users/${c.strangerId}/password`,
+          body: { password: `Reset ${unique()} passphrase` },
+        }),
+      },
+      {
+        name: 'own',
+        what: 'their own password (admins use POST /auth/password for that)',
+        see: ALL,
+        may: ['admin'],
+        expect: 422,
+        request: (c, who) => ({
+          url: `${V1}/users/${c.userIds[who]}/password`,
+          body: { password: `Reset ${unique()} passphrase` },
         }),
       },
     ],

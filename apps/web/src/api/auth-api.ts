@@ -1,6 +1,6 @@
 // The auth routes of the API (CONTRACT.md), typed by hand until @rba/schema exports them.
 
-import { apiRequest } from './client';
+import { apiRequest, refreshSession } from './client';
 
 export type RoleName =
   | 'admin'
@@ -31,11 +31,20 @@ export interface LoginRequest {
 
 export interface LoginResponse {
   token: string;
+  expiresAt?: string;
   user: User;
 }
 
 export function login(credentials: LoginRequest): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: credentials });
+}
+
+/**
+ * Restores the session after a reload: the refresh cookie (HttpOnly, never seen by scripts)
+ * buys a new access token. Null when there is no session to restore.
+ */
+export function restoreSession(): Promise<LoginResponse | null> {
+  return refreshSession<User>();
 }
 
 export function logout(): Promise<void> {

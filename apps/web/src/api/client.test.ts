@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest } from './client';
+import { ApiError, apiRequest, fetchWithSession, refreshSession } from './client';
 import { errorMessage } from './error-message';
+import { clearToken, onSessionEnded, readToken, saveToken } from './token-store';
 
 const t = (key: string, params?: Record<string, string | number>) =>
   `${key}${params ? JSON.stringify(params) : ''}`;
@@ -16,12 +17,12 @@ function answer(response: Response) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  sessionStorage.clear();
+  clearToken();
 });
 
 describe('apiRequest', () => {
   it('sends JSON with the bearer token and returns the parsed body', async () => {
-    sessionStorage.setItem('rba.token', 'abc');
+    saveToken('abc');
     const seen = answer(Response.json({ ok: true }));
     await expect(apiRequest('/things', { method: 'POST', body: { a: 1 } })).resolves.toEqual({
       ok: true,
@@ -63,5 +64,132 @@ describe('apiRequest', () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     const error = await apiRequest('/x').catch((e: unknown) => e);
     expect(errorMessage(error, t)).toBe('errors.network');
+  });
+});
+
+/**
+ * A server whose access tokens are `access-N`: only the newest is accepted. POST /auth/refresh
+ * issues the next one while `cookieValid`, and answers 401 once it is not.
+ */
+function sessionServer(options: { cookieValid?: boolean; refreshDelayMs?: number } = {}) {
+  const state = { current: 1, cookieValid: options.cookieValid ?? true };
+  const seen: { method: string; url: string; auth: string | null; credentials?: string }[] = [];
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    seen.push({
+      method: init?.method ?? 'GET',
+      url,
+      auth,
+      ...(init?.credentials ? { credentials: init.credentials } : {}),
+    });
+    if (url === '/api/v1/auth/refresh') {
+      await new Promise((r) => setTimeout(r, options.refreshDelayMs ?? 0));
+      if (!state.cookieValid) {
+        return Response.json(
+          { error: { code: 'UNAUTHORIZED', message: 'No session' } },
+          { status: 401 },
+        );
+      }
+      state.current += 1;
+      return Response.json({ token: `access-${state.current}`, user: { id: 'u-1' } });
+    }
+    if (auth !== `Bearer access-${state.current}`) {
+      return Response.json(
+        { error: { code: 'UNAUTHORIZED', message: 'Expired' } },
+        { status: 401 },
+      );
+    }
+    return Response.json({ ok: url });
+  });
+  return { state, seen };
+}
+
+describe('expired access tokens', () => {
+  it('renews the token once through the refresh cookie and repeats the call', async () => {
+    saveToken('access-0');
+    const { seen } = sessionServer();
+    await expect(apiRequest('/things')).resolves.toEqual({ ok: '/api/v1/things' });
+    expect(seen.map((s) => `${s.method} ${s.url} ${s.auth}`)).toEqual([
+      'GET /api/v1/things Bearer access-0',
+      'POST /api/v1/auth/refresh null',
+      'GET /api/v1/things Bearer access-2',
+    ]);
+    // Same-origin credentials carry the HttpOnly cookie; the new token stays in memory.
+    expect(seen[1]?.credentials).toBe('same-origin');
+    expect(readToken()).toBe('access-2');
+    expect(sessionStorage.length + localStorage.length).toBe(0);
+  });
+
+  it('shares one refresh among calls that meet a 401 at the same time', async () => {
+    saveToken('access-0');
+    const { seen } = sessionServer({ refreshDelayMs: 20 });
+    const answers = await Promise.all([apiRequest('/a'), apiRequest('/b'), apiRequest('/c')]);
+    expect(answers).toEqual([{ ok: '/api/v1/a' }, { ok: '/api/v1/b' }, { ok: '/api/v1/c' }]);
+    expect(seen.filter((s) => s.url === '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(seen.filter((s) => s.auth === 'Bearer access-2')).toHaveLength(3);
+  });
+
+  it('ends the session when the refresh is refused, and answers the original 401', async () => {
+    saveToken('access-0');
+    const { seen } = sessionServer({ cookieValid: false });
+    const ended = vi.fn();
+    const stop = onSessionEnded(ended);
+    try {
+      const error = await apiRequest('/things').catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+      expect(ended).toHaveBeenCalledTimes(1);
+      expect(readToken()).toBeNull();
+      expect(seen.map((s) => s.url)).toEqual(['/api/v1/things', '/api/v1/auth/refresh']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('retries only once: a second 401 is the answer', async () => {
+    saveToken('access-0');
+    const { seen, state } = sessionServer();
+    // A server that refuses even the renewed token.
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      seen.push({ method: init?.method ?? 'GET', url, auth: null });
+      if (url === '/api/v1/auth/refresh') {
+        state.current += 1;
+        return Response.json({ token: `access-${state.current}`, user: {} });
+      }
+      return Response.json({ error: { code: 'UNAUTHORIZED', message: 'No' } }, { status: 401 });
+    });
+    await expect(apiRequest('/things')).rejects.toMatchObject({ status: 401 });
+    expect(seen.map((s) => s.url)).toEqual([
+      '/api/v1/things',
+      '/api/v1/auth/refresh',
+      '/api/v1/things',
+    ]);
+  });
+
+  it('does not refresh for a refused sign-in, nor for the refresh itself', async () => {
+    const { seen } = sessionServer({ cookieValid: false });
+    vi.stubGlobal('fetch', async (url: string) => {
+      seen.push({ method: 'POST', url, auth: null });
+      return Response.json(
+        { error: { code: 'INVALID_CREDENTIALS', message: 'No' } },
+        { status: 401 },
+      );
+    });
+    await expect(
+      apiRequest('/auth/login', { method: 'POST', body: { email: 'a', password: 'b' } }),
+    ).rejects.toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+    expect(seen.map((s) => s.url)).toEqual(['/api/v1/auth/login']);
+    await expect(refreshSession()).resolves.toBeNull();
+  });
+
+  it('renews for whole API URLs too (CSV downloads, uploads)', async () => {
+    saveToken('access-0');
+    const { seen } = sessionServer();
+    const response = await fetchWithSession('/api/v1/exports/observations.csv?tableId=t');
+    expect(response.status).toBe(200);
+    expect(seen.map((s) => `${s.url} ${s.auth}`)).toEqual([
+      '/api/v1/exports/observations.csv?tableId=t Bearer access-0',
+      '/api/v1/auth/refresh null',
+      '/api/v1/exports/observations.csv?tableId=t Bearer access-2',
+    ]);
   });
 });

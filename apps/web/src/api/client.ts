@@ -1,6 +1,7 @@
-// A small fetch wrapper for /api/v1: JSON in and out, the bearer token, and typed errors.
+// A small fetch wrapper for /api/v1: JSON in and out, the bearer token, typed errors, and one
+// refresh-and-retry when the short-lived access token has expired.
 
-import { readToken } from './token-store';
+import { endSession, readToken, saveToken } from './token-store';
 
 export const apiBase = '/api/v1';
 
@@ -47,19 +48,90 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** What POST /auth/login and POST /auth/refresh answer. */
+export interface SessionAnswer<U = unknown> {
+  token: string;
+  expiresAt?: string;
+  user: U;
+}
+
+let refreshing: Promise<SessionAnswer | null> | null = null;
+
+/**
+ * Asks for a new access token with the refresh cookie (HttpOnly, sent by the browser to
+ * /api/v1/auth only). Resolves to the session, or null when there is none to renew. Calls made
+ * while one is on its way share it: the cookie rotates on each use, so two would race.
+ */
+export function refreshSession<U = unknown>(): Promise<SessionAnswer<U> | null> {
+  refreshing ??= (async () => {
+    try {
+      let response: Response;
+      try {
+        response = await fetch(`${apiBase}/auth/refresh`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json', 'Accept-Language': requestLocale },
+        });
+      } catch {
+        throw new ApiError(0, networkErrorCode, '');
+      }
+      if (!response.ok) return null;
+      const body = (await readJson(response)) as SessionAnswer | undefined;
+      if (!body || typeof body.token !== 'string') return null;
+      saveToken(body.token);
+      return body;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing as Promise<SessionAnswer<U> | null>;
+}
+
+/** Routes where a 401 is the answer itself, not an expired access token. */
+const noRetry = new Set(['/auth/login', '/auth/refresh']);
+
+/**
+ * fetch() for an API path with the bearer token. On a 401 it renews the access token once
+ * (shared with every other call that met a 401 meanwhile) and repeats the call; when no renewal
+ * is possible the session ends. Network failures reject as fetch's do.
+ */
+export async function fetchWithSession(path: string, init: RequestInit = {}): Promise<Response> {
+  // A path under /api/v1 ('/me') or a whole API URL ('/api/v1/exports/…') alike.
+  const url = path.startsWith(`${apiBase}/`) ? path : `${apiBase}${path}`;
+  const send = () => {
+    const headers = new Headers(init.headers);
+    const token = readToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    else headers.delete('Authorization');
+    return fetch(url, { ...init, headers });
+  };
+  const response = await send();
+  const route = url.slice(apiBase.length).split('?')[0] ?? '';
+  if (response.status !== 401 || noRetry.has(route)) return response;
+  let renewed: SessionAnswer | null;
+  try {
+    renewed = await refreshSession();
+  } catch {
+    return response;
+  }
+  if (!renewed) {
+    endSession();
+    return response;
+  }
+  return send();
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': requestLocale,
   };
-  const token = readToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
   // A JSON content type with no body is a 400 on Fastify: set it only with a body.
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(`${apiBase}${path}`, {
+    response = await fetchWithSession(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),

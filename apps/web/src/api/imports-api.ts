@@ -11,8 +11,7 @@ import type {
   Program,
   Result,
 } from '@rba/schema';
-import { ApiError, apiBase, apiRequest, networkErrorCode } from './client';
-import { readToken } from './token-store';
+import { ApiError, apiBase, apiRequest, fetchWithSession, networkErrorCode } from './client';
 
 export type { ImportJob, ImportReport };
 
@@ -44,8 +43,6 @@ function headers(accept: string): Record<string, string> {
     Accept: accept,
     'Accept-Language': globalThis.document?.documentElement.lang || 'en',
   };
-  const token = readToken();
-  if (token) h.Authorization = `Bearer ${token}`;
   return h;
 }
 
@@ -67,9 +64,10 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+/** An API URL: the bearer token (renewed once on a 401) is added on the way. */
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, init);
+    return await fetchWithSession(path, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, networkErrorCode, '');

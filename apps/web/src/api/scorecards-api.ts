@@ -12,9 +12,8 @@ import type {
   sharedMeasureSummarySchema,
   tableScorecardSchema,
 } from '@rba/schema';
-import { ApiError, apiBase, apiRequest, networkErrorCode } from './client';
+import { ApiError, apiRequest, fetchWithSession, networkErrorCode } from './client';
 import type { SeriesResponse } from './curve-report-api';
-import { readToken } from './token-store';
 
 export type { SeriesResponse };
 
@@ -163,11 +162,9 @@ export async function downloadFile(
   locale: string,
 ): Promise<string> {
   const headers: Record<string, string> = { Accept: 'text/csv', 'Accept-Language': locale };
-  const token = readToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(`${apiBase}${path}`, { headers });
+    response = await fetchWithSession(path, { headers });
   } catch {
     throw new ApiError(0, networkErrorCode, '');
   }

@@ -1,27 +1,32 @@
-// The bearer token lives in sessionStorage: it survives a reload, not a closed tab.
+// The access token lives in memory only: never in sessionStorage or localStorage, where any
+// script on the page could read it. A reload restores the session through the refresh cookie
+// (HttpOnly: scripts cannot read that either). Listeners hear when the server ended the session.
 
-const storageKey = 'rba.token';
+let accessToken: string | null = null;
+const endedListeners = new Set<() => void>();
 
 export function readToken(): string | null {
-  try {
-    return globalThis.sessionStorage?.getItem(storageKey) ?? null;
-  } catch {
-    return null;
-  }
+  return accessToken;
 }
 
 export function saveToken(token: string): void {
-  try {
-    globalThis.sessionStorage?.setItem(storageKey, token);
-  } catch {
-    // Storage refused (privacy mode): the session then ends with the page.
-  }
+  accessToken = token;
 }
 
 export function clearToken(): void {
-  try {
-    globalThis.sessionStorage?.removeItem(storageKey);
-  } catch {
-    // Nothing stored, nothing to clear.
-  }
+  accessToken = null;
+}
+
+/** The server refused the session and a refresh could not renew it: forget it and say so. */
+export function endSession(): void {
+  accessToken = null;
+  for (const listener of endedListeners) listener();
+}
+
+/** Calls `listener` whenever the session ends on the server's word; returns the unsubscribe. */
+export function onSessionEnded(listener: () => void): () => void {
+  endedListeners.add(listener);
+  return () => {
+    endedListeners.delete(listener);
+  };
 }

@@ -1,4 +1,6 @@
-// Who is signed in: the token from sessionStorage, and the user it belongs to (GET /me).
+// Who is signed in: the access token (in memory only), and the user it belongs to (GET /me).
+// On page load the session is restored through the refresh cookie (POST /auth/refresh); a
+// session the server ends (logout elsewhere, password change, disabled) signs out here.
 
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -10,10 +12,10 @@ import {
   useMemo,
   useState,
 } from 'react';
-import type { User } from '../api/auth-api';
+import { restoreSession, type User } from '../api/auth-api';
 import { ApiError } from '../api/client';
 import { queryKeys } from '../api/query-keys';
-import { clearToken, readToken, saveToken } from '../api/token-store';
+import { clearToken, onSessionEnded, readToken, saveToken } from '../api/token-store';
 import { useI18n } from '../i18n/i18n-provider';
 import { isLocale } from '../i18n/locale';
 import { useMeQuery } from './use-me-query';
@@ -45,6 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { offerLocale } = useI18n();
   const [token, setToken] = useState<string | null>(() => readToken());
   const [reason, setReason] = useState<SignedOutReason>('none');
+  // Until the refresh cookie has been tried, nobody is known to be signed out.
+  const [restoring, setRestoring] = useState(() => readToken() === null);
 
   const me = useMeQuery(token !== null);
 
@@ -68,6 +72,32 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  // Restore the session after a reload (or a retry of a failed attempt).
+  useEffect(() => {
+    if (!restoring) return;
+    let live = true;
+    restoreSession().then(
+      (session) => {
+        if (!live) return;
+        if (session) {
+          queryClient.setQueryData(queryKeys.me(), session.user);
+          setToken(session.token);
+        }
+        setRestoring(false);
+      },
+      // Unreachable server: start signed out; the login page then says what is wrong.
+      () => {
+        if (live) setRestoring(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [restoring, queryClient]);
+
+  // The server refused the session and it could not be renewed: signed out, and why.
+  useEffect(() => onSessionEnded(() => signOut('session-ended')), [signOut]);
+
   // A token the server no longer accepts (signed out elsewhere, expired) ends the session.
   const rejected = token !== null && isUnauthorized(me.error);
   useEffect(() => {
@@ -82,12 +112,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const { refetch } = me;
   const state = useMemo<AuthState>(() => {
+    if (restoring) return { status: 'loading' };
     if (token === null) return { status: 'signed-out', reason };
     if (rejected) return { status: 'signed-out', reason: 'session-ended' };
     if (me.data) return { status: 'signed-in', user: me.data };
     if (me.error) return { status: 'error', error: me.error, retry: () => void refetch() };
     return { status: 'loading' };
-  }, [token, rejected, reason, me.data, me.error, refetch]);
+  }, [restoring, token, rejected, reason, me.data, me.error, refetch]);
 
   const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

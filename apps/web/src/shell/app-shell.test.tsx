@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../api/auth-api';
-import { authRoutes, type FakeApi, fakeApi, testUser } from '../test/fake-api';
+import { readToken, saveToken } from '../api/token-store';
+import { authRoutes, type FakeApi, fakeApi, holdRefreshCookie, testUser } from '../test/fake-api';
 import { renderApp } from '../test/render-app';
 
 let api: FakeApi;
@@ -27,31 +28,44 @@ describe('authenticated shell', () => {
   it('sends a visitor without a session to the login page', async () => {
     renderApp('/scorecards');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
-    expect(api.calls).toEqual([]);
+    // Only the attempt to restore a session through the refresh cookie, which there is not.
+    expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/v1/auth/refresh']);
+    expect(screen.queryByText(/session has ended/)).toBeNull();
   });
 
-  it('restores the session from the stored token after a reload', async () => {
-    sessionStorage.setItem('rba.token', 'token-1');
+  it('restores the session through the refresh cookie after a reload, keeping the token in memory only', async () => {
+    holdRefreshCookie();
     renderApp('/');
 
     expect(await screen.findByText('Signed in as Ada Lovelace')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Scorecards' })).toBeTruthy();
-    // The session comes back from GET /me first; the scorecards then load their own data.
-    expect(`${api.calls[0]?.method} ${api.calls[0]?.path}`).toBe('GET /api/v1/me');
-    expect(api.calls[0]?.headers.get('authorization')).toBe('Bearer token-1');
+    // The session comes back from POST /auth/refresh (the cookie, no bearer token); the token it
+    // answers goes with the calls after it.
+    expect(`${api.calls[0]?.method} ${api.calls[0]?.path}`).toBe('POST /api/v1/auth/refresh');
+    expect(api.calls[0]?.headers.has('authorization')).toBe(false);
+    await waitFor(() => expect(api.calls.length).toBeGreaterThan(1));
+    expect(api.calls[1]?.headers.get('authorization')).toBe('Bearer token-1');
+    expect(readToken()).toBe('token-1');
+    expect(sessionStorage.length).toBe(0);
+    expect(JSON.stringify({ ...localStorage })).not.toContain('token-1');
   });
 
-  it('ends a session the server no longer accepts', async () => {
-    sessionStorage.setItem('rba.token', 'revoked');
+  it('ends a session the server no longer accepts and cannot renew', async () => {
+    // A tab that was signed in: its access token is refused, and so is the refresh cookie.
+    saveToken('revoked');
     renderApp('/plans');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toMatch(/session has ended/);
-    expect(sessionStorage.getItem('rba.token')).toBeNull();
+    expect(readToken()).toBeNull();
+    expect(api.calls.slice(0, 2).map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/v1/me',
+      'POST /api/v1/auth/refresh',
+    ]);
   });
 
   it('lists every area an administrator may open, and marks the current one', async () => {
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/scorecards');
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
@@ -78,7 +92,7 @@ describe('authenticated shell', () => {
       ...testUser,
       roles: [{ role: 'partner_editor', scopeType: 'organization', scopeId: 'o-1' }],
     });
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/admin');
 
     expect(await screen.findByText('Only administrators can open this area.')).toBeTruthy();
@@ -87,7 +101,7 @@ describe('authenticated shell', () => {
   });
 
   it('switches to French: visible text, <html lang> and the saved choice follow', async () => {
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/scorecards');
     await screen.findByText('Signed in as Ada Lovelace');
 
@@ -107,7 +121,7 @@ describe('authenticated shell', () => {
 
   it('starts in the user’s own language when none was chosen', async () => {
     serve({ ...testUser, locale: 'fr' });
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/scorecards', { locale: 'en' });
 
     expect(await screen.findByText('Session ouverte : Ada Lovelace')).toBeTruthy();
@@ -117,7 +131,7 @@ describe('authenticated shell', () => {
   it('keeps a language the person chose over the user’s default', async () => {
     localStorage.setItem('rba.locale', 'en');
     serve({ ...testUser, locale: 'fr' });
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/scorecards', { locale: 'en' });
 
     expect(await screen.findByText('Signed in as Ada Lovelace')).toBeTruthy();
@@ -125,14 +139,14 @@ describe('authenticated shell', () => {
   });
 
   it('sends the language to the server with every request', async () => {
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/scorecards', { locale: 'fr' });
     await screen.findByText('Session ouverte : Ada Lovelace');
     expect(api.calls[0]?.headers.get('accept-language')).toBe('fr');
   });
 
   it('signs out through the API and returns to the login page', async () => {
-    sessionStorage.setItem('rba.token', 'token-1');
+    holdRefreshCookie();
     renderApp('/imports');
 
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
@@ -141,6 +155,6 @@ describe('authenticated shell', () => {
     expect(screen.getByRole('status').textContent).toBe('You have signed out.');
     expect(api.calls.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/auth/logout' });
     expect(api.calls.at(-1)?.headers.get('authorization')).toBe('Bearer token-1');
-    expect(sessionStorage.getItem('rba.token')).toBeNull();
+    expect(readToken()).toBeNull();
   });
 });

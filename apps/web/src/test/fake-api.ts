@@ -22,6 +22,21 @@ export const testUser: User = {
   roles: [{ role: 'admin', scopeType: null, scopeId: null }],
 };
 
+/**
+ * The browser's cookie jar, as far as the refresh cookie goes: the fake server sets it on sign-in
+ * and reads it on POST /auth/refresh (the real cookie is HttpOnly: the client never sees it).
+ */
+let refreshCookie: string | null = null;
+
+/** A session to restore on load: as if the browser kept a refresh cookie from a sign-in. */
+export function holdRefreshCookie(value = 'refresh-1'): void {
+  refreshCookie = value;
+}
+
+export function resetFakeSession(): void {
+  refreshCookie = null;
+}
+
 export function fakeApi(routes: Record<string, FakeRoute>): FakeApi {
   const calls: FakeApi['calls'] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -53,6 +68,7 @@ export function authRoutes(
     'POST /api/v1/auth/login': ({ body }) => {
       const credentials = body as { email?: string; password?: string };
       if (credentials.email === user.email && credentials.password === password) {
+        refreshCookie = 'refresh-1';
         return { status: 200, body: { token, user } };
       }
       return {
@@ -62,7 +78,20 @@ export function authRoutes(
         },
       };
     },
-    'POST /api/v1/auth/logout': () => ({ status: 204 }),
+    'POST /api/v1/auth/refresh': () => {
+      if (refreshCookie === 'refresh-1') return { status: 200, body: { token, user } };
+      // No cookie: no session (204); a cookie the server refuses: 401, and it is dropped.
+      if (refreshCookie === null) return { status: 204 };
+      refreshCookie = null;
+      return {
+        status: 401,
+        body: { error: { code: 'UNAUTHORIZED', message: 'No session to refresh; sign in' } },
+      };
+    },
+    'POST /api/v1/auth/logout': () => {
+      refreshCookie = null;
+      return { status: 204 };
+    },
     'GET /api/v1/me': ({ headers }) =>
       headers.get('authorization') === `Bearer ${token}`
         ? { status: 200, body: user }

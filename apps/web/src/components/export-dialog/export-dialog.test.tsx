@@ -5,7 +5,7 @@ import type { User } from '../../api/auth-api';
 import { AppProviders } from '../../app';
 import { RequireAuth } from '../../auth/require-auth';
 import { createQueryClient } from '../../query-client';
-import { authRoutes, fakeApi } from '../../test/fake-api';
+import { authRoutes, fakeApi, holdRefreshCookie } from '../../test/fake-api';
 import { ExportDialogButton, type ExportScope } from './export-dialog-button';
 import { observationsExportUrl, scorecardExportUrl, visibleStatuses } from './export-url';
 
@@ -83,7 +83,7 @@ function renderButton(scope: ExportScope, options: { period?: string } = {}) {
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   document.documentElement.lang = 'en';
   downloads = [];
   saved = [];

@@ -3,7 +3,14 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AdminUser, Organization, PlanningTable } from '../../api/admin-api';
 import { roleScopes } from '../../api/admin-api';
-import { authRoutes, type FakeApi, type FakeRoute, fakeApi, testUser } from '../../test/fake-api';
+import {
+  authRoutes,
+  type FakeApi,
+  type FakeRoute,
+  fakeApi,
+  holdRefreshCookie,
+  testUser,
+} from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { embedSnippet } from './public-links-tab';
 
@@ -70,7 +77,7 @@ function serve(overrides: Record<string, FakeRoute> = {}) {
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   document.documentElement.lang = 'en';
   serve();
 });
@@ -162,7 +169,9 @@ describe('the admin area', () => {
     const scope = within(form).getByLabelText('Organization');
     expect(scope.getAttribute('aria-invalid')).toBe('true');
     expect(within(form).getByText('Choose where this role applies.')).toBeTruthy();
-    expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(api.calls.some((c) => c.method === 'POST' && !c.path.startsWith('/api/v1/auth/'))).toBe(
+      false,
+    );
   });
 
   it('shows the server’s validation error next to the field it names', async () => {
@@ -196,7 +205,7 @@ describe('the admin area', () => {
       'body.code: letters, digits, dot, dash and underscore only',
     );
     expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBeNull();
-    const post = api.calls.find((c) => c.method === 'POST');
+    const post = api.calls.find((c) => c.method === 'POST' && !c.path.startsWith('/api/v1/auth/'));
     expect(post?.body).toEqual({ code: 'Y W C', name: 'Youth Centre', kind: 'backbone' });
   });
 

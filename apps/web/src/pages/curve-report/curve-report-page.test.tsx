@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurveReport } from '../../api/curve-report-api';
-import { authRoutes, type FakeApi, fakeApi } from '../../test/fake-api';
+import { authRoutes, type FakeApi, fakeApi, holdRefreshCookie } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 
 const measureId = '5f0c2a8e-3c1d-4f7a-9b2e-1a2b3c4d5e6f';
@@ -174,7 +174,7 @@ function serve(answer: { status: number; body?: unknown } = { status: 200, body:
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   document.documentElement.lang = 'en';
   serve();
 });

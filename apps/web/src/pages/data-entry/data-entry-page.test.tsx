@@ -2,7 +2,13 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../api/auth-api';
 import type { EntryCell, EntryMeasure, EntrySheet } from '../../api/entry-api';
-import { authRoutes, type FakeApi, type FakeRoute, fakeApi } from '../../test/fake-api';
+import {
+  authRoutes,
+  type FakeApi,
+  type FakeRoute,
+  fakeApi,
+  holdRefreshCookie,
+} from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 
 const orgId = 'a1a1a1a1-0000-4000-8000-000000000001';
@@ -171,7 +177,7 @@ const puts = () => api.calls.filter((c) => c.method === 'PUT');
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   document.documentElement.lang = 'en';
   saves = [];
   serve(makeSheet());

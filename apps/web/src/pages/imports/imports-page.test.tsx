@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../api/auth-api';
 import type { ImportJob, ImportReport } from '../../api/imports-api';
-import { authRoutes, type FakeResponse, fakeApi } from '../../test/fake-api';
+import { authRoutes, type FakeResponse, fakeApi, holdRefreshCookie } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 
 const tableId = '8650ce1a-228f-4016-bc36-693d34bab59f';
@@ -190,7 +190,7 @@ function job(overrides: Partial<ImportJob>): FakeResponse {
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   document.documentElement.lang = 'en';
   uploads = [];
   importAnswers = [];

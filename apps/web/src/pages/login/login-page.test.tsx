@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readToken } from '../../api/token-store';
 import { authRoutes, type FakeApi, fakeApi, testUser } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { safeNextPath } from './login-page';
@@ -33,7 +34,7 @@ describe('login page', () => {
     await waitFor(() => expect(alert.textContent).toBe('The email or password is incorrect'));
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Password').getAttribute('aria-describedby')).toBe(alert.id);
-    expect(sessionStorage.getItem('rba.token')).toBeNull();
+    expect(readToken()).toBeNull();
   });
 
   it('says so when the server cannot be reached', async () => {
@@ -53,8 +54,11 @@ describe('login page', () => {
     expect(await screen.findByText('Signed in as Ada Lovelace')).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Scorecards' })).toBeTruthy();
-    expect(sessionStorage.getItem('rba.token')).toBe('token-1');
-    expect(api.calls[0]?.body).toEqual({
+    // The access token is kept in memory, never in web storage.
+    expect(readToken()).toBe('token-1');
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
+    expect(api.calls.find((c) => c.path === '/api/v1/auth/login')?.body).toEqual({
       email: 'ada@example.org',
       password: 'correct horse battery',
     });

@@ -12,6 +12,7 @@ import {
   type FakeApi,
   type FakeResponse,
   fakeApi,
+  holdRefreshCookie,
   testUser,
 } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
@@ -217,7 +218,7 @@ const putCalls = () => api.calls.filter((c) => c.method === 'PUT');
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   document.documentElement.lang = 'en';
   putAnswer = (body) => ({ status: 200, body: savedFrom(body) });
   serve();

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../api/auth-api';
 import type { TableScorecard } from '../../api/plans-api';
-import { authRoutes, type FakeApi, fakeApi } from '../../test/fake-api';
+import { authRoutes, type FakeApi, fakeApi, holdRefreshCookie } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 
 const table = 'a0a0a0a0-0000-4000-8000-00000000000a';
@@ -100,7 +100,7 @@ let api: FakeApi;
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   api = fakeApi({
     ...authRoutes(member),
     'GET /api/v1/tables': () => ({

@@ -3,7 +3,13 @@
 
 import { vi } from 'vitest';
 import type { User } from '../../api/auth-api';
-import { authRoutes, type FakeRoute, fakeApi, testUser } from '../../test/fake-api';
+import {
+  authRoutes,
+  type FakeRoute,
+  fakeApi,
+  holdRefreshCookie,
+  testUser,
+} from '../../test/fake-api';
 
 export interface ScorecardTestApi {
   urls: string[];
@@ -36,6 +42,6 @@ export function serveScorecards(
     return api.fetch(input, init);
   };
   vi.stubGlobal('fetch', fetchImpl);
-  if (options.signedIn !== false) sessionStorage.setItem('rba.token', 'token-1');
+  if (options.signedIn !== false) holdRefreshCookie();
   return record;
 }

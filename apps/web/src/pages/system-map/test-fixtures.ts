@@ -4,7 +4,13 @@
 import { vi } from 'vitest';
 import type { User } from '../../api/auth-api';
 import type { CoverageCell, ProgramProfile, SystemMap } from '../../api/system-map-api';
-import { authRoutes, type FakeRoute, fakeApi, testUser } from '../../test/fake-api';
+import {
+  authRoutes,
+  type FakeRoute,
+  fakeApi,
+  holdRefreshCookie,
+  testUser,
+} from '../../test/fake-api';
 
 export const tableId = '00000000-0000-4000-8000-000000000001';
 export const resultHealthy = '00000000-0000-4000-8000-000000000011';
@@ -253,6 +259,6 @@ export function serveSystemMap(
     return api.fetch(input, init);
   };
   vi.stubGlobal('fetch', fetchImpl);
-  sessionStorage.setItem('rba.token', 'token-1');
+  holdRefreshCookie();
   return record;
 }
