@@ -24,7 +24,7 @@ import { observationRoutes } from './observations/observations.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { frameworkErrorReply, registerErrorHandler } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
 import { programRoutes } from './programs/programs.routes.js';
@@ -56,6 +56,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorReply,
     requestIdHeader: false,
     // Take a caller's request id when it is well-formed, so logs line up across services.
     genReqId: (req) => {

@@ -48,6 +48,19 @@ describe('the HTTP shell', () => {
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 
+  it("answers the router's own refusals in the usual error shape", async () => {
+    const badUrl = await t.http().get('/api/v1/organizations/%E0%A4%A');
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.body).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The URL is not well-formed' },
+    });
+    const longParam = await t.http().get(`/api/v1/organizations/${'a'.repeat(200)}`);
+    expect(longParam.status).toBe(414);
+    expect(longParam.body).toEqual({
+      error: { code: 'URI_TOO_LONG', message: 'A path parameter is too long' },
+    });
+  });
+
   it('never leaks the text of an unexpected error', async () => {
     const res = await t.http().get('/api/v1/test-crash');
     expect(res.status).toBe(500);

@@ -11,7 +11,7 @@ import {
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { ValidationError } from '../errors.js';
+import { AppError, ValidationError } from '../errors.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
 import {
@@ -87,7 +87,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
         }
         if (code?.startsWith('FST_')) throw new ValidationError((err as Error).message);
-        throw err;
+        if (err instanceof AppError) throw err;
+        // The multipart parser's own errors (a body that ends early, no boundary): a malformed
+        // upload, which is the caller's to fix.
+        throw new ValidationError('The upload is not well-formed multipart/form-data');
       }
       if (!file) throw new ValidationError('file: the CSV file is missing');
       let raw: unknown = {};

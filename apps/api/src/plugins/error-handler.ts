@@ -1,5 +1,5 @@
 // One place maps every error to `{ error: { code, message, details? } }`; 5xx never leak.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -12,6 +12,28 @@ interface ErrorReply {
 
 function body(code: string, message: string, details?: unknown): ErrorReply {
   return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed percent-encoding, a path
+ * parameter over the length limit): the same `{ error: { code, message } }` shape as the rest.
+ */
+export function frameworkErrorReply(
+  err: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status =
+    err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  const message =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path parameter is too long'
+      : err.code === 'FST_ERR_BAD_URL'
+        ? 'The URL is not well-formed'
+        : 'The request cannot be routed';
+  void reply
+    .status(status)
+    .send(body(err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST', message));
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
