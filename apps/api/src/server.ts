@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { recoverImportsAtStartup } from './imports/imports.service.js';
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -34,6 +35,10 @@ async function main(): Promise<number> {
   await migrateToLatest(database.db);
   const jwtSecret = resolveJwtSecret(config);
   const app = await buildApp({ config, db: database.db, engine: database.engine, jwtSecret });
+  const recovered = await recoverImportsAtStartup(database.db, database.engine);
+  if (recovered.failed.length + recovered.completed.length > 0) {
+    app.log.warn({ recovered }, 'Import jobs interrupted by a previous stop were closed');
+  }
 
   const admin = await ensureFirstAdmin(database.db, config);
   if (admin?.generatedPassword) {

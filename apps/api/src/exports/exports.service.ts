@@ -390,13 +390,19 @@ export async function exportObservations(
 }
 
 function prepend(head: string, rest: Readable): Readable {
-  return Readable.from(
+  const out = Readable.from(
     (async function* () {
       yield Buffer.from(head);
       for await (const chunk of rest) yield chunk as Buffer;
     })(),
     { objectMode: false },
   );
+  // A download dropped before the generator reached `rest` never ends it: destroy it here, or
+  // the COPY behind it waits for a reader forever, holding its pooled connection.
+  out.once('close', () => {
+    if (!rest.destroyed) rest.destroy();
+  });
+  return out;
 }
 
 const SCORECARD_COLUMNS = [

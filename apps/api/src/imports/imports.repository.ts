@@ -221,10 +221,47 @@ export async function updateJob(
       ...(v.report !== undefined ? { report: JSON.stringify(v.report) } : {}),
       ...(v.error !== undefined ? { error: JSON.stringify(v.error) } : {}),
       updated_at: new Date(),
+      heartbeat_at: sql<Date>`now()`,
       ...(finished ? { finished_at: new Date() } : {}),
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The running process's sign of life, on the database's clock (the same for every process). */
+export async function beatJob(db: DbOrTrx, id: string): Promise<void> {
+  await jobs(db)
+    .updateTable('import_jobs')
+    .set({ heartbeat_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/**
+ * Running jobs whose heartbeat is older than `staleMs` (all running jobs when null), locked for
+ * this transaction; a job another process is recovering at the same moment is skipped.
+ */
+export async function lockStaleJobs(trx: Trx, staleMs: number | null, onlyId?: string) {
+  let q = jobs(trx)
+    .selectFrom('import_jobs')
+    .select(['id', 'created_by', 'phase', 'done', 'total', 'heartbeat_at'])
+    .where('status', '=', 'running');
+  if (staleMs !== null)
+    q = q.where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleMs / 1000})`);
+  if (onlyId) q = q.where('id', '=', onlyId);
+  return q.forUpdate().skipLocked().execute();
+}
+
+/** What the commit of this import job wrote into the audit trail, if it committed. */
+export async function importCommitEvent(db: DbOrTrx, jobId: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['after'])
+    .where('entity', '=', 'import')
+    .where('entity_id', '=', jobId)
+    .where('action', '=', 'import.commit')
+    .executeTakeFirst();
 }
 
 export async function findJob(db: DbOrTrx, id: string) {
