@@ -31,6 +31,9 @@ export async function createTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO: 'false',
     WEB_DIST_DIR: '/nonexistent-web-dist',
+    // On PostgreSQL the app knows its database's URL, as a server does: the exports then take
+    // their COPY path, on a pool of their own.
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
   const app = await buildApp({

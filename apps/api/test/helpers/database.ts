@@ -10,6 +10,8 @@ import { databaseUrlFor } from './template.js';
 export interface TestDatabase {
   db: Db;
   engine: Engine;
+  /** The cloned database's URL, on PostgreSQL: the app gets it too, as a server would. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -33,10 +35,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`create database ${name} template ${template.template}`);
   await admin.end();
-  const { db } = kyselyOverPg(databaseUrlFor(template.url, name), 10);
+  const url = databaseUrlFor(template.url, name);
+  const { db } = kyselyOverPg(url, 10);
   return {
     db,
     engine: 'postgres',
+    url,
     close: async () => {
       await db.destroy();
       const c = new pg.Client({ connectionString: template.url });
