@@ -238,6 +238,13 @@ const visits: Visit[] = [
   },
   {
     account: 'member',
+    name: 'their account page (details, language, changing the password)',
+    path: () => '/account',
+    heading: () => en['account.title'],
+    ready: 'form.account-password-form',
+  },
+  {
+    account: 'member',
     name: 'a page that does not exist',
     path: () => '/no-such-page',
     heading: () => en['notFound.title'],

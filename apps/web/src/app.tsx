@@ -57,6 +57,9 @@ const PlanEditorPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('./pages/imports/imports-page').then((m) => ({ default: m.ImportsPage })),
 );
+const AccountPage = lazy(() =>
+  import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })),
+);
 const AdminPage = lazy(() =>
   import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
 );
@@ -150,6 +153,7 @@ export function AppRoutes() {
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:measureId" element={<PlanEditorPage />} />
         <Route path="imports" element={<ImportsPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="system-map" element={<SystemMapIndexPage />} />
         <Route path="system-map/:tableId" element={<SystemMapPage />} />

@@ -103,6 +103,11 @@ export function updateUser(
   return apiRequest<AdminUser>(`/users/${id(userId)}`, { method: 'PATCH', body });
 }
 
+/** An administrator sets another user's password (204); every session of that user ends. */
+export function resetUserPassword(userId: string, password: string): Promise<void> {
+  return apiRequest<void>(`/users/${id(userId)}/password`, { method: 'POST', body: { password } });
+}
+
 export function grantRole(userId: string, grant: RoleGrant): Promise<RoleGrant> {
   return apiRequest<RoleGrant>(`/users/${id(userId)}/roles`, { method: 'POST', body: grant });
 }

@@ -47,6 +47,19 @@ export function restoreSession(): Promise<LoginResponse | null> {
   return refreshSession<User>();
 }
 
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * Changes the caller's own password. The answer is a new session (the server ends every other
+ * one and sets a new refresh cookie): the caller keeps its token from it.
+ */
+export function changePassword(body: ChangePasswordRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/password', { method: 'POST', body });
+}
+
 export function logout(): Promise<void> {
   return apiRequest<void>('/auth/logout', { method: 'POST' });
 }

@@ -1,5 +1,6 @@
 // The English message catalogue: every user-visible string of the client, by key.
 
+import { accountEn } from '../pages/account/messages';
 import { adminEn } from '../pages/admin/messages';
 import { dashboardEn } from '../pages/dashboard/messages';
 import { dataEntryEn } from '../pages/data-entry/messages';
@@ -208,6 +209,7 @@ export const en = {
   ...adminEn,
   ...importsEn,
   ...systemMapEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

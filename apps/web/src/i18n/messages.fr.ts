@@ -1,5 +1,6 @@
 // The French message catalogue; typed so that it must have every English key, and no other.
 
+import { accountFr } from '../pages/account/messages';
 import { adminFr } from '../pages/admin/messages';
 import { dashboardFr } from '../pages/dashboard/messages';
 import { dataEntryFr } from '../pages/data-entry/messages';
@@ -214,4 +215,5 @@ export const fr: Messages = {
   ...adminFr,
   ...importsFr,
   ...systemMapFr,
+  ...accountFr,
 };

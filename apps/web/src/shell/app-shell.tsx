@@ -25,6 +25,9 @@ export function AppShell() {
             <LanguageSwitch />
             <section className="account" aria-label={t('shell.userLabel')}>
               <p className="user-name">{t('shell.signedInAs', { name: user.name })}</p>
+              <NavLink to="/account" className="account-link">
+                {t('account.nav')}
+              </NavLink>
               <button
                 type="button"
                 className="button"

@@ -18,6 +18,7 @@ import {
   grantRole,
   type RoleGrant,
   removeTablePartner,
+  resetUserPassword,
   revokePublicLink,
   revokeRole,
   type Settings,
@@ -94,6 +95,13 @@ export const useUpdateUser = () =>
       updateUser(userId, body),
     () => [[...queryKeys.users()]],
   );
+
+/** Nothing listed changes (the user's sessions end on the server): no list to read again. */
+export const useResetPassword = () =>
+  useMutation({
+    mutationFn: ({ userId, password }: { userId: string; password: string }) =>
+      resetUserPassword(userId, password),
+  });
 
 export const useGrantRole = () =>
   useChange(

@@ -1,7 +1,7 @@
 // Users: who can sign in, their language, whether they are disabled, and the roles they hold
 // (granted and revoked here), with a form for a new user.
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AdminUser, Organization, PlanningTable, RoleGrant } from '../../api/admin-api';
 import { errorMessage } from '../../api/error-message';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../auth/auth-provider';
 import { useI18n } from '../../i18n/i18n-provider';
 import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
 import { GrantRoleForm } from './grant-role-form';
+import { ResetPasswordDialog } from './reset-password-dialog';
 import {
   useCreateUser,
   useOrganizations,
@@ -204,6 +205,39 @@ function EditUserForm({ user }: { user: AdminUser }) {
   );
 }
 
+/** Reset another user's password in a dialog; one's own is changed on the account page. */
+function UserPassword({ user }: { user: AdminUser }) {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
+  return (
+    <div className="admin-password">
+      <h4 className="admin-form-title">{t('account.reset.section')}</h4>
+      {user.id === me.id ? (
+        <p className="admin-hint">
+          <Link to="/account">{t('account.reset.self')}</Link>
+        </p>
+      ) : (
+        <>
+          <p className="admin-hint">{t('account.reset.hint')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              aria-haspopup="dialog"
+              onClick={() => setOpen(true)}
+            >
+              {t('account.reset.button')}
+            </button>
+          </div>
+          {open ? <ResetPasswordDialog user={user} onClose={close} /> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function scopeName(
   grant: RoleGrant,
   organizations: readonly Organization[],
@@ -387,6 +421,7 @@ export function UsersTab() {
                 <span className="admin-detail-email muted">{selected.email}</span>
               </h3>
               <EditUserForm key={selected.id} user={selected} />
+              <UserPassword key={`password-${selected.id}`} user={selected} />
               <UserRoles
                 user={selected}
                 organizations={organizations.data ?? []}
