@@ -1,4 +1,5 @@
 import type { DbOrTrx, Trx } from '../db/schema.js';
+import { beforeCommit } from '../db/transaction.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -10,20 +11,54 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-/** Appends one event; takes only a transaction so that it commits or rolls back with the write. */
+type AuditRowValues = {
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  request_id: string | null;
+};
+
+/** Events waiting for the end of their transaction, per transaction. */
+const pending = new WeakMap<Trx, AuditRowValues[]>();
+const FLUSH_ROWS = 1000;
+
+async function writeAuditRows(trx: Trx, rows: AuditRowValues[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += FLUSH_ROWS) {
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + FLUSH_ROWS))
+      .execute();
+  }
+}
+
+/**
+ * Appends one event; takes only a transaction so that it commits or rolls back with the write.
+ * The event is written at the end of the transaction, with the others of the transaction, in
+ * the order given: the audit chain's lock (see the audit-chain migration) is then taken after
+ * every row lock the use case takes, never before one, so writers cannot deadlock on it and
+ * hold it only from their last statement to their commit. The event's content is fixed now.
+ */
 export async function insertAuditEvent(trx: Trx, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      request_id: entry.requestId,
-    })
-    .execute();
+  const row: AuditRowValues = {
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    request_id: entry.requestId,
+  };
+  const queued = pending.get(trx);
+  if (queued) {
+    queued.push(row);
+    return;
+  }
+  const rows = [row];
+  if (beforeCommit(trx, () => writeAuditRows(trx, rows))) pending.set(trx, rows);
+  else await writeAuditRows(trx, rows); // a transaction not opened by inTransaction
 }
 
 export interface AuditQuery {

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { beforeCommit } from '../db/transaction.js';
 import { measureColumns } from '../measures/measures.repository.js';
 import {
   type ObservationRow,
@@ -149,9 +150,15 @@ export interface AuditRow {
   after: unknown;
 }
 
+/** Transactions whose staged figure events are already due to move into the audit trail. */
+const staging = new WeakSet<Trx>();
+
 /**
  * The audit events of many changed figures at once, in the same transaction as the writes:
- * the same rows insertAuditEvent writes, set-based.
+ * the same rows insertAuditEvent writes, set-based. Like insertAuditEvent's, they enter the
+ * audit trail at the end of the transaction (after every figure is written, so the audit
+ * chain's lock is taken after the row locks, never before one); until then they wait in a
+ * temporary table that the commit drops, so memory holds no more than a chunk of them.
  */
 export async function insertObservationAuditEvents(
   trx: Trx,
@@ -159,6 +166,20 @@ export async function insertObservationAuditEvents(
   requestId: string | null,
   events: AuditRow[],
 ): Promise<void> {
+  if (!staging.has(trx)) {
+    await sql`create temporary table import_audit_stage (
+      ord bigserial primary key, action text not null, entity_id text not null,
+      before jsonb, after jsonb) on commit drop`.execute(trx);
+    const due = beforeCommit(trx, async () => {
+      await sql`
+        insert into audit_events (actor_id, action, entity, entity_id, before, after, request_id)
+        select ${actorId}::uuid, action, 'observation', entity_id, before, after, ${requestId}
+        from import_audit_stage order by ord`.execute(trx);
+    });
+    if (!due)
+      throw new Error('insertObservationAuditEvents needs a transaction from inTransaction');
+    staging.add(trx);
+  }
   for (const part of chunks(events)) {
     const doc = JSON.stringify(
       part.map((e) => ({
@@ -169,8 +190,8 @@ export async function insertObservationAuditEvents(
       })),
     );
     await sql`
-      insert into audit_events (actor_id, action, entity, entity_id, before, after, request_id)
-      select ${actorId}::uuid, e.action, 'observation', e.entity_id, e.before::jsonb, e.after::jsonb, ${requestId}
+      insert into import_audit_stage (action, entity_id, before, after)
+      select e.action, e.entity_id, e.before::jsonb, e.after::jsonb
       from json_to_recordset(${doc}::json) as e(action text, entity_id text, before json, after json)`.execute(
       trx,
     );
