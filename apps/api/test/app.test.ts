@@ -9,6 +9,11 @@ beforeAll(async () => {
     app.get('/api/v1/test-crash', async () => {
       throw new Error('connection to 10.0.0.5 failed: password authentication for "secret"');
     });
+    // What PostgreSQL raises when it breaks a deadlock, as it would reach the error handler
+    // once inTransaction has run the use case three times.
+    app.get('/api/v1/test-deadlock', async () => {
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
   });
 });
 afterAll(async () => t.closeAll());
@@ -59,6 +64,13 @@ describe('the HTTP shell', () => {
     expect(longParam.body).toEqual({
       error: { code: 'URI_TOO_LONG', message: 'A path parameter is too long' },
     });
+  });
+
+  it('answers a race the database kept losing as 503 with Retry-After', async () => {
+    const res = await t.http().get('/api/v1/test-deadlock');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.error.code).toBe('TRY_AGAIN');
   });
 
   it('never leaks the text of an unexpected error', async () => {

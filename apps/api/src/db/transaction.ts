@@ -4,18 +4,41 @@ import type { Db, Trx } from './schema.js';
 const beforeCommitHooks = new WeakMap<Trx, (() => Promise<void>)[]>();
 
 /**
- * Runs a use case in one transaction. Inside it only `trx` may be used: on PGlite, touching
- * `db` while a transaction is open waits forever on the single connection.
+ * PostgreSQL's answers that mean "this transaction lost a race, run it again": a deadlock it
+ * broke by aborting this side (40P01), or a serialization failure (40001). The whole
+ * transaction was rolled back, so running the use case again is safe.
  */
-export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const hooks: (() => Promise<void>)[] = [];
-    beforeCommitHooks.set(trx, hooks);
-    const result = await work(trx);
-    // A hook may register another; each runs once, in the order registered.
-    for (let i = 0; i < hooks.length; i++) await (hooks[i] as () => Promise<void>)();
-    return result;
-  });
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+/**
+ * Runs a use case in one transaction. Inside it only `trx` may be used: on PGlite, touching
+ * `db` while a transaction is open waits forever on the single connection. A transaction that
+ * PostgreSQL aborted to break a deadlock is run again (up to three attempts in all), so `work`
+ * must keep its state inside the call.
+ */
+export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const hooks: (() => Promise<void>)[] = [];
+        beforeCommitHooks.set(trx, hooks);
+        const result = await work(trx);
+        // A hook may register another; each runs once, in the order registered.
+        for (let i = 0; i < hooks.length; i++) await (hooks[i] as () => Promise<void>)();
+        return result;
+      });
+    } catch (err) {
+      if (attempt >= ATTEMPTS || !isRetryable(err)) throw err;
+      // A short random pause, so the two sides of a deadlock do not meet again at once.
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /**

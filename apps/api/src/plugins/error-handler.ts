@@ -85,6 +85,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
           ),
         );
     }
+    // A race PostgreSQL broke (deadlock, serialization failure) three times running: busy,
+    // not broken; the caller may simply try again.
+    if (pgCode === '40P01' || pgCode === '40001') {
+      request.log.warn({ err }, 'transaction lost a race after retries');
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send(body('TRY_AGAIN', 'The database is busy with the same figures; try again'));
+    }
     // A data exception (class 22: an out-of-range date or number, a character the encoding
     // cannot hold) is a value the caller sent that the database cannot store.
     if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
