@@ -15,8 +15,18 @@
 // ≥ 1.5, both read after a warm-up at full load, the second after a settle period). Writes
 // bench/results/hardening-load.json and .md.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../apps/api/src/demo/demo-content.js';
@@ -52,6 +62,9 @@ const SETTLE_MS = 12_000;
 // may add at most RSS_SECOND_HALF_BOUND, and the whole run at most RSS_BOUND.
 const RSS_BOUND = 1.5;
 const RSS_SECOND_HALF_BOUND = 1.15;
+// LOAD_HEAP=true: also measure the live heap by heap snapshots (diagnostic; see liveHeapMb).
+const HEAP = process.env.LOAD_HEAP === 'true';
+const LIVE_HEAP_BOUND = 1.25;
 const PORT = 55507;
 const OWN_PG = { dir: '/tmp/rba-pg-hardening-load', port: 55506 };
 
@@ -111,6 +124,39 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+/**
+ * The server's live heap: a heap snapshot (which V8 takes after a full garbage collection)
+ * asked for with SIGUSR2, and the sum of its objects' sizes. Resident size also counts what
+ * the allocator keeps after a collection; the live heap is what a leak would grow.
+ */
+async function liveHeapMb(pid: number, dir: string): Promise<number> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  let file: string | undefined;
+  let size = -1;
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    file ??= readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    if (!file) continue;
+    const now = statSync(path.join(dir, file)).size;
+    if (now > 0 && now === size) break; // written out
+    size = now;
+  }
+  if (!file) throw new Error('the server wrote no heap snapshot');
+  const full = path.join(dir, file);
+  const snap = JSON.parse(readFileSync(full, 'utf8')) as {
+    snapshot: { meta: { node_fields: string[] } };
+    nodes: number[];
+  };
+  rmSync(full, { force: true });
+  const fields = snap.snapshot.meta.node_fields;
+  const width = fields.length;
+  const at = fields.indexOf('self_size');
+  let bytes = 0;
+  for (let i = at; i < snap.nodes.length; i += width) bytes += snap.nodes[i] as number;
+  return bytes / 1024 / 1024;
+}
+
 async function main() {
   const given = process.env.LOAD_DATABASE_URL;
   const serverUrl = given ?? pgServer('start', OWN_PG.dir, OWN_PG.port);
@@ -126,12 +172,19 @@ async function main() {
       : buildApi();
   let api: Awaited<ReturnType<typeof startApi>> | undefined;
   let failed: string[] = [];
+  const snapshots = mkdtempSync(path.join(os.tmpdir(), 'rba-load-heap-'));
   try {
-    api = await startApi(built.args, PORT, {
-      DATABASE_URL: withDatabase(serverUrl, database),
-      DEMO: 'true',
-      LOG_LEVEL: 'error',
-    });
+    api = await startApi(
+      HEAP
+        ? [`--heapsnapshot-signal=SIGUSR2`, `--diagnostic-dir=${snapshots}`, ...built.args]
+        : built.args,
+      PORT,
+      {
+        DATABASE_URL: withDatabase(serverUrl, database),
+        DEMO: 'true',
+        LOG_LEVEL: 'error',
+      },
+    );
     const pid = api.child.pid as number;
     log(`API ${built.mode}, pid ${pid}, ready in ${Math.round(api.readyMs)} ms on ${database}`);
 
@@ -273,6 +326,7 @@ async function main() {
     });
     await new Promise((r) => setTimeout(r, 1000));
     const rssBefore = rssOf(pid);
+    const heapBefore = HEAP ? await liveHeapMb(pid, snapshots) : null;
     const connBefore = await connectionsOf(monitor, database);
     log(
       `after a ${WARMUP_SECONDS} s warm-up: RSS ${rssBefore.toFixed(1)} MB, ${connBefore} DB connections`,
@@ -341,6 +395,7 @@ async function main() {
     );
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const rssAfter = rssOf(pid);
+    const heapAfter = HEAP ? await liveHeapMb(pid, snapshots) : null;
     // The resident size half-way through the measured run (the sampler ticks evenly).
     const rssMid = rssSamples[Math.floor(rssSamples.length / 2)] ?? rssBefore;
     const connAfter = await connectionsOf(monitor, database);
@@ -380,6 +435,14 @@ async function main() {
         ),
       },
       savesAudited: saves,
+      liveHeapMb:
+        heapBefore !== null && heapAfter !== null
+          ? {
+              before: Number(heapBefore.toFixed(1)),
+              after: Number(heapAfter.toFixed(1)),
+              ratio: Number((heapAfter / heapBefore).toFixed(3)),
+            }
+          : null,
       rssMb: {
         before: Number(rssBefore.toFixed(1)),
         after: Number(rssAfter.toFixed(1)),
@@ -413,10 +476,13 @@ async function main() {
       ...(heldInTransaction > 0
         ? [`${heldInTransaction} connections left idle in transaction`]
         : []),
-      ...(rssAfter / rssBefore >= RSS_BOUND
+      ...(heapBefore !== null && heapAfter !== null && heapAfter / heapBefore >= LIVE_HEAP_BOUND
+        ? [`live heap grew ${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB`]
+        : []),
+      ...(!HEAP && rssAfter / rssBefore >= RSS_BOUND
         ? [`RSS grew ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`]
         : []),
-      ...(rssAfter / rssMid >= RSS_SECOND_HALF_BOUND
+      ...(!HEAP && rssAfter / rssMid >= RSS_SECOND_HALF_BOUND
         ? [`RSS still growing in the second half: ${rssMid.toFixed(0)} → ${rssAfter.toFixed(0)} MB`]
         : []),
     ];
@@ -433,6 +499,9 @@ async function main() {
       `Mixed/baseline: throughput ×${result.ratios.throughputMixedToBaseline}, p99 ×${result.ratios.p99MixedToBaseline}. Saves audited: ${saves}.`,
       '',
       `Resident memory: ${result.rssMb.before} MB after warm-up, ${result.rssMb.after} MB ${SETTLE_MS / 1000} s after the run (×${result.rssMb.ratio}; bound ×${RSS_BOUND}), at most ${result.rssMb.maxDuring} MB during; ${result.rssMb.midRun} MB half-way (second half ×${result.rssMb.secondHalfRatio}; bound ×${RSS_SECOND_HALF_BOUND}). No forced GC.`,
+      result.liveHeapMb
+        ? `Live heap (heap snapshots, each after a full collection): ${result.liveHeapMb.before} MB after warm-up, ${result.liveHeapMb.after} MB after the run (×${result.liveHeapMb.ratio}). Taking a snapshot grows the resident size for good, so with LOAD_HEAP the resident bounds are not checked.`
+        : 'Live heap not measured (LOAD_HEAP=true takes heap snapshots).',
       `Database connections: ${connBefore} before, ${connAfter} after the settle (the pools close idle ones after 10 s; a leaked one would stay), at most ${connMax} during (caps: 10 + 5); ${heldInTransaction} idle in a transaction.`,
       '',
       failed.length
@@ -450,6 +519,7 @@ async function main() {
     log(md);
   } finally {
     await stopApi(api);
+    rmSync(snapshots, { recursive: true, force: true });
     await monitor.end().catch(() => {});
     await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end();
