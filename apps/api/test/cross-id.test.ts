@@ -12,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/access/actor.js';
 import { savePlan } from '../src/curve-plans/curve-plans.service.js';
 import { startImportJob } from '../src/imports/imports.service.js';
-import { createIndicator, createSharedMeasure } from '../src/measures/measures.service.js';
+import { createSharedMeasure } from '../src/measures/measures.service.js';
 import { publishLink, revokePublicLink } from '../src/public-links/public-links.service.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
-import { buildWorld } from './helpers/world.js';
+import { buildMatrixContext } from './permissions/context.js';
 import {
   fingerprint,
   fingerprintedTables,
@@ -38,7 +37,7 @@ import {
 let t: TestApp;
 let c: Ctx;
 let tables: string[];
-const auth = {} as Record<Who, string>;
+let auth: Record<Who, string>;
 /** Ids of the other table that the world lacks: a shared measure and a public link. */
 let otherShared: string;
 let otherLinkToken: string;
@@ -47,24 +46,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const w = await buildWorld(t.db);
-  const funderA = await makeUser(t.db, [
-    { role: 'funder_viewer', scopeType: 'organization', scopeId: w.orgA.id },
-  ]);
-  const stranger = await makeUser(t.db);
-  const system: Actor = {
-    userId: w.users.admin.id,
-    grants: [{ role: 'admin', scopeType: null, scopeId: null }],
-    requestId: 'cross-id-setup',
-  };
-  const otherIndicator = await createIndicator(t.db, system, w.otherResult.id, {
-    code: 'ADULTS-WELL',
-    name: 'Adults reporting good health',
-    unit: 'percent',
-    aggregation: 'mean',
-    direction: 'up',
-    periodType: 'year',
-  });
+  ({ c, auth } = await buildMatrixContext(t, 'cross-id-setup'));
+  const { w, system } = c;
   otherShared = (
     await createSharedMeasure(t.db, system, w.otherTable.id, {
       code: 'OTHER-SHARED',
@@ -106,20 +89,6 @@ beforeAll(async () => {
       false,
     )
   ).jobId;
-  const people = { ...w.users, funderA };
-  c = {
-    db: t.db,
-    w,
-    system,
-    userIds: Object.fromEntries(WHO.map((who) => [who, people[who].id])) as Ctx['userIds'],
-    credentials: Object.fromEntries(
-      WHO.map((who) => [who, { email: people[who].email, password: people[who].password }]),
-    ) as Ctx['credentials'],
-    strangerId: stranger.id,
-    otherIndicatorId: otherIndicator.id,
-  };
-  for (const who of WHO)
-    auth[who] = await t.login(c.credentials[who].email, c.credentials[who].password);
   // Let the import job finish, so that it changes nothing while the checks run.
   for (let i = 0; i < 200; i++) {
     const { rows } = await sql<{

@@ -5,11 +5,8 @@
 // exactly the routes the app serves.
 import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/access/actor.js';
-import { createIndicator } from '../src/measures/measures.service.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
-import { buildWorld } from './helpers/world.js';
+import { buildMatrixContext } from './permissions/context.js';
 import {
   documentedRoutes,
   fingerprint,
@@ -32,42 +29,11 @@ import {
 let t: TestApp;
 let c: Ctx;
 let tables: string[];
-const auth = {} as Record<Who, string>;
+let auth: Record<Who, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const w = await buildWorld(t.db);
-  const funderA = await makeUser(t.db, [
-    { role: 'funder_viewer', scopeType: 'organization', scopeId: w.orgA.id },
-  ]);
-  const stranger = await makeUser(t.db);
-  const system: Actor = {
-    userId: w.users.admin.id,
-    grants: [{ role: 'admin', scopeType: null, scopeId: null }],
-    requestId: 'permissions-setup',
-  };
-  const otherIndicator = await createIndicator(t.db, system, w.otherResult.id, {
-    code: 'ADULTS-WELL',
-    name: 'Adults reporting good health',
-    unit: 'percent',
-    aggregation: 'mean',
-    direction: 'up',
-    periodType: 'year',
-  });
-  const people = { ...w.users, funderA };
-  c = {
-    db: t.db,
-    w,
-    system,
-    userIds: Object.fromEntries(WHO.map((who) => [who, people[who].id])) as Ctx['userIds'],
-    credentials: Object.fromEntries(
-      WHO.map((who) => [who, { email: people[who].email, password: people[who].password }]),
-    ) as Ctx['credentials'],
-    strangerId: stranger.id,
-    otherIndicatorId: otherIndicator.id,
-  };
-  for (const who of WHO)
-    auth[who] = await t.login(c.credentials[who].email, c.credentials[who].password);
+  ({ c, auth } = await buildMatrixContext(t, 'permissions-setup'));
   tables = await fingerprintedTables(t.db);
 });
 afterAll(async () => t.closeAll());
