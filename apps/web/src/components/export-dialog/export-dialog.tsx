@@ -1,13 +1,13 @@
 // A modal dialog to download the figures (observations.csv) or the scorecard (scorecard.csv) of
 // what the opening page shows: focus stays inside, Esc closes, focus returns to the opener.
 
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useId, useState } from 'react';
 import { errorMessage } from '../../api/error-message';
 import { downloadCsv } from '../../api/imports-api';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { useT } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
+import { ModalDialog } from '../modal-dialog/modal-dialog';
 import {
   type ExportScope,
   type ObservationStatus,
@@ -17,16 +17,6 @@ import {
 } from './export-url';
 import { scopeKind, useScopeName } from './use-scope-name';
 import './export-dialog.css';
-
-const focusableSelector =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-function focusables(root: HTMLElement | null): HTMLElement[] {
-  if (!root) return [];
-  return [...root.querySelectorAll<HTMLElement>(focusableSelector)].filter(
-    (el) => !el.hidden && el.getAttribute('aria-hidden') !== 'true',
-  );
-}
 
 const scopeLabels: Record<ReturnType<typeof scopeKind>, MessageKey> = {
   table: 'imports.export.scope.table',
@@ -59,7 +49,6 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
   const user = useCurrentUser();
   const name = useScopeName(scope);
   const ids = useId();
-  const dialog = useRef<HTMLDivElement>(null);
   const scorecardAllowed = !('measureId' in scope);
   const statuses = visibleStatuses(user);
 
@@ -72,50 +61,6 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
   const [scorecardPeriod, setScorecardPeriod] = useState(period ?? '');
   const [spreadsheet, setSpreadsheet] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
-
-  // Open: the rest of the page goes inert and focus moves in; close: both come back.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const container = dialog.current?.closest('.export-dialog-backdrop');
-    const others = [...document.body.children].filter(
-      (el): el is HTMLElement =>
-        el instanceof HTMLElement && el !== container && !el.hasAttribute('inert'),
-    );
-    for (const el of others) el.setAttribute('inert', '');
-    focusables(dialog.current)[0]?.focus();
-    return () => {
-      for (const el of others) el.removeAttribute('inert');
-      opener?.focus();
-    };
-  }, []);
-
-  // Esc closes even when focus sits on the dialog's text rather than a control.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
-  const trapTab = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Tab') return;
-    const items = focusables(dialog.current);
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    const active = document.activeElement;
-    if (event.shiftKey && (active === first || !dialog.current?.contains(active))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !dialog.current?.contains(active))) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   const filterStatuses = statuses.length > 1;
   const noStatus = what === 'observations' && filterStatuses && chosen.length === 0;
@@ -154,210 +99,194 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
   const toggleStatus = (status: ObservationStatus, on: boolean) =>
     setChosen((current) => statuses.filter((s) => (s === status ? on : current.includes(s))));
 
-  const titleId = `${ids}-title`;
   const periodHint = `${ids}-period-hint`;
 
-  return createPortal(
-    <div className="export-dialog-backdrop">
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="export-dialog"
-        onKeyDown={trapTab}
-      >
-        <h2 id={titleId} className="export-dialog-title">
-          {t('imports.export.title')}
-        </h2>
-        <p className="export-dialog-scope">
-          {t(scopeLabels[scopeKind(scope)], { name: name ?? t('imports.export.scope.loading') })}
-        </p>
+  return (
+    <ModalDialog title={t('imports.export.title')} onClose={onClose} className="export-dialog">
+      <p className="export-dialog-scope">
+        {t(scopeLabels[scopeKind(scope)], { name: name ?? t('imports.export.scope.loading') })}
+      </p>
 
-        <form
-          className="export-dialog-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void download();
-          }}
-        >
-          {scorecardAllowed ? (
+      <form
+        className="export-dialog-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void download();
+        }}
+      >
+        {scorecardAllowed ? (
+          <fieldset className="export-fieldset">
+            <legend>{t('imports.export.what')}</legend>
+            <label className="export-choice">
+              <input
+                type="radio"
+                name={`${ids}-what`}
+                checked={what === 'observations'}
+                onChange={() => setWhat('observations')}
+              />
+              <span>
+                {t('imports.export.what.observations')}
+                <span className="export-choice-hint">
+                  {t('imports.export.what.observationsHint')}
+                </span>
+              </span>
+            </label>
+            <label className="export-choice">
+              <input
+                type="radio"
+                name={`${ids}-what`}
+                checked={what === 'scorecard'}
+                onChange={() => setWhat('scorecard')}
+              />
+              <span>
+                {t('imports.export.what.scorecard')}
+                <span className="export-choice-hint">{t('imports.export.what.scorecardHint')}</span>
+              </span>
+            </label>
+          </fieldset>
+        ) : null}
+
+        {what === 'observations' ? (
+          <>
             <fieldset className="export-fieldset">
-              <legend>{t('imports.export.what')}</legend>
+              <legend>{t('imports.export.layout')}</legend>
               <label className="export-choice">
                 <input
                   type="radio"
-                  name={`${ids}-what`}
-                  checked={what === 'observations'}
-                  onChange={() => setWhat('observations')}
+                  name={`${ids}-layout`}
+                  checked={layout === 'long'}
+                  onChange={() => setLayout('long')}
                 />
-                <span>
-                  {t('imports.export.what.observations')}
-                  <span className="export-choice-hint">
-                    {t('imports.export.what.observationsHint')}
-                  </span>
-                </span>
+                <span>{t('imports.export.layout.long')}</span>
               </label>
               <label className="export-choice">
                 <input
                   type="radio"
-                  name={`${ids}-what`}
-                  checked={what === 'scorecard'}
-                  onChange={() => setWhat('scorecard')}
+                  name={`${ids}-layout`}
+                  checked={layout === 'wide'}
+                  onChange={() => setLayout('wide')}
                 />
-                <span>
-                  {t('imports.export.what.scorecard')}
-                  <span className="export-choice-hint">
-                    {t('imports.export.what.scorecardHint')}
-                  </span>
-                </span>
+                <span>{t('imports.export.layout.wide')}</span>
               </label>
             </fieldset>
-          ) : null}
 
-          {what === 'observations' ? (
-            <>
-              <fieldset className="export-fieldset">
-                <legend>{t('imports.export.layout')}</legend>
-                <label className="export-choice">
-                  <input
-                    type="radio"
-                    name={`${ids}-layout`}
-                    checked={layout === 'long'}
-                    onChange={() => setLayout('long')}
-                  />
-                  <span>{t('imports.export.layout.long')}</span>
-                </label>
-                <label className="export-choice">
-                  <input
-                    type="radio"
-                    name={`${ids}-layout`}
-                    checked={layout === 'wide'}
-                    onChange={() => setLayout('wide')}
-                  />
-                  <span>{t('imports.export.layout.wide')}</span>
-                </label>
-              </fieldset>
-
-              <fieldset className="export-fieldset">
-                <legend>{t('imports.export.range')}</legend>
-                <p id={periodHint} className="export-hint">
-                  {t('imports.export.range.hint')}
-                </p>
-                <div className="export-range">
-                  <div className="field">
-                    <label htmlFor={`${ids}-from`}>{t('imports.export.from')}</label>
-                    <input
-                      id={`${ids}-from`}
-                      value={from}
-                      onChange={(e) => setFrom(e.target.value)}
-                      aria-describedby={periodHint}
-                      maxLength={20}
-                      autoComplete="off"
-                    />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${ids}-to`}>{t('imports.export.to')}</label>
-                    <input
-                      id={`${ids}-to`}
-                      value={to}
-                      onChange={(e) => setTo(e.target.value)}
-                      aria-describedby={periodHint}
-                      maxLength={20}
-                      autoComplete="off"
-                    />
-                  </div>
-                </div>
-              </fieldset>
-
-              <label className="export-choice">
-                <input
-                  type="checkbox"
-                  checked={breakdowns}
-                  onChange={(e) => setBreakdowns(e.target.checked)}
-                />
-                <span>{t('imports.export.breakdowns')}</span>
-              </label>
-
-              {filterStatuses ? (
-                <fieldset className="export-fieldset">
-                  <legend>{t('imports.export.status')}</legend>
-                  <div className="export-statuses">
-                    {statuses.map((status) => (
-                      <label key={status} className="export-choice">
-                        <input
-                          type="checkbox"
-                          checked={chosen.includes(status)}
-                          onChange={(e) => toggleStatus(status, e.target.checked)}
-                        />
-                        <span>{t(statusLabels[status])}</span>
-                      </label>
-                    ))}
-                  </div>
-                  {noStatus ? (
-                    <p className="form-error" role="alert">
-                      {t('imports.export.status.none')}
-                    </p>
-                  ) : null}
-                </fieldset>
-              ) : null}
-            </>
-          ) : (
-            <div className="field">
-              <label htmlFor={`${ids}-period`}>{t('imports.export.period')}</label>
-              <input
-                id={`${ids}-period`}
-                value={scorecardPeriod}
-                onChange={(e) => setScorecardPeriod(e.target.value)}
-                aria-describedby={`${ids}-scorecard-hint`}
-                maxLength={20}
-                autoComplete="off"
-              />
-              <p id={`${ids}-scorecard-hint`} className="export-hint">
-                {t('imports.export.period.hint')}
+            <fieldset className="export-fieldset">
+              <legend>{t('imports.export.range')}</legend>
+              <p id={periodHint} className="export-hint">
+                {t('imports.export.range.hint')}
               </p>
-            </div>
-          )}
+              <div className="export-range">
+                <div className="field">
+                  <label htmlFor={`${ids}-from`}>{t('imports.export.from')}</label>
+                  <input
+                    id={`${ids}-from`}
+                    value={from}
+                    onChange={(e) => setFrom(e.target.value)}
+                    aria-describedby={periodHint}
+                    maxLength={20}
+                    autoComplete="off"
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${ids}-to`}>{t('imports.export.to')}</label>
+                  <input
+                    id={`${ids}-to`}
+                    value={to}
+                    onChange={(e) => setTo(e.target.value)}
+                    aria-describedby={periodHint}
+                    maxLength={20}
+                    autoComplete="off"
+                  />
+                </div>
+              </div>
+            </fieldset>
 
-          <label className="export-choice">
+            <label className="export-choice">
+              <input
+                type="checkbox"
+                checked={breakdowns}
+                onChange={(e) => setBreakdowns(e.target.checked)}
+              />
+              <span>{t('imports.export.breakdowns')}</span>
+            </label>
+
+            {filterStatuses ? (
+              <fieldset className="export-fieldset">
+                <legend>{t('imports.export.status')}</legend>
+                <div className="export-statuses">
+                  {statuses.map((status) => (
+                    <label key={status} className="export-choice">
+                      <input
+                        type="checkbox"
+                        checked={chosen.includes(status)}
+                        onChange={(e) => toggleStatus(status, e.target.checked)}
+                      />
+                      <span>{t(statusLabels[status])}</span>
+                    </label>
+                  ))}
+                </div>
+                {noStatus ? (
+                  <p className="form-error" role="alert">
+                    {t('imports.export.status.none')}
+                  </p>
+                ) : null}
+              </fieldset>
+            ) : null}
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${ids}-period`}>{t('imports.export.period')}</label>
             <input
-              type="checkbox"
-              checked={spreadsheet}
-              onChange={(e) => setSpreadsheet(e.target.checked)}
+              id={`${ids}-period`}
+              value={scorecardPeriod}
+              onChange={(e) => setScorecardPeriod(e.target.value)}
+              aria-describedby={`${ids}-scorecard-hint`}
+              maxLength={20}
+              autoComplete="off"
             />
-            <span>
-              {t('imports.export.spreadsheet')}
-              <span className="export-choice-hint">{t('imports.export.spreadsheet.hint')}</span>
-            </span>
-          </label>
-
-          <p className="export-note">{t('imports.export.fundersNote')}</p>
-
-          <div role="status" className="export-outcome">
-            {outcome.state === 'working' ? t('imports.export.working') : null}
-            {outcome.state === 'saved' ? t('imports.export.saved', { name: outcome.name }) : null}
-          </div>
-          {outcome.state === 'failed' ? (
-            <p className="form-error" role="alert">
-              {outcome.message}
+            <p id={`${ids}-scorecard-hint`} className="export-hint">
+              {t('imports.export.period.hint')}
             </p>
-          ) : null}
-
-          <div className="button-row">
-            <button
-              type="submit"
-              className="button button-primary"
-              disabled={outcome.state === 'working' || noStatus}
-            >
-              {t('imports.export.download')}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {t('imports.export.close')}
-            </button>
           </div>
-        </form>
-      </div>
-    </div>,
-    document.body,
+        )}
+
+        <label className="export-choice">
+          <input
+            type="checkbox"
+            checked={spreadsheet}
+            onChange={(e) => setSpreadsheet(e.target.checked)}
+          />
+          <span>
+            {t('imports.export.spreadsheet')}
+            <span className="export-choice-hint">{t('imports.export.spreadsheet.hint')}</span>
+          </span>
+        </label>
+
+        <p className="export-note">{t('imports.export.fundersNote')}</p>
+
+        <div role="status" className="export-outcome">
+          {outcome.state === 'working' ? t('imports.export.working') : null}
+          {outcome.state === 'saved' ? t('imports.export.saved', { name: outcome.name }) : null}
+        </div>
+        {outcome.state === 'failed' ? (
+          <p className="form-error" role="alert">
+            {outcome.message}
+          </p>
+        ) : null}
+
+        <div className="button-row">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={outcome.state === 'working' || noStatus}
+          >
+            {t('imports.export.download')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('imports.export.close')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }

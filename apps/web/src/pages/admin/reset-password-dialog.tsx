@@ -1,10 +1,10 @@
-// An administrator sets a new password for someone else (POST /users/:id/password): a modal
-// dialog in the export dialog's manner — the page behind goes inert, focus stays inside, Esc
-// closes and focus returns to the button that opened it.
+// An administrator sets a new password for someone else (POST /users/:id/password), in the
+// shared modal dialog (components/modal-dialog/): the page behind goes inert, focus stays inside,
+// Esc closes and focus returns to the button that opened it.
 
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { AdminUser } from '../../api/admin-api';
+import { ModalDialog } from '../../components/modal-dialog/modal-dialog';
 import { useI18n } from '../../i18n/i18n-provider';
 import { PasswordField } from '../account/password-field';
 import {
@@ -18,21 +18,10 @@ import {
 import { useResetPassword } from './use-admin';
 import './reset-password-dialog.css';
 
-const focusableSelector =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-function focusables(root: HTMLElement | null): HTMLElement[] {
-  if (!root) return [];
-  return [...root.querySelectorAll<HTMLElement>(focusableSelector)].filter(
-    (el) => !el.hidden && el.getAttribute('aria-hidden') !== 'true',
-  );
-}
-
 export function ResetPasswordDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   const { t } = useI18n();
   const ids = useId();
   const reset = useResetPassword();
-  const dialog = useRef<HTMLDivElement>(null);
   const newInput = useRef<HTMLInputElement | null>(null);
   const confirmInput = useRef<HTMLInputElement | null>(null);
   const general = useRef<HTMLDivElement>(null);
@@ -42,33 +31,6 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUser; onClos
   const [errors, setErrors] = useState<PasswordErrors>(noPasswordErrors);
   const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState(false);
-
-  // Open: the rest of the page goes inert and focus moves in; close: both come back.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const container = dialog.current?.closest('.reset-dialog-backdrop');
-    const others = [...document.body.children].filter(
-      (el): el is HTMLElement =>
-        el instanceof HTMLElement && el !== container && !el.hasAttribute('inert'),
-    );
-    for (const el of others) el.setAttribute('inert', '');
-    newInput.current?.focus();
-    return () => {
-      for (const el of others) el.removeAttribute('inert');
-      opener?.focus();
-    };
-  }, []);
-
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   // A refused submit: focus goes to the first problem once it is on screen.
   useEffect(() => {
@@ -82,22 +44,6 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUser; onClos
   useEffect(() => {
     if (done) closeButton.current?.focus();
   }, [done]);
-
-  const trapTab = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Tab') return;
-    const items = focusables(dialog.current);
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    const active = document.activeElement;
-    if (event.shiftKey && (active === first || !dialog.current?.contains(active))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !dialog.current?.contains(active))) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   const refuse = (found: PasswordErrors) => {
     setErrors(found);
@@ -126,88 +72,79 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUser; onClos
     );
   };
 
-  const titleId = `${ids}-title`;
   const introId = `${ids}-intro`;
   const policyId = `${ids}-policy`;
 
-  return createPortal(
-    <div className="reset-dialog-backdrop">
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={introId}
-        className="reset-dialog"
-        onKeyDown={trapTab}
-      >
-        <h2 id={titleId} className="reset-dialog-title">
-          {t('account.reset.title', { name: user.name })}
-        </h2>
-        <p id={introId}>{t('account.reset.intro', { name: user.name })}</p>
+  return (
+    <ModalDialog
+      title={t('account.reset.title', { name: user.name })}
+      describedBy={introId}
+      onClose={onClose}
+      initialFocus={newInput}
+      className="reset-dialog"
+    >
+      <p id={introId}>{t('account.reset.intro', { name: user.name })}</p>
 
-        <p className="reset-dialog-done" role="status" aria-live="polite">
-          {done ? t('account.reset.done', { name: user.name }) : ''}
-        </p>
+      <p className="reset-dialog-done" role="status" aria-live="polite">
+        {done ? t('account.reset.done', { name: user.name }) : ''}
+      </p>
 
-        {done ? (
+      {done ? (
+        <div className="button-row">
+          <button ref={closeButton} type="button" className="button" onClick={onClose}>
+            {t('account.reset.close')}
+          </button>
+        </div>
+      ) : (
+        <form className="reset-dialog-form" onSubmit={submit} noValidate>
+          <div
+            ref={general}
+            tabIndex={-1}
+            className="form-error"
+            role="alert"
+            aria-live="assertive"
+          >
+            {errors.general ?? ''}
+          </div>
+          <p id={policyId} className="reset-dialog-policy">
+            {t('account.reset.policy', {
+              count: passwordMinLength,
+              name: emailName(user.email),
+            })}
+          </p>
+          <PasswordField
+            id={`${ids}-new`}
+            label={t('account.password.new')}
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            describedBy={policyId}
+            error={errors.fields.newPassword}
+            inputRef={newInput}
+          />
+          <PasswordField
+            id={`${ids}-confirm`}
+            label={t('account.password.confirm')}
+            value={confirm}
+            onChange={setConfirm}
+            autoComplete="new-password"
+            error={errors.fields.confirmPassword}
+            inputRef={confirmInput}
+          />
           <div className="button-row">
-            <button ref={closeButton} type="button" className="button" onClick={onClose}>
-              {t('account.reset.close')}
+            <button
+              type="submit"
+              className="button button-primary"
+              aria-disabled={reset.isPending || undefined}
+            >
+              {reset.isPending ? t('account.reset.submitting') : t('account.reset.submit')}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('account.reset.cancel')}
             </button>
           </div>
-        ) : (
-          <form className="reset-dialog-form" onSubmit={submit} noValidate>
-            <div
-              ref={general}
-              tabIndex={-1}
-              className="form-error"
-              role="alert"
-              aria-live="assertive"
-            >
-              {errors.general ?? ''}
-            </div>
-            <p id={policyId} className="reset-dialog-policy">
-              {t('account.reset.policy', {
-                count: passwordMinLength,
-                name: emailName(user.email),
-              })}
-            </p>
-            <PasswordField
-              id={`${ids}-new`}
-              label={t('account.password.new')}
-              value={password}
-              onChange={setPassword}
-              autoComplete="new-password"
-              describedBy={policyId}
-              error={errors.fields.newPassword}
-              inputRef={newInput}
-            />
-            <PasswordField
-              id={`${ids}-confirm`}
-              label={t('account.password.confirm')}
-              value={confirm}
-              onChange={setConfirm}
-              autoComplete="new-password"
-              error={errors.fields.confirmPassword}
-              inputRef={confirmInput}
-            />
-            <div className="button-row">
-              <button
-                type="submit"
-                className="button button-primary"
-                aria-disabled={reset.isPending || undefined}
-              >
-                {reset.isPending ? t('account.reset.submitting') : t('account.reset.submit')}
-              </button>
-              <button type="button" className="button" onClick={onClose}>
-                {t('account.reset.cancel')}
-              </button>
-            </div>
-          </form>
-        )}
-      </div>
-    </div>,
-    document.body,
+        </form>
+      )}
+    </ModalDialog>
   );
 }
