@@ -420,7 +420,7 @@ export function UsersTab() {
                 {selected.name}
                 <span className="admin-detail-email muted">{selected.email}</span>
               </h3>
-              <EditUserForm key={selected.id} user={selected} />
+              <EditUserForm key={`edit-${selected.id}`} user={selected} />
               <UserPassword key={`password-${selected.id}`} user={selected} />
               <UserRoles
                 user={selected}
@@ -428,7 +428,7 @@ export function UsersTab() {
                 tables={tables.data ?? []}
               />
               <GrantRoleForm
-                key={selected.id}
+                key={`grant-${selected.id}`}
                 userId={selected.id}
                 userName={selected.name}
                 organizations={organizations.data ?? []}
