@@ -3,12 +3,14 @@
 
 import {
   type KeyboardEvent,
+  type RefObject,
   useEffect,
   useId,
   useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
+import { createPortal } from 'react-dom';
 import type { EntryMeasure } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-provider';
@@ -32,10 +34,13 @@ export function BreakdownPanel({
   measure,
   editable,
   onClose,
+  returnFocus,
 }: {
   measure: EntryMeasure;
   editable: boolean;
   onClose: () => void;
+  /** Where the focus goes when the panel closes; what had it on opening when not given. */
+  returnFocus?: RefObject<HTMLElement | null>;
 }) {
   const { t } = useI18n();
   const cells = useEntryCells();
@@ -45,6 +50,7 @@ export function BreakdownPanel({
   const titleId = useId();
   const idBase = useId();
   const dialog = useRef<HTMLDivElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
   // The sheet changes as cells are saved: read the measure's latest cells from it.
   const latest =
     sheet.programs.flatMap((p) => p.measures).find((m) => m.id === measure.id) ?? measure;
@@ -95,12 +101,25 @@ export function BreakdownPanel({
     },
   });
 
-  // Opening moves the focus into the panel: the first figure, else the close button.
+  // Opening makes the rest of the page inert (the panel is modal: a screen reader must not
+  // wander behind it) and moves the focus in: the first figure, else the close button. Closing
+  // gives the page back and returns the focus to what opened the panel.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opening and closing happen once each, on mount and unmount; the ref is read at closing.
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const others = [...document.body.children].filter(
+      (el): el is HTMLElement =>
+        el instanceof HTMLElement && el !== backdrop.current && !el.hasAttribute('inert'),
+    );
+    for (const el of others) el.setAttribute('inert', '');
     const first =
       dialog.current?.querySelector<HTMLInputElement>('.entry-input') ??
       dialog.current?.querySelector<HTMLElement>('.entry-panel-close');
     first?.focus();
+    return () => {
+      for (const el of others) el.removeAttribute('inert');
+      (returnFocus?.current ?? opener)?.focus();
+    };
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -130,8 +149,9 @@ export function BreakdownPanel({
       period: periodName(current.label),
     });
 
-  return (
-    <div className="entry-panel-backdrop">
+  // In a portal on the body, so that everything else can be made inert.
+  return createPortal(
+    <div ref={backdrop} className="entry-panel-backdrop">
       <div
         ref={dialog}
         className="entry-panel"
@@ -211,7 +231,8 @@ export function BreakdownPanel({
         )}
         <NoteEditor measure={latest} editable={editable} />
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

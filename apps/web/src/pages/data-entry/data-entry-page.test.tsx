@@ -522,4 +522,22 @@ describe('the breakdown panel', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(open);
   });
+
+  it('is modal: the page behind is inert while it is open, and comes back when it closes', async () => {
+    await openPage();
+    const open = screen.getByRole('button', { name: 'Breakdowns and note: Children served' });
+    fireEvent.click(open);
+    const dialog = screen.getByRole('dialog', { name: 'Children served' });
+    // The panel hangs off the body; everything else there is inert.
+    const backdrop = dialog.parentElement as HTMLElement;
+    expect(backdrop.parentElement).toBe(document.body);
+    const behind = [...document.body.children].filter((el) => el !== backdrop);
+    expect(behind.length).toBeGreaterThan(0);
+    for (const el of behind) expect(el.hasAttribute('inert')).toBe(true);
+    expect(open.closest('[inert]')).not.toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.body.querySelector('[inert]')).toBeNull();
+    expect(document.activeElement).toBe(open);
+  });
 });

@@ -154,10 +154,8 @@ export function EntryGrid({ editable }: { editable: boolean }) {
         <BreakdownPanel
           measure={open}
           editable={editable}
-          onClose={() => {
-            setPanel(null);
-            panelReturn.current?.focus();
-          }}
+          onClose={() => setPanel(null)}
+          returnFocus={panelReturn}
         />
       ) : null}
     </div>
