@@ -166,6 +166,8 @@ interface Visit {
   /** After the page settles and before it is checked: bring it to the state worth checking. */
   prepare?: (page: Page) => Promise<void>;
   screenshot?: { file: string; maxHeight?: number };
+  /** Elements that must show their whole width at 1280 px, in English and French (no sideways scroll). */
+  fits?: string;
   /** Console errors this page is known to log, tolerated here only (each says why). */
   knownConsoleErrors?: RegExp[];
 }
@@ -183,6 +185,7 @@ const visits: Visit[] = [
     account: 'coordinator',
     name: 'the collective scorecard',
     path: () => `/scorecards/tables/${demo.tableId}`,
+    fits: '.scorecard-scroll',
     heading: () => demo.tableName,
     ready: 'svg.sparkline',
     screenshot: { file: 'scorecard-collective.png', maxHeight: 1200 },
@@ -254,6 +257,7 @@ const visits: Visit[] = [
     account: 'partner',
     name: 'the partner scorecard',
     path: () => `/scorecards/organizations/${org('NCMHC').id}`,
+    fits: '.scorecard-scroll',
     heading: () => org('NCMHC').name,
     ready: 'svg.sparkline',
     screenshot: { file: 'scorecard-partner.png', maxHeight: 1000 },
@@ -305,6 +309,7 @@ const visits: Visit[] = [
     account: 'funder',
     name: 'the collective scorecard as a funder',
     path: () => `/scorecards/tables/${demo.tableId}`,
+    fits: '.scorecard-scroll',
     heading: () => demo.tableName,
     ready: 'svg.sparkline',
   },
@@ -427,6 +432,18 @@ async function chooseCsv(page: Page, name: string, text: string) {
   await page.getByText(new RegExp(`^${name.replace('.', '\\.')} \\(`)).waitFor();
 }
 
+/** The elements matching `selector` exist and none of them scrolls sideways. */
+async function expectFits(page: Page, selector: string, what: string) {
+  const overflow = await page.$$eval(selector, (els) =>
+    els.map((el) => el.scrollWidth - el.clientWidth),
+  );
+  expect(overflow.length, `${what}: ${selector}`).toBeGreaterThan(0);
+  expect(
+    Math.max(...overflow),
+    `${what}: ${selector} overflows ${JSON.stringify(overflow)} px`,
+  ).toBeLessThanOrEqual(0);
+}
+
 async function openVisit(page: Page, visit: Visit) {
   await page.goto(`${server.baseUrl}${visit.path()}`);
   await settled(page, visit.heading());
@@ -461,12 +478,14 @@ describe('every page on the demo data, in Chromium', () => {
       sessions.get(visit.account)?.allow(visit.knownConsoleErrors ?? []);
       await openVisit(page, visit);
       await expectAccessible(page, `${what} (en)`);
+      if (visit.fits) await expectFits(page, visit.fits, `${what} (en)`);
       if (visit.screenshot) {
         await photograph(page, visit.screenshot.file, visit.screenshot.maxHeight);
       }
       await switchLanguage(page, 'fr');
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
       await expectAccessible(page, `${what} (fr)`);
+      if (visit.fits) await expectFits(page, visit.fits, `${what} (fr)`);
       await switchLanguage(page, 'en');
       sessions.get(visit.account)?.allow([]);
     });
