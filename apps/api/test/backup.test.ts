@@ -41,6 +41,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-content.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { TEST_JWT_SECRET } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
+import { testLogLevel } from './helpers/test-env.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -140,7 +141,7 @@ async function startApp(db: Db, engine: Engine) {
   const config = loadConfig({
     DATA_DIR: '/nonexistent-test-data-dir',
     JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: testLogLevel,
     DEMO: 'false',
     WEB_DIST_DIR: '/nonexistent-web-dist',
   });

@@ -6,6 +6,7 @@ import { insertAuditEvent } from '../src/audit/audit.repository.js';
 import { knownMigrations, migrateDownAll, migrateToLatest } from '../src/db/migrate.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { testDatabaseUrl } from './helpers/test-env.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ async function tableNames(): Promise<string[]> {
   return r.rows.map((row) => row.table_name);
 }
 
-describe(`database on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+describe(`database on ${testDatabaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('returns the same JS types for bigint, numeric, date and timestamptz', async () => {
     const r = await sql<{ big: unknown; num: unknown; day: unknown; at: unknown; whole: unknown }>`
       select 9007199254740991::int8 as big, 12.375::numeric as num,

@@ -11,6 +11,7 @@ import { type Client, client } from './helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
 import { uniqueSuffix } from './helpers/factories.js';
 import { databaseUrlFor } from './helpers/template.js';
+import { testLogLevel } from './helpers/test-env.js';
 import { buildWorld, WORLD_PERIOD, type World } from './helpers/world.js';
 
 let t: TestApp;
@@ -315,7 +316,7 @@ describe('COPY on PostgreSQL', () => {
       DATA_DIR: '/nonexistent-test-data-dir',
       DATABASE_URL: databaseUrlFor(template.url, rows[0]?.name as string),
       JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      LOG_LEVEL: testLogLevel,
       DEMO: 'false',
       WEB_DIST_DIR: '/nonexistent-web-dist',
     });

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { databaseUrlFor, type TestDatabaseTemplate } from './helpers/template.js';
+import { testDatabaseUrl } from './helpers/test-env.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +20,7 @@ declare module 'vitest' {
 let cleanup: (() => Promise<void>) | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = testDatabaseUrl;
   if (url) {
     const run = randomBytes(4).toString('hex');
     const template = `rba_tpl_${run}`;

@@ -11,8 +11,8 @@ import { en } from '../src/i18n/messages.en';
 import { fr } from '../src/i18n/messages.fr';
 import { type ApiServer, startApiServer, webDir } from './support/api-server';
 import { seriousViolations } from './support/axe';
+import { chromiumPath } from './support/browser';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = path.resolve(webDir, '../../docs/screenshots');
 const admin = { email: 'admin@example.org', password: 'e2e-first-Passphrase-2025!' };
 

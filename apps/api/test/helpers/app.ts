@@ -5,6 +5,7 @@ import supertest from 'supertest';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { testLogLevel } from './test-env.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-thirty-two-bytes-long';
 
@@ -28,7 +29,7 @@ export async function createTestApp(
     DATA_DIR: '/nonexistent-test-data-dir',
     JWT_SECRET: TEST_JWT_SECRET,
     // TEST_LOG_LEVEL=error shows what a 500 in a test was about.
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: testLogLevel,
     DEMO: 'false',
     WEB_DIST_DIR: '/nonexistent-web-dist',
     // On PostgreSQL the app knows its database's URL, as a server does: the exports then take
