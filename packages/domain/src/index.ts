@@ -24,6 +24,15 @@ export {
 export { type BaselineOptions, type BaselineResult, compareToBaseline } from './baseline.js';
 /** Series in period order, the measure's desired direction. */
 export { checkDirection, type Direction } from './direction.js';
+/** Small-cell suppression of one line, and of everything a restricted view shows at once. */
+export type {
+  DisclosureCell,
+  DisclosureProblem,
+  DisclosureRelation,
+} from './disclosure/problem.js';
+export { hiddenRanges, type ProtectionResult, protectCells } from './disclosure/protect.js';
+export type { Range } from './disclosure/ranges.js';
+export { familyProblem, type MeasureCells } from './disclosure/relations.js';
 /** Errors: {@link PeriodError} for labels and dates, {@link InvalidInputError} for the rest. */
 export { DomainError, InvalidInputError, PeriodError } from './errors.js';
 export {
@@ -72,11 +81,10 @@ export {
 export { type IndexedSeries, indexSeries, type SeriesPoint } from './series.js';
 /** All of a scorecard row's figures for one measure in one call. */
 export { type SeriesSummary, type SeriesSummaryOptions, summarizeSeries } from './summary.js';
-/** Small-cell suppression with complementary suppression. */
 export {
+  isSmallCount,
   type SuppressionCell,
   type SuppressionDecision,
-  type SuppressionReason,
   type SuppressionResult,
   suppressSmallCells,
 } from './suppress.js';

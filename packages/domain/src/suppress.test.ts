@@ -15,9 +15,9 @@ describe('suppressSmallCells', () => {
     );
     expect(result.suppressed).toEqual(['boys', 'girls']);
     expect(result.cells).toEqual([
-      { key: 'total', hidden: false, reason: null },
-      { key: 'girls', hidden: true, reason: 'small' },
-      { key: 'boys', hidden: true, reason: 'complementary' },
+      { key: 'total', hidden: false },
+      { key: 'girls', hidden: true },
+      { key: 'boys', hidden: true },
     ]);
   });
 
