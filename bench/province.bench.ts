@@ -70,6 +70,7 @@ import {
   type TableRows,
   tableSizes,
 } from './province-data.js';
+import { measureRestricted } from './restricted.js';
 import {
   type CapturedQuery,
   describeQuery,
@@ -99,6 +100,7 @@ const REPS = {
   collectiveAtStep: { one: scale(60) },
   partner: { one: scale(300), many: scale(800), service: true },
   bySize: { one: scale(40) },
+  restricted: { one: scale(40) },
   saves: { one: scale(300), many: scale(1600) },
   pglite: { one: scale(60), many: scale(64), healthz: scale(300), coldStarts: QUICK ? 1 : 3 },
 };
@@ -889,6 +891,19 @@ async function main() {
         lap('tables by size', t);
 
         t = performance.now();
+        log('province 100%: the largest table as a funder sees it, against its coordinator');
+        const restricted = await measureRestricted(
+          API_PORT,
+          adminToken,
+          largest.id,
+          REPS.restricted,
+        );
+        log(
+          `  coordinator p50/p95 ${restricted.oneClient.coordinator.p50}/${restricted.oneClient.coordinator.p95} ms; funder ${restricted.oneClient.funder.p50}/${restricted.oneClient.funder.p95} ms (${restricted.funderOverCoordinatorP50}× at p50); ${restricted.funderPoints.hidden} of ${restricted.funderPoints.points} points hidden`,
+        );
+        lap('restricted view', t);
+
+        t = performance.now();
         log('province 100%: saving figures');
         const saves = await measureSaves(ctx, editors, REPS.saves);
         log(
@@ -920,6 +935,7 @@ async function main() {
           collective: withoutCapture(collective),
           partner: withoutCapture(partner),
           tablesBySize,
+          restricted,
           saves,
           statementTimes,
           explain: {
@@ -1194,6 +1210,27 @@ function markdown(r: any): string {
       '',
       '',
       '',
+    );
+  }
+  const rv = pv.restricted;
+  if (rv) {
+    row(
+      'collective scorecard, largest table, as its coordinator',
+      ms(rv.oneClient.coordinator),
+      '',
+      '',
+      '',
+      '',
+      '',
+    );
+    row(
+      '  the same as a funder (suppression decided on every request)',
+      ms(rv.oneClient.funder),
+      '',
+      `${rv.funderOverCoordinatorP50}× the coordinator's p50`,
+      '',
+      '',
+      `${rv.funderPoints.hidden} of ${rv.funderPoints.points} points hidden`,
     );
   }
   const sv = pv.saves;

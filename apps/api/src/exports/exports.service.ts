@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { organizationView, statusesFor, type View, widest } from '../access/scopes.js';
 import type { Db } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { type RestrictedMask, restrictedMask } from '../disclosure/disclosure.service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { measureView } from '../measures/measures.service.js';
@@ -15,7 +16,6 @@ import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { visibleProgram } from '../programs/programs.service.js';
 import { contributingPrograms, performanceMeasures } from '../scorecards/scorecards.repository.js';
 import { organizationScorecard, tableScorecard } from '../scorecards/scorecards.service.js';
-import { breakdownLines, type Cell, isSmallCell } from '../scorecards/series-summary.js';
 import { getSettings } from '../settings/settings.service.js';
 import { BOM, type CsvOptions, csvLines, neutralise, num } from './csv-format.js';
 import {
@@ -155,49 +155,44 @@ async function* measureCells(
 type Shown = ExportCell & { suppressed?: boolean };
 
 /**
- * Cells as the caller may see them, one period at a time: in a restricted view small cells are
- * suppressed exactly as the series endpoint does, complementary suppression of breakdowns
- * included, so a period's cells are held together until the next period begins.
+ * What restricted views hide, decided per measure family the first time one of its measures is
+ * exported (the family's figures are read once, whatever the export's filters, so that the CSV
+ * hides exactly what the JSON routes hide).
  */
+function maskCache(db: Db, threshold: number) {
+  const masks = new Map<string, Promise<RestrictedMask>>();
+  return (m: ScopedMeasure): Promise<RestrictedMask> => {
+    const family = m.shared_measure_id ?? m.id;
+    let mask = masks.get(family);
+    if (!mask) {
+      mask = restrictedMask(db, [m], { threshold });
+      masks.set(family, mask);
+    }
+    return mask;
+  };
+}
+
+type MaskOf = ReturnType<typeof maskCache>;
+
+/** Cells as the caller may see them: in a restricted view, hidden where the mask says so. */
 async function* shownCells(
   db: Db,
   m: ScopedMeasure,
   f: CellFilter,
-  threshold: number,
-  fys: number,
+  maskOf: MaskOf,
 ): AsyncGenerator<Shown[]> {
   if (m.view !== 'restricted') {
     yield* measureCells(db, m, f);
     return;
   }
-  let group: ExportCell[] = [];
-  const flush = (): Shown[] => {
-    const asCells: Cell[] = group.map((c) => ({ ...c, measure_id: m.id }));
-    const hidden = new Set<string>();
-    for (const line of breakdownLines(m, asCells, fys, threshold)) {
-      for (const p of line.points) if (p.suppressed) hidden.add(line.key);
-    }
-    const out = group.map((c) => {
-      const suppressed =
-        c.breakdown === '' ? isSmallCell(m, c, threshold) : hidden.has(c.breakdown);
-      return suppressed
-        ? { ...c, value: null, numerator: null, denominator: null, note: null, suppressed }
-        : { ...c, note: null, suppressed };
-    });
-    group = [];
-    return out;
-  };
+  const mask = await maskOf(m);
   for await (const batch of measureCells(db, m, f)) {
-    const ready: Shown[] = [];
-    for (const c of batch) {
-      if (group.length > 0 && (group[0] as ExportCell).period_start !== c.period_start) {
-        ready.push(...flush());
-      }
-      group.push(c);
-    }
-    if (ready.length > 0) yield ready;
+    yield batch.map((c) =>
+      mask.hidden(m.id, c.period_start, c.breakdown)
+        ? { ...c, value: null, numerator: null, denominator: null, note: null, suppressed: true }
+        : { ...c, note: null, suppressed: false },
+    );
   }
-  if (group.length > 0) yield flush();
 }
 
 function labeller(fys: number) {
@@ -218,7 +213,7 @@ async function* longLayout(
   db: Db,
   measures: ScopedMeasure[],
   filter: (m: ScopedMeasure) => CellFilter,
-  threshold: number,
+  maskOf: MaskOf,
   fys: number,
   o: CsvOptions,
 ): AsyncGenerator<string> {
@@ -228,7 +223,7 @@ async function* longLayout(
     const code = neutralise(m.code);
     const name = neutralise(m.name);
     const org = neutralise(m.organization_code);
-    for await (const cells of shownCells(db, m, filter(m), threshold, fys)) {
+    for await (const cells of shownCells(db, m, filter(m), maskOf)) {
       yield csvLines(
         cells.map((c) => [
           code,
@@ -262,7 +257,7 @@ async function* wideLayout(
   db: Db,
   measures: ScopedMeasure[],
   filter: (m: ScopedMeasure) => CellFilter,
-  threshold: number,
+  maskOf: MaskOf,
   fys: number,
   o: CsvOptions,
 ): AsyncGenerator<string> {
@@ -313,7 +308,7 @@ async function* wideLayout(
     );
   for (const m of measures) {
     const lines = new Map<string, { values: string[]; suppressed: string[] }>();
-    for await (const cells of shownCells(db, m, filter(m), threshold, fys)) {
+    for await (const cells of shownCells(db, m, filter(m), maskOf)) {
       for (const c of cells) {
         let line = lines.get(c.breakdown);
         if (!line) {
@@ -367,7 +362,7 @@ export async function exportObservations(
   }
   const gen =
     q.layout === 'wide' && measures.length > 0
-      ? wideLayout(db, measures, filter, threshold, fys, o)
+      ? wideLayout(db, measures, filter, maskCache(db, threshold), fys, o)
       : q.layout === 'wide'
         ? (async function* () {
             yield (o.bom ? BOM : '') +
@@ -385,7 +380,7 @@ export async function exportObservations(
                 o,
               );
           })()
-        : longLayout(db, measures, filter, threshold, fys, o);
+        : longLayout(db, measures, filter, maskCache(db, threshold), fys, o);
   return { filename, body: Readable.from(gen, { objectMode: false }) };
 }
 

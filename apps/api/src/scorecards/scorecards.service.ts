@@ -6,6 +6,7 @@ import { organizationView, statusesFor, type View } from '../access/scopes.js';
 import { plansOfMeasures } from '../curve-plans/curve-plans.repository.js';
 import { type StoredContent, summarizePlan, today } from '../curve-plans/plan-content.js';
 import type { Db } from '../db/schema.js';
+import { type RestrictedMask, restrictedMask } from '../disclosure/disclosure.service.js';
 import { NotFoundError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { visibleMeasure } from '../measures/measures.service.js';
@@ -29,7 +30,7 @@ import {
   type Cell,
   collectivePoints,
   forecastOf,
-  isSmallCell,
+  hide,
   type Point,
   summarize,
   type TargetCell,
@@ -45,7 +46,10 @@ interface Frame {
   view: View;
   plans: Map<string, PlanSummary>;
   fys: number;
+  /** The small-cell threshold of a restricted view (reported to the client), else null. */
   threshold: number | null;
+  /** What the restricted view hides, decided over all the figures it can reach; else null. */
+  mask: RestrictedMask | null;
   until: string | undefined;
   period: string | null;
   /** Period labels by period type and start date, worked out once per request. */
@@ -61,6 +65,7 @@ async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
     plans: new Map(),
     fys,
     threshold: view === 'restricted' ? settings.smallCellThreshold : null,
+    mask: null,
     until: p?.end,
     period: p?.label ?? null,
     labels: new Map(),
@@ -83,7 +88,13 @@ function groupCells(cells: Cell[]): Map<string, Cell[]> {
 }
 
 function pointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point[] {
-  return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, f.threshold));
+  return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, f.mask));
+}
+
+/** In a restricted view, decides what these measures' families hide, once for the request. */
+async function decide(db: Db, f: Frame, measures: MeasureRow[]): Promise<void> {
+  if (f.threshold === null) return;
+  f.mask = await restrictedMask(db, measures, { threshold: f.threshold, until: f.until });
 }
 
 function labelsOf(f: Frame, type: PeriodType): Map<string, string> {
@@ -119,9 +130,7 @@ function totalPoints(m: MeasureRow, totals: Map<string, TotalTuple[]>, f: Frame)
       status,
       suppressed: false,
     };
-    return isSmallCell(m, p, f.threshold)
-      ? { ...p, value: null, numerator: null, denominator: null, suppressed: true }
-      : p;
+    return f.mask?.hidden(m.id, start, '') ? hide(p) : p;
   });
 }
 
@@ -180,12 +189,7 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
       name: c.organization_name,
     },
   }));
-  const collective = collectivePoints(
-    shared,
-    mine.map((c) => totalPoints(c, t.totals, f)),
-    f.fys,
-    f.threshold,
-  );
+  const collective = collectiveOf(shared, f, () => mine.map((c) => totalPoints(c, t.totals, f)));
   return {
     ...strip(summarize(shared, collective, t.targets.get(shared.id) ?? NO_TARGETS, f.fys)),
     plan: planOf(shared, f),
@@ -216,7 +220,7 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     shared.map((s) => s.id),
   )) as PerfRow[];
   const ids = [...tableLevel.map((m) => m.id), ...perf.map((m) => m.id)];
-  const t = await loadTotals(db, f, ids);
+  const [t] = await Promise.all([loadTotals(db, f, ids), decide(db, f, [...tableLevel, ...perf])]);
   // Grouped once, in their query order, so that building the scorecard stays linear.
   const indicatorsOf = groupBy(
     tableLevel.filter((m) => m.kind === 'indicator'),
@@ -263,11 +267,14 @@ export async function organizationScorecard(
     organizationPrograms(db, organizationId),
     organizationMeasures(db, organizationId),
   ]);
-  const t = await loadTotals(
-    db,
-    f,
-    measures.map((m) => m.id),
-  );
+  const [t] = await Promise.all([
+    loadTotals(
+      db,
+      f,
+      measures.map((m) => m.id),
+    ),
+    decide(db, f, measures),
+  ]);
   const measuresOf = groupBy(measures, (m) => m.program_id);
   return {
     organization: { id: org.id, code: org.code, name: org.name },
@@ -282,6 +289,19 @@ export async function organizationScorecard(
   };
 }
 
+/**
+ * A shared measure's collective total points: in a restricted view the true sums of its
+ * approved contributions as the mask decided them; otherwise the contributions combined.
+ */
+function collectiveOf(shared: MeasureRow, f: Frame, contributions: () => Point[][]): Point[] {
+  if (!f.mask) return collectivePoints(shared, contributions(), f.fys);
+  return f.mask
+    .collective(shared.id)
+    .filter((c) => c.breakdown === '')
+    .sort((a, b) => (a.period_start < b.period_start ? -1 : 1))
+    .map((c) => toPoint(shared, { ...c, status: 'approved' }, f.fys, f.mask));
+}
+
 /** Aggregates partners' breakdown cells of a shared measure per period and breakdown. */
 function collectiveCells(
   shared: MeasureRow,
@@ -289,11 +309,17 @@ function collectiveCells(
   cells: Cell[],
   f: Frame,
 ): Cell[] {
+  if (f.mask) {
+    return f.mask
+      .collective(shared.id)
+      .filter((c) => c.breakdown !== '')
+      .map((c) => ({ ...c, status: 'approved' }));
+  }
   const byCell = new Map<string, Point[]>();
   const contributorById = new Map(contributors.map((c) => [c.id, c]));
   for (const c of cells) {
     const m = contributorById.get(c.measure_id);
-    if (!m || isSmallCell(m, c, f.threshold)) continue;
+    if (!m) continue;
     const key = `${c.period_start}|${c.breakdown}`;
     const points = byCell.get(key);
     if (points) points.push(toPoint(m, c, f.fys, null));
@@ -302,7 +328,7 @@ function collectiveCells(
   const out: Cell[] = [];
   for (const [key, points] of byCell) {
     const [start, breakdown] = key.split('|') as [string, string];
-    const [p] = collectivePoints(shared, [points], f.fys, null);
+    const [p] = collectivePoints(shared, [points], f.fys);
     if (p)
       out.push({
         measure_id: shared.id,
@@ -328,17 +354,13 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
     cellsOf(db, ids, { statuses: statusesFor(view), until: f.until, totalsOnly: false }),
     targetsOf(db, [m.id]),
     loadPlans(db, f, [m.id]),
+    decide(db, f, [m]),
   ]);
   let summary: ReturnType<typeof summarize>;
   let breakdownCells: Cell[];
   if (m.kind === 'shared') {
     const totals = groupCells(cellRows.filter((c) => c.breakdown === ''));
-    const collective = collectivePoints(
-      m,
-      contributors.map((c) => pointsOf(c, totals, f)),
-      f.fys,
-      f.threshold,
-    );
+    const collective = collectiveOf(m, f, () => contributors.map((c) => pointsOf(c, totals, f)));
     summary = summarize(m, collective, targets, f.fys);
     breakdownCells = collectiveCells(
       m,
@@ -346,20 +368,6 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
       cellRows.filter((c) => c.breakdown !== ''),
       f,
     );
-    // The collective total takes part in complementary suppression of the collective parts.
-    for (const p of collective) {
-      if (!p.suppressed) {
-        breakdownCells.push({
-          measure_id: m.id,
-          period_start: p.periodStart,
-          breakdown: '',
-          value: p.value,
-          numerator: p.numerator,
-          denominator: p.denominator,
-          status: 'approved',
-        });
-      }
-    }
   } else {
     const own = cellRows.filter((c) => c.measure_id === m.id);
     summary = summarize(
@@ -377,16 +385,11 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
     suppressionThreshold: f.threshold,
     plan: planOf(m, f),
     targets: targets.map((t) => ({
-      period: toPoint(
-        m,
-        { ...t, breakdown: '', numerator: null, denominator: null, status: '' },
-        f.fys,
-        null,
-      ).period,
+      period: periodContaining(t.period_start, m.period_type, f.fys),
       value: t.value,
     })),
     forecast: forecastOf(forecastInput, rest.baseline?.period ?? null, horizon, f.fys),
-    breakdowns: breakdownLines(m, breakdownCells, f.fys, f.threshold).map((b) => ({
+    breakdowns: breakdownLines(m, breakdownCells, f.fys, f.mask).map((b) => ({
       breakdown: b.breakdown,
       key: b.key,
       points: b.points.map((p) => ({

@@ -9,19 +9,14 @@ import {
   forecast,
   periodContaining,
   periodDistance,
-  suppressSmallCells,
 } from '@rba/domain';
 import type { SeriesSummaryBody } from '@rba/schema';
+import type { MaskCell, RestrictedMask } from '../disclosure/disclosure.service.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
-import { breakdownGroup, parseBreakdownKey } from '../observations/breakdown.js';
+import { parseBreakdownKey } from '../observations/breakdown.js';
 
-export interface Cell {
-  measure_id: string;
-  period_start: string;
-  breakdown: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
+/** A stored figure with its workflow status. */
+export interface Cell extends MaskCell {
   status: string;
 }
 
@@ -29,13 +24,6 @@ export interface TargetCell {
   measure_id: string;
   period_start: string;
   value: number;
-}
-
-export interface SummaryOptions {
-  fiscalYearStart: number;
-  /** Small-cell threshold when the view is restricted; null shows every figure. */
-  suppressBelow: number | null;
-  horizon: number;
 }
 
 export interface Point {
@@ -48,33 +36,12 @@ export interface Point {
   suppressed: boolean;
 }
 
-/** Counts, and percentages and rates made of a numerator and denominator, can identify people. */
-export function isSuppressible(m: Pick<MeasureRow, 'unit' | 'aggregation'>): boolean {
-  return (
-    m.unit === 'count' || (m.aggregation === 'ratio' && (m.unit === 'percent' || m.unit === 'rate'))
-  );
-}
-
-function small(v: number | null, threshold: number): boolean {
-  return v !== null && v > 0 && v < threshold;
-}
-
-export function isSmallCell(
-  m: Pick<MeasureRow, 'unit' | 'aggregation'>,
-  c: { value: number | null; numerator: number | null; denominator: number | null },
-  threshold: number | null,
-): boolean {
-  if (threshold === null || threshold <= 0 || !isSuppressible(m)) return false;
-  if (m.aggregation === 'ratio')
-    return small(c.numerator, threshold) || small(c.denominator, threshold);
-  return small(c.value, threshold);
-}
-
-function hide(p: Point): Point {
+export function hide(p: Point): Point {
   return { ...p, value: null, numerator: null, denominator: null, suppressed: true };
 }
 
-export function toPoint(m: MeasureRow, c: Cell, fys: number, threshold: number | null): Point {
+/** A stored cell as a point; hidden when the restricted view's mask says so. */
+export function toPoint(m: MeasureRow, c: Cell, fys: number, mask: RestrictedMask | null): Point {
   const p: Point = {
     period: periodContaining(c.period_start, m.period_type, fys),
     periodStart: c.period_start,
@@ -84,7 +51,7 @@ export function toPoint(m: MeasureRow, c: Cell, fys: number, threshold: number |
     status: c.status,
     suppressed: false,
   };
-  return isSmallCell(m, c, threshold) ? hide(p) : p;
+  return mask?.hidden(m.id, c.period_start, c.breakdown) ? hide(p) : p;
 }
 
 function domainUnit(m: MeasureRow): AggregateUnit {
@@ -92,14 +59,14 @@ function domainUnit(m: MeasureRow): AggregateUnit {
 }
 
 /**
- * A shared measure's collective points: per period, the partners' shown figures combined by
- * the measure's rule (a percentage is Σnumerator/Σdenominator), then suppressed if small.
+ * A shared measure's collective points in an unrestricted view: per period, the partners'
+ * figures combined by the measure's rule (a percentage is Σnumerator/Σdenominator). Restricted
+ * views take theirs from the mask, which decides them with the contributions.
  */
 export function collectivePoints(
   shared: MeasureRow,
   contributions: Point[][],
   fys: number,
-  threshold: number | null,
 ): Point[] {
   const byPeriod = new Map<string, Point[]>();
   for (const series of contributions) {
@@ -117,7 +84,7 @@ export function collectivePoints(
         rule,
         ...(shared.rate_per ? { per: shared.rate_per } : {}),
       });
-      const p: Point = {
+      return {
         period: periodContaining(start, shared.period_type, fys),
         periodStart: start,
         value: combined.value,
@@ -125,7 +92,6 @@ export function collectivePoints(
         denominator: combined.denominator,
         suppressed: false,
       };
-      return isSmallCell(shared, p, threshold) ? hide(p) : p;
     });
 }
 
@@ -234,51 +200,20 @@ export function forecastOf(
   return forecast(history, { horizon: steps, fiscalYearStart: fys });
 }
 
-/**
- * Breakdown lines of one measure. In a restricted view each period's cells of one breakdown
- * group are suppressed together with the total, complementary suppression included.
- */
+/** Breakdown lines of one measure, each cell hidden where the restricted view's mask says so. */
 export function breakdownLines(
   m: MeasureRow,
   cells: Cell[],
   fys: number,
-  threshold: number | null,
+  mask: RestrictedMask | null,
 ): { breakdown: Record<string, string>; key: string; points: Point[] }[] {
-  const restricted = threshold !== null && threshold > 0 && isSuppressible(m);
-  const hidden = new Set<string>();
-  if (restricted) {
-    const byPeriod = new Map<string, Cell[]>();
-    for (const c of cells)
-      byPeriod.set(c.period_start, [...(byPeriod.get(c.period_start) ?? []), c]);
-    for (const [start, periodCells] of byPeriod) {
-      const total = periodCells.find((c) => c.breakdown === '');
-      const groups = new Set(
-        periodCells.filter((c) => c.breakdown !== '').map((c) => breakdownGroup(c.breakdown)),
-      );
-      for (const group of groups) {
-        const parts = periodCells.filter(
-          (c) => c.breakdown !== '' && breakdownGroup(c.breakdown) === group,
-        );
-        const asCell = (c: Cell, key: string, isTotal = false) =>
-          m.aggregation === 'ratio'
-            ? { key, numerator: c.numerator, denominator: c.denominator, total: isTotal }
-            : { key, value: c.value, total: isTotal };
-        const input = [
-          ...(total ? [asCell(total, '', true)] : []),
-          ...parts.map((c) => asCell(c, c.breakdown)),
-        ];
-        for (const key of suppressSmallCells(input, threshold).suppressed) {
-          if (key !== '') hidden.add(`${start}|${key}`);
-        }
-      }
-    }
-  }
   const lines = new Map<string, Point[]>();
   for (const c of cells) {
     if (c.breakdown === '') continue;
-    let p = toPoint(m, c, fys, restricted ? threshold : null);
-    if (hidden.has(`${c.period_start}|${c.breakdown}`)) p = hide(p);
-    lines.set(c.breakdown, [...(lines.get(c.breakdown) ?? []), p]);
+    const p = toPoint(m, c, fys, mask);
+    const line = lines.get(c.breakdown);
+    if (line) line.push(p);
+    else lines.set(c.breakdown, [p]);
   }
   return [...lines.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))

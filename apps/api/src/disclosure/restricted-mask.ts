@@ -1,0 +1,204 @@
+// What a restricted view (funders, public links) hides: one decision per measure family (a shared
+// measure with its contributions, or a measure alone) and period, taken over every figure any
+// restricted route can show — totals, breakdown cells, cross-classifications, collective figures
+// and their contributions — by @rba/domain's protectCells. Every route asks the same mask.
+import { type DisclosureCell, familyProblem, type MeasureCells, protectCells } from '@rba/domain';
+import type { MeasureRow } from '../measures/measures.repository.js';
+
+/** A stored or computed figure of one measure, period and breakdown. */
+export interface MaskCell {
+  measure_id: string;
+  period_start: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface RestrictedMask {
+  /** Whether the restricted view hides this figure. */
+  hidden(measureId: string, periodStart: string, breakdown: string): boolean;
+  /** A shared measure's collective figures: true sums of its approved contributions. */
+  collective(sharedId: string): MaskCell[];
+  /** Figures decided, figures hidden, of them small themselves. */
+  readonly stats: { cells: number; hidden: number; small: number };
+}
+
+/** A family: the measure a collective is computed for (or the measure alone) and its members. */
+export interface Family {
+  root: MeasureRow;
+  contributions: MeasureRow[];
+}
+
+const cellId = (measureId: string, start: string, breakdown: string) =>
+  `${measureId}|${start}|${breakdown}`;
+
+/** Counts, and percentages and rates made of a numerator and denominator, can identify people. */
+export function isSuppressible(m: Pick<MeasureRow, 'unit' | 'aggregation'>): boolean {
+  return (
+    m.unit === 'count' || (m.aggregation === 'ratio' && (m.unit === 'percent' || m.unit === 'rate'))
+  );
+}
+
+function isRatio(m: Pick<MeasureRow, 'aggregation'>): boolean {
+  return m.aggregation === 'ratio';
+}
+
+/** Sums and ratios add up across breakdowns and contributions; means and extremes do not. */
+function isAdditive(m: Pick<MeasureRow, 'aggregation'>): boolean {
+  return m.aggregation === 'sum' || m.aggregation === 'latest' || m.aggregation === 'ratio';
+}
+
+function layersOf(root: MeasureRow, c: MaskCell): (number | null)[] {
+  return isRatio(root) ? [c.numerator, c.denominator] : [c.value];
+}
+
+/** The collective cells of a shared measure, per period and breakdown, from its contributions. */
+function collectiveCells(root: MeasureRow, cells: MaskCell[], scale: number): MaskCell[] {
+  const sums = new Map<string, MaskCell>();
+  for (const c of cells) {
+    if (isRatio(root) ? c.numerator === null || c.denominator === null : c.value === null) continue;
+    const key = `${c.period_start}|${c.breakdown}`;
+    const at = sums.get(key);
+    if (!at) {
+      sums.set(key, { ...c, measure_id: root.id });
+      continue;
+    }
+    if (isRatio(root)) {
+      at.numerator = (at.numerator as number) + (c.numerator as number);
+      at.denominator = (at.denominator as number) + (c.denominator as number);
+    } else if (root.aggregation === 'max')
+      at.value = Math.max(at.value as number, c.value as number);
+    else if (root.aggregation === 'min') at.value = Math.min(at.value as number, c.value as number);
+    else at.value = (at.value as number) + (c.value as number);
+  }
+  const counts = new Map<string, number>();
+  if (root.aggregation === 'mean') {
+    for (const c of cells) {
+      const key = `${c.period_start}|${c.breakdown}`;
+      if (c.value !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...sums.entries()].map(([key, c]) => {
+    if (isRatio(root)) {
+      const den = c.denominator as number;
+      return { ...c, value: den === 0 ? null : ((c.numerator as number) / den) * scale };
+    }
+    if (root.aggregation === 'mean')
+      return { ...c, value: (c.value as number) / (counts.get(key) ?? 1) };
+    return c;
+  });
+}
+
+function ratioScale(m: MeasureRow): number {
+  if (m.unit === 'percent') return 100;
+  if (m.unit === 'rate') return m.rate_per ?? 1;
+  return 1;
+}
+
+function hasSmall(cells: MaskCell[], root: MeasureRow, threshold: number): boolean {
+  return cells.some((c) => layersOf(root, c).some((v) => v !== null && v > 0 && v < threshold));
+}
+
+/**
+ * Decides one family over all its periods. `cells` are the approved figures of the root (when it
+ * is not a shared measure) and of its contributions.
+ */
+function decideFamily(
+  family: Family,
+  cells: MaskCell[],
+  threshold: number,
+  hidden: Set<string>,
+  stats: { cells: number; hidden: number; small: number },
+): MaskCell[] {
+  const { root } = family;
+  const shared = root.kind === 'shared';
+  const collective = shared ? collectiveCells(root, cells, ratioScale(root)) : [];
+  const all = [...cells, ...collective];
+  stats.cells += all.length;
+  if (!isSuppressible(root)) return collective;
+  const byPeriod = new Map<string, MaskCell[]>();
+  for (const c of all) {
+    const list = byPeriod.get(c.period_start);
+    if (list) list.push(c);
+    else byPeriod.set(c.period_start, [c]);
+  }
+  for (const [start, periodCells] of byPeriod) {
+    if (!hasSmall(periodCells, root, threshold)) continue;
+    const byMeasure = new Map<string, Map<string, (number | null)[]>>();
+    for (const c of periodCells) {
+      let m = byMeasure.get(c.measure_id);
+      if (!m) {
+        m = new Map();
+        byMeasure.set(c.measure_id, m);
+      }
+      m.set(c.breakdown, layersOf(root, c));
+    }
+    const measures: MeasureCells[] = [...byMeasure].map(([id, m]) => ({ id, cells: m }));
+    const layers = isRatio(root) ? 2 : 1;
+    let keys: string[];
+    if (isAdditive(root)) {
+      const problem = familyProblem(layers, measures, shared ? root.id : undefined);
+      const result = protectCells(problem, { threshold });
+      keys = result.hidden;
+      stats.small += result.small;
+    } else {
+      // Means and extremes add nothing up: hide what is small, and a collective figure any of
+      // whose contributions is hidden (it could be that one).
+      const small: DisclosureCell[] = measures.flatMap((m) =>
+        [...m.cells].map(([k, values]) => ({ key: `${m.id}|${k}`, values })),
+      );
+      keys = small
+        .filter((c) => c.values.some((v) => v !== null && v > 0 && v < threshold))
+        .map((c) => c.key);
+      stats.small += keys.length;
+      if (shared) {
+        const breakdowns = new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)));
+        for (const b of breakdowns) keys.push(`${root.id}|${b}`);
+      }
+    }
+    for (const key of keys) {
+      const at = key.indexOf('|');
+      hidden.add(cellId(key.slice(0, at), start, key.slice(at + 1)));
+    }
+  }
+  return collective;
+}
+
+/** The mask of these families, from their approved figures (`cellsOf` loads them). */
+export function decideMask(
+  families: Family[],
+  cells: MaskCell[],
+  threshold: number,
+): RestrictedMask {
+  const hidden = new Set<string>();
+  const collectives = new Map<string, MaskCell[]>();
+  const stats = { cells: 0, hidden: 0, small: 0 };
+  const familyOf = new Map<string, Family>();
+  for (const f of families) {
+    familyOf.set(f.root.id, f);
+    for (const c of f.contributions) familyOf.set(c.id, f);
+  }
+  const cellsOf = new Map<Family, MaskCell[]>();
+  for (const c of cells) {
+    const f = familyOf.get(c.measure_id);
+    if (!f) continue;
+    const list = cellsOf.get(f);
+    if (list) list.push(c);
+    else cellsOf.set(f, [c]);
+  }
+  for (const f of families) {
+    const collective = decideFamily(f, cellsOf.get(f) ?? [], threshold, hidden, stats);
+    if (f.root.kind === 'shared') collectives.set(f.root.id, collective);
+  }
+  stats.hidden = hidden.size;
+  return {
+    hidden: (measureId, start, breakdown) => {
+      // Asking about a measure nobody decided would show its figures unprotected: a bug.
+      if (!familyOf.has(measureId)) throw new Error(`No disclosure decision for ${measureId}`);
+      return hidden.has(cellId(measureId, start, breakdown));
+    },
+    collective: (sharedId) => collectives.get(sharedId) ?? [],
+    stats,
+  };
+}
