@@ -1,21 +1,16 @@
 // Loads what a restricted view's decision needs — every family the asked measures belong to and
-// all their approved figures — and decides it once for the request (see restricted-mask.ts).
+// the approved figures of the periods where a family holds a small figure — and decides it once
+// for the request (see restricted-mask.ts).
 import type { Db } from '../db/schema.js';
 import { findMeasures, type MeasureRow } from '../measures/measures.repository.js';
-import { cellsOf, performanceMeasures } from '../scorecards/scorecards.repository.js';
-import { decideMask, type Family, type RestrictedMask } from './restricted-mask.js';
+import { performanceMeasures } from '../scorecards/scorecards.repository.js';
+import { approvedFigures, smallFigurePeriods } from './disclosure.repository.js';
+import { decideMask, type Family, isSuppressible, type RestrictedMask } from './restricted-mask.js';
 
 export type { MaskCell, RestrictedMask } from './restricted-mask.js';
 
-/**
- * The mask of the families of these measures: a performance measure reporting a shared measure
- * is decided with that shared measure and all its other contributions; any other measure alone.
- */
-export async function restrictedMask(
-  db: Db,
-  measures: MeasureRow[],
-  options: { threshold: number; until?: string | undefined },
-): Promise<RestrictedMask> {
+/** The families of these measures: a shared measure with all its contributions, or one alone. */
+async function familiesOf(db: Db, measures: MeasureRow[]): Promise<Family[]> {
   const known = new Map(measures.map((m) => [m.id, m]));
   const sharedIds = new Set<string>();
   const alone: MeasureRow[] = [];
@@ -34,25 +29,60 @@ export async function restrictedMask(
   for (const id of sharedIds) {
     const root = known.get(id);
     if (!root) continue;
-    families.push({
-      root,
-      contributions: contributors.filter((c) => c.shared_measure_id === id),
-    });
-  }
-  // A contribution the query left out (archived, say) is still decided with its family.
-  for (const m of measures) {
-    if (m.kind !== 'performance' || !m.shared_measure_id) continue;
-    const family = families.find((f) => f.root.id === m.shared_measure_id);
-    if (family && !family.contributions.some((c) => c.id === m.id)) {
-      family.contributions.push(m);
-      contributors.push(m as (typeof contributors)[number]);
+    const contributions: MeasureRow[] = contributors.filter((c) => c.shared_measure_id === id);
+    // A contribution the query leaves out (archived, say) is still decided with its family.
+    for (const m of measures) {
+      if (m.shared_measure_id === id && !contributions.some((c) => c.id === m.id)) {
+        contributions.push(m);
+      }
     }
+    families.push({ root, contributions });
   }
-  const ids = [...alone.map((m) => m.id), ...contributors.map((c) => c.id)];
-  const cells = await cellsOf(db, ids, {
-    statuses: ['approved'],
-    until: options.until,
-    totalsOnly: false,
-  });
-  return decideMask(families, cells, options.threshold);
+  return families;
+}
+
+const membersOf = (f: Family) => (f.root.kind === 'shared' ? f.contributions : [f.root]);
+
+/**
+ * The mask of the families of these measures. A sum, a maximum or a minimum of figures that are
+ * each 0 or at least the threshold is 0 or at least the threshold too, so such a family's period
+ * with no small figure hides nothing, and only the periods holding one are read in full. A mean
+ * can be small with no small figure under it: those families are read whole.
+ */
+export async function restrictedMask(
+  db: Db,
+  measures: MeasureRow[],
+  options: { threshold: number; until?: string | undefined },
+): Promise<RestrictedMask> {
+  const families = await familiesOf(db, measures);
+  const decided = families.filter((f) => isSuppressible(f.root));
+  const whole = decided.filter((f) => f.root.aggregation === 'mean');
+  const bySmall = decided.filter((f) => f.root.aggregation !== 'mean');
+  const familyOf = new Map<string, Family>();
+  for (const f of bySmall) for (const m of membersOf(f)) familyOf.set(m.id, f);
+  const small = await smallFigurePeriods(db, [...familyOf.keys()], options);
+  const periodsOf = new Map<Family, Set<string>>();
+  for (const row of small) {
+    const f = familyOf.get(row.measure_id) as Family;
+    const set = periodsOf.get(f) ?? new Set<string>();
+    set.add(row.period_start);
+    periodsOf.set(f, set);
+  }
+  const [inSmallPeriods, ofWholeFamilies] = await Promise.all([
+    approvedFigures(
+      db,
+      [...periodsOf.keys()].flatMap((f) => membersOf(f).map((m) => m.id)),
+      { periodStarts: [...new Set(small.map((r) => r.period_start))] },
+    ),
+    approvedFigures(
+      db,
+      whole.flatMap((f) => membersOf(f).map((m) => m.id)),
+      { until: options.until },
+    ),
+  ]);
+  // The periods were read for all the families at once: keep each family's own.
+  const cells = inSmallPeriods.filter((c) =>
+    periodsOf.get(familyOf.get(c.measure_id) as Family)?.has(c.period_start),
+  );
+  return decideMask(families, [...cells, ...ofWholeFamilies], options.threshold);
 }

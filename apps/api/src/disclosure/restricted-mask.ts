@@ -18,8 +18,6 @@ export interface MaskCell {
 export interface RestrictedMask {
   /** Whether the restricted view hides this figure. */
   hidden(measureId: string, periodStart: string, breakdown: string): boolean;
-  /** A shared measure's collective figures: true sums of its approved contributions. */
-  collective(sharedId: string): MaskCell[];
   /** Figures decided, figures hidden, of them small themselves. */
   readonly stats: { cells: number; hidden: number; small: number };
 }
@@ -45,7 +43,7 @@ function isRatio(m: Pick<MeasureRow, 'aggregation'>): boolean {
 }
 
 /** Sums and ratios add up across breakdowns and contributions; means and extremes do not. */
-function isAdditive(m: Pick<MeasureRow, 'aggregation'>): boolean {
+export function isAdditive(m: Pick<MeasureRow, 'aggregation'>): boolean {
   return m.aggregation === 'sum' || m.aggregation === 'latest' || m.aggregation === 'ratio';
 }
 
@@ -110,13 +108,13 @@ function decideFamily(
   threshold: number,
   hidden: Set<string>,
   stats: { cells: number; hidden: number; small: number },
-): MaskCell[] {
+): void {
   const { root } = family;
   const shared = root.kind === 'shared';
   const collective = shared ? collectiveCells(root, cells, ratioScale(root)) : [];
   const all = [...cells, ...collective];
   stats.cells += all.length;
-  if (!isSuppressible(root)) return collective;
+  if (!isSuppressible(root)) return;
   const byPeriod = new Map<string, MaskCell[]>();
   for (const c of all) {
     const list = byPeriod.get(c.period_start);
@@ -162,7 +160,6 @@ function decideFamily(
       hidden.add(cellId(key.slice(0, at), start, key.slice(at + 1)));
     }
   }
-  return collective;
 }
 
 /** The mask of these families, from their approved figures (`cellsOf` loads them). */
@@ -172,7 +169,6 @@ export function decideMask(
   threshold: number,
 ): RestrictedMask {
   const hidden = new Set<string>();
-  const collectives = new Map<string, MaskCell[]>();
   const stats = { cells: 0, hidden: 0, small: 0 };
   const familyOf = new Map<string, Family>();
   for (const f of families) {
@@ -188,8 +184,7 @@ export function decideMask(
     else cellsOf.set(f, [c]);
   }
   for (const f of families) {
-    const collective = decideFamily(f, cellsOf.get(f) ?? [], threshold, hidden, stats);
-    if (f.root.kind === 'shared') collectives.set(f.root.id, collective);
+    decideFamily(f, cellsOf.get(f) ?? [], threshold, hidden, stats);
   }
   stats.hidden = hidden.size;
   return {
@@ -198,7 +193,6 @@ export function decideMask(
       if (!familyOf.has(measureId)) throw new Error(`No disclosure decision for ${measureId}`);
       return hidden.has(cellId(measureId, start, breakdown));
     },
-    collective: (sharedId) => collectives.get(sharedId) ?? [],
     stats,
   };
 }

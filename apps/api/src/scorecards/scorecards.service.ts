@@ -91,6 +91,11 @@ function pointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point[] 
   return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, f.mask));
 }
 
+/** Points before any hiding: what a collective figure is computed from. */
+function rawPointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point[] {
+  return (cells.get(m.id) ?? []).map((c) => toPoint(m, c, f.fys, null));
+}
+
 /** In a restricted view, decides what these measures' families hide, once for the request. */
 async function decide(db: Db, f: Frame, measures: MeasureRow[]): Promise<void> {
   if (f.threshold === null) return;
@@ -111,7 +116,12 @@ function labelsOf(f: Frame, type: PeriodType): Map<string, string> {
  * with the period label looked up once per period rather than worked out for every figure
  * (at province scale that labelling was a fifth of a large scorecard's time).
  */
-function totalPoints(m: MeasureRow, totals: Map<string, TotalTuple[]>, f: Frame): Point[] {
+function totalPoints(
+  m: MeasureRow,
+  totals: Map<string, TotalTuple[]>,
+  f: Frame,
+  masked = true,
+): Point[] {
   const tuples = totals.get(m.id);
   if (!tuples) return [];
   const labels = labelsOf(f, m.period_type);
@@ -130,7 +140,7 @@ function totalPoints(m: MeasureRow, totals: Map<string, TotalTuple[]>, f: Frame)
       status,
       suppressed: false,
     };
-    return f.mask?.hidden(m.id, start, '') ? hide(p) : p;
+    return masked && f.mask?.hidden(m.id, start, '') ? hide(p) : p;
   });
 }
 
@@ -189,7 +199,11 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
       name: c.organization_name,
     },
   }));
-  const collective = collectiveOf(shared, f, () => mine.map((c) => totalPoints(c, t.totals, f)));
+  const collective = collectiveOf(
+    shared,
+    f,
+    mine.map((c) => totalPoints(c, t.totals, f, false)),
+  );
   return {
     ...strip(summarize(shared, collective, t.targets.get(shared.id) ?? NO_TARGETS, f.fys)),
     plan: planOf(shared, f),
@@ -290,16 +304,13 @@ export async function organizationScorecard(
 }
 
 /**
- * A shared measure's collective total points: in a restricted view the true sums of its
- * approved contributions as the mask decided them; otherwise the contributions combined.
+ * A shared measure's collective points: its contributions' figures combined, all of them in a
+ * restricted view too (the true sums), then hidden where the restricted view's mask says so.
  */
-function collectiveOf(shared: MeasureRow, f: Frame, contributions: () => Point[][]): Point[] {
-  if (!f.mask) return collectivePoints(shared, contributions(), f.fys);
-  return f.mask
-    .collective(shared.id)
-    .filter((c) => c.breakdown === '')
-    .sort((a, b) => (a.period_start < b.period_start ? -1 : 1))
-    .map((c) => toPoint(shared, { ...c, status: 'approved' }, f.fys, f.mask));
+function collectiveOf(shared: MeasureRow, f: Frame, contributions: Point[][]): Point[] {
+  return collectivePoints(shared, contributions, f.fys).map((p) =>
+    f.mask?.hidden(shared.id, p.periodStart, '') ? hide(p) : p,
+  );
 }
 
 /** Aggregates partners' breakdown cells of a shared measure per period and breakdown. */
@@ -309,12 +320,6 @@ function collectiveCells(
   cells: Cell[],
   f: Frame,
 ): Cell[] {
-  if (f.mask) {
-    return f.mask
-      .collective(shared.id)
-      .filter((c) => c.breakdown !== '')
-      .map((c) => ({ ...c, status: 'approved' }));
-  }
   const byCell = new Map<string, Point[]>();
   const contributorById = new Map(contributors.map((c) => [c.id, c]));
   for (const c of cells) {
@@ -360,7 +365,11 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
   let breakdownCells: Cell[];
   if (m.kind === 'shared') {
     const totals = groupCells(cellRows.filter((c) => c.breakdown === ''));
-    const collective = collectiveOf(m, f, () => contributors.map((c) => pointsOf(c, totals, f)));
+    const collective = collectiveOf(
+      m,
+      f,
+      contributors.map((c) => rawPointsOf(c, totals, f)),
+    );
     summary = summarize(m, collective, targets, f.fys);
     breakdownCells = collectiveCells(
       m,
