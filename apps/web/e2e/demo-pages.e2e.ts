@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../src/i18n/messages.en';
+import { fr } from '../src/i18n/messages.fr';
 import { type Api, apiAs, signInToApi } from './support/api-client';
 import { type ApiServer, startApiServer, webDir } from './support/api-server';
 import { seriousViolations } from './support/axe';
@@ -490,6 +491,42 @@ describe('every page on the demo data, in Chromium', () => {
       sessions.get(visit.account)?.allow([]);
     });
   }
+
+  it('a funder sees every hidden figure as "x" with one neutral reason, in English and French', async () => {
+    // A headline count that started under the threshold (gaps in its curve), and a measure whose
+    // breakdowns hide small groups and the groups that would reveal them.
+    const page = await sessionOf('funder');
+    for (const code of ['CIRCLE-FAMILIES', 'FR-SERVED']) {
+      await page.goto(`${server.baseUrl}/measures/${measure(code).id}`);
+      await settled(page, measure(code).name);
+      await page.locator('.figure-suppressed').first().waitFor({ state: 'visible' });
+      for (const [lang, messages] of [
+        ['en', en],
+        ['fr', fr],
+      ] as const) {
+        if (lang === 'fr') await switchLanguage(page, 'fr');
+        const cells = await page.locator('.figure-suppressed').evaluateAll((els) =>
+          els.map((el) => ({
+            shown: el.querySelector('[aria-hidden="true"]')?.textContent,
+            heard: el.querySelector('.visually-hidden')?.textContent,
+            title: el.getAttribute('title'),
+          })),
+        );
+        expect(cells.length, `${code} (${lang}): hidden figures`).toBeGreaterThan(0);
+        const why = messages['figures.value.suppressedWhy'];
+        expect(new Set(cells.map((c) => JSON.stringify(c)))).toEqual(
+          new Set([JSON.stringify({ shown: 'x', heard: why, title: why })]),
+        );
+        const legend = messages['figures.value.legend'].replace('{mark}', 'x');
+        expect(await page.getByText(legend, { exact: true }).count()).toBe(1);
+        // No hidden figure is said to be below anything.
+        const text = (await page.locator('main').textContent()) ?? '';
+        expect(text).not.toMatch(/<\s*\d|fewer than|moins de \d/);
+        await expectAccessible(page, `funder: hidden figures of ${code} (${lang})`);
+      }
+      await switchLanguage(page, 'en');
+    }
+  });
 
   it('the system map, when the client has one: axe in both languages and a screenshot', async () => {
     // The system map is being added; until its route exists, /system-map is the not-found page.

@@ -67,7 +67,7 @@ describe('the curve chart', () => {
     draw({
       points: [...base.points, { period: '2022', value: null, suppressed: true }],
     });
-    expect(legend()).toContain('×Suppressed (small count): a gap, not zero');
+    expect(legend()).toContain('xHidden to protect small counts: a gap, not zero');
     expect(document.querySelectorAll('.curve-suppressed').length).toBe(1);
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('left as gaps');
   });

@@ -4,6 +4,7 @@
 import type { Unit } from '@rba/schema';
 import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { SuppressedValue } from '../components/figures/figure-value';
 import { useI18n } from '../i18n/i18n-provider';
 import { formatMeasureValue } from '../i18n/measure-value';
 import {
@@ -42,8 +43,6 @@ const styles = {
   grid: '#d5dbe3',
 } as const;
 
-/** The mark under a suppressed period; the legend says what it means. */
-const suppressedMark = '×';
 const noValue = '–';
 
 interface DotProps {
@@ -120,6 +119,9 @@ export function CurveChart({
   const suppressed = suppressedPeriods(rows);
   const baseline = rows.find((r) => r.isBaseline)?.period ?? null;
   const summary = curveSummary(rows, name, t, format);
+  // A suppressed period is a gap in the line, marked under the axis with the same "x" as every
+  // suppressed figure; the legend says what it means, the same words for every one of them.
+  const suppressedMark = t('figures.value.suppressed');
 
   return (
     <figure className="curve-chart">
@@ -275,11 +277,13 @@ export function CurveChart({
                 ) : null}
               </th>
               <td className="number">
-                {row.suppressed
-                  ? t('chart.table.suppressed')
-                  : row.actual === null
-                    ? noValue
-                    : format(row.actual)}
+                {row.suppressed ? (
+                  <SuppressedValue />
+                ) : row.actual === null ? (
+                  noValue
+                ) : (
+                  format(row.actual)
+                )}
               </td>
               <td className="number">{row.target === null ? noValue : format(row.target)}</td>
               <td className="number">{row.forecast === null ? noValue : format(row.forecast)}</td>

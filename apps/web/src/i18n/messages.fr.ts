@@ -111,7 +111,7 @@ const core = {
   'report.headline.label': 'Chiffres clés',
   'report.headline.latest': 'Dernière valeur',
   'report.headline.latestValue': '{value} en {period}',
-  'report.headline.suppressed': 'Masquée en {period} (petit nombre)',
+  'report.headline.suppressedIn': 'en {period}',
   'report.headline.noFigure': 'Aucune valeur pour l’instant',
   'report.headline.target': 'Cible',
   'report.headline.trend': 'Tendance',
@@ -169,7 +169,8 @@ const core = {
   'chart.summary.latest': 'Dernière valeur : {value} en {period}.',
   'chart.summary.baseline': 'Valeur de référence : {period}.',
   'chart.summary.forecast': 'Prévision : {value} en {period} si rien ne change.',
-  'chart.summary.suppressed': 'Les valeurs masquées (petits nombres) sont laissées en blanc.',
+  'chart.summary.suppressed':
+    'Les valeurs masquées pour protéger les petits nombres sont laissées en blanc.',
   'chart.summary.table': 'Toutes les valeurs figurent dans le tableau sous le graphique.',
   'chart.summary.empty': 'Il n’y a encore aucune valeur pour {name}.',
   'chart.legend.label': 'Légende',
@@ -178,7 +179,7 @@ const core = {
   'chart.legend.baseline': 'Valeur de référence',
   'chart.legend.forecast': 'Prévision si rien ne change',
   'chart.legend.band': 'Infléchir la courbe : mieux que la prévision',
-  'chart.legend.suppressed': 'Masquée (petit nombre) : un vide, pas un zéro',
+  'chart.legend.suppressed': 'Masqué pour protéger les petits nombres : un vide, pas un zéro',
   'chart.baselineMarker': 'Référence',
   'chart.table.caption': 'Les valeurs derrière la courbe',
   'chart.table.period': 'Période',
@@ -186,7 +187,6 @@ const core = {
   'chart.table.target': 'Cible',
   'chart.table.forecast': 'Prévision',
   'chart.table.baseline': 'référence',
-  'chart.table.suppressed': 'Masquée',
 
   'imports.title': 'Importations',
 

@@ -1,5 +1,7 @@
 // One figure of a measure in its unit and the reader's language: "45% (90/200)" for a ratio
-// percentage, "< 5" with the reason for a suppressed small count (never 0, never blank).
+// percentage; "x" for a suppressed one (never 0, never blank). Every suppressed figure reads the
+// same "x", with the same neutral reason, whatever hid it: a small count, or a figure hidden to
+// protect one. Nothing here may tell the two apart, nor say the threshold.
 
 import type { Unit } from '@rba/schema';
 import type { Translate } from '../../i18n/i18n-provider';
@@ -19,23 +21,17 @@ export interface Figure {
 export interface FigureFormat {
   unit: Unit;
   decimals: number;
-  /** The small-cell threshold in use (the API's `suppressionThreshold`), when it reports one. */
-  threshold: number | null;
 }
 
 /** The figure as text, as it is shown; null when there is no figure at all. */
 export function figureText(
   figure: Figure | null,
-  { unit, decimals, threshold }: FigureFormat,
+  { unit, decimals }: FigureFormat,
   locale: Locale,
   t: Translate,
 ): string | null {
   if (!figure) return null;
-  if (figure.suppressed) {
-    return threshold === null
-      ? t('figures.value.suppressed')
-      : t('figures.value.below', { threshold });
-  }
+  if (figure.suppressed) return t('figures.value.suppressed');
   if (figure.value === null) return null;
   const value = formatMeasureValue(locale, figure.value, unit, decimals);
   const { numerator, denominator } = figure;
@@ -46,24 +42,34 @@ export function figureText(
   return value;
 }
 
-/** Why a figure reads "< 5": said on hover and to screen readers. */
-export function suppressionReason(threshold: number | null, t: Translate): string {
-  return threshold === null
-    ? t('figures.value.suppressedWhyGeneric')
-    : t('figures.value.suppressedWhy', { threshold });
+/**
+ * A suppressed figure: "x" to the eye, the neutral reason on hover and to screen readers (who
+ * hear the reason instead of the letter).
+ */
+export function SuppressedValue() {
+  const { t } = useI18n();
+  const why = t('figures.value.suppressedWhy');
+  return (
+    <span className="figure-value figure-suppressed" title={why}>
+      <span aria-hidden="true">{t('figures.value.suppressed')}</span>
+      <span className="visually-hidden">{why}</span>
+    </span>
+  );
+}
+
+/** What "x" means, once per page or table where a suppressed figure can appear. */
+export function SuppressedLegend({ className }: { className?: string }) {
+  const { t } = useI18n();
+  return (
+    <span className={['figure-suppressed-legend', className].filter(Boolean).join(' ')}>
+      {t('figures.value.legend', { mark: t('figures.value.suppressed') })}
+    </span>
+  );
 }
 
 export function FigureValue({ figure, ...format }: { figure: Figure | null } & FigureFormat) {
   const { locale, t } = useI18n();
-  if (figure?.suppressed) {
-    const why = suppressionReason(format.threshold, t);
-    return (
-      <span className="figure-value figure-suppressed" title={why}>
-        <span aria-hidden="true">{figureText(figure, format, locale, t)}</span>
-        <span className="visually-hidden">{why}</span>
-      </span>
-    );
-  }
+  if (figure?.suppressed) return <SuppressedValue />;
   const text = figureText(figure, format, locale, t);
   if (text === null) {
     return (

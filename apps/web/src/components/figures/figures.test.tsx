@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n-provider';
 import type { Locale } from '../../i18n/locale';
 import { CategoryIcon, HeadlineMark } from './category-icon';
-import { FigureValue } from './figure-value';
+import { FigureValue, SuppressedLegend } from './figure-value';
 import { PlanStatus } from './plan-status';
 import { Sparkline, sparkRuns } from './sparkline';
 import { TargetStatusBadge } from './target-status-badge';
@@ -16,42 +16,53 @@ function inLocale(locale: Locale, children: ReactNode) {
   return render(<I18nProvider locale={locale}>{children}</I18nProvider>);
 }
 
-const count = { unit: 'count', decimals: 0, threshold: 5 } as const;
+const count = { unit: 'count', decimals: 0 } as const;
 
 describe('a suppressed figure', () => {
-  it('reads "< 5" with the reason, never 0 and never blank', () => {
-    const { container } = inLocale(
+  const neutral = {
+    en: { why: 'Hidden to protect small counts', legend: 'x: hidden to protect small counts' },
+    fr: {
+      why: 'Masqué pour protéger les petits nombres',
+      legend: 'x : masqué pour protéger les petits nombres',
+    },
+  } as const;
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`reads "x" with the neutral reason in ${locale === 'en' ? 'English' : 'French'}, and no "<"`, () => {
+      const { container } = inLocale(
+        locale,
+        <>
+          <FigureValue figure={{ value: null, suppressed: true }} {...count} />
+          <SuppressedLegend />
+        </>,
+      );
+      const cell = container.querySelector('.figure-suppressed');
+      // The eye sees "x"; a screen reader hears the reason instead, and hovering shows it.
+      expect(cell?.querySelector('[aria-hidden="true"]')?.textContent).toBe('x');
+      expect(cell?.querySelector('.visually-hidden')?.textContent).toBe(neutral[locale].why);
+      expect(cell?.getAttribute('title')).toBe(neutral[locale].why);
+      expect(screen.getByText(neutral[locale].legend)).toBeTruthy();
+      // Nothing says a threshold, a bound or that this figure is small.
+      const said = `${container.textContent} ${cell?.getAttribute('title')}`;
+      expect(said).not.toContain('<');
+      expect(said).not.toMatch(/\d|fewer|under|moins de|inférieur/i);
+    });
+  }
+
+  it('reads the same whatever hid it: a small count, or a figure hidden to protect one', () => {
+    const small = inLocale(
       'en',
       <FigureValue figure={{ value: null, suppressed: true }} {...count} />,
     );
-    const shown = container.querySelector('[aria-hidden="true"]');
-    expect(shown?.textContent).toBe('< 5');
-    expect(container.textContent).not.toMatch(/\b0\b/);
-    expect(screen.getByText(/count under 5 is hidden/)).toBeTruthy();
-    expect(container.querySelector('.figure-suppressed')?.getAttribute('title')).toMatch(/under 5/);
-  });
-
-  it('stays suppressed even if a value slipped through, and says why in French', () => {
-    const { container } = inLocale(
-      'fr',
-      <FigureValue figure={{ value: 0, suppressed: true }} {...count} />,
-    );
-    expect(container.textContent).toContain('< 5');
-    expect(container.textContent).not.toMatch(/(^|[^<\d])0([^\d]|$)/);
-    expect(screen.getByText(/inférieur à 5/)).toBeTruthy();
-  });
-
-  it('says "Suppressed" when the API gives no threshold', () => {
-    const { container } = inLocale(
+    const shown = small.container.innerHTML;
+    cleanup();
+    // Even if a value slipped through (a hidden 63), nothing of it is shown.
+    const protecting = inLocale(
       'en',
-      <FigureValue
-        figure={{ value: null, suppressed: true }}
-        unit="count"
-        decimals={0}
-        threshold={null}
-      />,
+      <FigureValue figure={{ value: 63, suppressed: true }} {...count} />,
     );
-    expect(container.querySelector('[aria-hidden="true"]')?.textContent).toBe('Suppressed');
+    expect(protecting.container.innerHTML).toBe(shown);
+    expect(protecting.container.textContent).not.toMatch(/\d/);
   });
 });
 
@@ -63,7 +74,6 @@ describe('a figure', () => {
         figure={{ value: 45, numerator: 90, denominator: 200, suppressed: false }}
         unit="percent"
         decimals={0}
-        threshold={null}
       />,
     );
     expect(container.textContent).toBe('45% (90/200)');
@@ -76,7 +86,6 @@ describe('a figure', () => {
         figure={{ value: 45.2, numerator: 904, denominator: 2000, suppressed: false }}
         unit="percent"
         decimals={1}
-        threshold={null}
       />,
     );
     expect(container.textContent?.replace(/\s/g, ' ')).toBe('45,2 % (904/2 000)');

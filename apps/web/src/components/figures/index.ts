@@ -15,7 +15,8 @@ export {
   type FigureFormat,
   FigureValue,
   figureText,
-  suppressionReason,
+  SuppressedLegend,
+  SuppressedValue,
 } from './figure-value';
 export { PlanStatus } from './plan-status';
 export { Sparkline, type SparkPoint, sparkRuns } from './sparkline';

@@ -133,7 +133,7 @@ export const adminEn = {
     'Fiscal quarters and years (FY2025-26-Q1) count from this month. Changing it changes how every fiscal period is read.',
   'admin.settings.threshold': 'Small-count threshold',
   'admin.settings.thresholdHint':
-    'Funders and public scorecards see “< threshold” instead of any count below it, to protect privacy. 0 turns suppression off.',
+    'Funders and public scorecards see “x” instead of any count below it, and of any other figure that would reveal one, to protect privacy. 0 turns suppression off.',
   'admin.settings.locale': 'Default language',
   'admin.settings.localeHint': 'For people who have not chosen a language.',
   'admin.settings.wholeNumber': 'Enter a whole number from 0 to 1000.',
@@ -305,7 +305,7 @@ export const adminFr: { readonly [K in keyof typeof adminEn]: string } = {
     'Les trimestres et les exercices (FY2025-26-Q1) se comptent à partir de ce mois. Le changer modifie la lecture de toutes les périodes d’exercice.',
   'admin.settings.threshold': 'Seuil des petits nombres',
   'admin.settings.thresholdHint':
-    'Les bailleurs de fonds et les tableaux de bord publics voient « < seuil » au lieu de tout nombre inférieur, pour protéger la vie privée. 0 désactive la suppression.',
+    'Les bailleurs de fonds et les tableaux de bord publics voient « x » au lieu de tout nombre inférieur, et de toute autre donnée qui permettrait de le retrouver, pour protéger la vie privée. 0 désactive la suppression.',
   'admin.settings.locale': 'Langue par défaut',
   'admin.settings.localeHint': 'Pour les personnes qui n’ont pas choisi de langue.',
   'admin.settings.wholeNumber': 'Entrez un nombre entier de 0 à 1000.',

@@ -228,7 +228,7 @@ describe('the turn-the-curve report page', () => {
     expect(chart.getAttribute('aria-label')).toBe(
       'Line chart of Youth reporting fair or poor mental health from 2015 to 2022. ' +
         'Latest figure 14.7% in 2022. Baseline 2015. Forecast 14.5% by 2024 if nothing changes. ' +
-        'Suppressed figures (small counts) are left as gaps. Every figure is in the table under the chart.',
+        'Figures hidden to protect small counts are left as gaps. Every figure is in the table under the chart.',
     );
     expect(chart.querySelector('svg')).not.toBeNull();
     expect(chart.querySelectorAll('.curve-actual, .curve-target, .curve-forecast').length).toBe(3);
@@ -245,7 +245,7 @@ describe('the turn-the-curve report page', () => {
       ['2018', '6.7%', '–', '–'],
       ['2019', '6.0%', '–', '–'],
       ['2020', '8.3%', '–', '–'],
-      ['2021', 'Suppressed', '–', '–'],
+      ['2021', 'xHidden to protect small counts', '–', '–'],
       ['2022', '14.7%', '12.0%', '–'],
       ['2023', '–', '–', '13.2%'],
       ['2024', '–', '10.0%', '14.5%'],
@@ -260,7 +260,7 @@ describe('the turn-the-curve report page', () => {
       'Target',
       'Baseline',
       'Forecast if nothing changes',
-      '×Suppressed (small count): a gap, not zero',
+      'xHidden to protect small counts: a gap, not zero',
     ]);
   });
 

@@ -1,7 +1,9 @@
 // The figures at the top of the report: latest, target and status, trend, change since baseline.
 // Status is told by an icon and a word, never by colour alone.
 
+import type { ReactNode } from 'react';
 import type { SeriesResponse } from '../../api/curve-report-api';
+import { SuppressedValue } from '../../components/figures/figure-value';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatChange, formatMeasureValue } from '../../i18n/measure-value';
 
@@ -24,13 +26,20 @@ export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
   const format = (value: number) => formatMeasureValue(locale, value, curve.unit, curve.decimals);
   const { latest, target, trend, baseline } = curve;
 
-  const latestText = !latest
-    ? t('report.headline.noFigure')
-    : latest.suppressed
-      ? t('report.headline.suppressed', { period: latest.period })
-      : latest.value === null
-        ? t('report.headline.noFigure')
-        : t('report.headline.latestValue', { value: format(latest.value), period: latest.period });
+  // A suppressed latest figure reads "x", like every suppressed figure, with its period.
+  let latestText: ReactNode = t('report.headline.noFigure');
+  if (latest?.suppressed) {
+    latestText = (
+      <>
+        <SuppressedValue /> {t('report.headline.suppressedIn', { period: latest.period })}
+      </>
+    );
+  } else if (latest && latest.value !== null) {
+    latestText = t('report.headline.latestValue', {
+      value: format(latest.value),
+      period: latest.period,
+    });
+  }
 
   const trendText =
     trend.trend === 'flat'

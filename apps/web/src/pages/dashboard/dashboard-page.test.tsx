@@ -47,7 +47,12 @@ describe('the funder dashboard', () => {
     expect(screen.getByRole('rowheader', { name: /# of children served/ })).toBeTruthy();
     // Not a headline measure: left to the full scorecard.
     expect(screen.queryByRole('rowheader', { name: /seen within 30 days/ })).toBeNull();
-    expect(screen.getByText('Approved figures only; counts under 5 are hidden.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Approved figures only; counts under 5, and other figures that would reveal them, are hidden.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('x: hidden to protect small counts')).toBeTruthy();
   });
 
   it('downloads the scorecard CSV with the bearer token', async () => {

@@ -66,12 +66,7 @@ function TableCard({ tableId }: { tableId: string }) {
             <p className="muted">{scorecard.table.population}</p>
             <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
             <ExportButtons scope={{ tableId }} name={scorecard.table.name} />
-            <ScorecardSections
-              sections={sections}
-              threshold={scorecard.suppressionThreshold}
-              showPlan={false}
-              headingLevel={3}
-            />
+            <ScorecardSections sections={sections} showPlan={false} headingLevel={3} />
             <p className="dashboard-card-more">
               <Link to={tableScorecardPath(tableId)}>
                 {t('dashboard.fullScorecard', { name: scorecard.table.name })}
@@ -104,12 +99,7 @@ function OrganizationCard({ organizationId }: { organizationId: string }) {
           <>
             <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
             <ExportButtons scope={{ organizationId }} name={scorecard.organization.name} />
-            <ScorecardSections
-              sections={sections}
-              threshold={scorecard.suppressionThreshold}
-              showPlan={false}
-              headingLevel={3}
-            />
+            <ScorecardSections sections={sections} showPlan={false} headingLevel={3} />
             <p className="dashboard-card-more">
               <Link to={organizationScorecardPath(organizationId)}>
                 {t('dashboard.fullScorecard', { name: scorecard.organization.name })}

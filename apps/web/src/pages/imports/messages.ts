@@ -229,7 +229,7 @@ export const importsEn = {
   'imports.export.spreadsheet.hint':
     'Adds a byte-order mark and Windows line ends, so Excel shows accents and rows correctly.',
   'imports.export.fundersNote':
-    'What funders get: approved figures only. Small counts are left empty and marked suppressed=true, so no one can be identified, and notes are left out.',
+    'What funders get: approved figures only. Small counts, and other figures that would reveal them, are left empty and marked suppressed=true, so no one can be identified, and notes are left out.',
   'imports.export.download': 'Download',
   'imports.export.working': 'Preparing the file…',
   'imports.export.saved': 'Saved as {name}.',
@@ -470,7 +470,7 @@ export const importsFr: { readonly [K in keyof typeof importsEn]: string } = {
   'imports.export.spreadsheet.hint':
     'Ajoute une marque d’ordre des octets et des fins de ligne Windows, pour qu’Excel affiche correctement les accents et les lignes.',
   'imports.export.fundersNote':
-    'Ce que reçoivent les bailleurs de fonds : les valeurs approuvées seulement. Les petits nombres sont laissés vides et marqués suppressed=true, pour que personne ne puisse être identifié, et les notes sont retirées.',
+    'Ce que reçoivent les bailleurs de fonds : les valeurs approuvées seulement. Les petits nombres, et les autres valeurs qui permettraient de les retrouver, sont laissés vides et marqués suppressed=true, pour que personne ne puisse être identifié, et les notes sont retirées.',
   'imports.export.download': 'Télécharger',
   'imports.export.working': 'Préparation du fichier…',
   'imports.export.saved': 'Enregistré sous {name}.',

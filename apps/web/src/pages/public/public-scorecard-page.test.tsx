@@ -31,7 +31,10 @@ describe('a published scorecard', () => {
     const row = screen.getByRole('rowheader', { name: /% seen within 30 days/ });
     expect(within(row).queryByRole('link')).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Turn the curve' })).toBeNull();
-    expect(screen.getAllByText('< 5').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('x').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Hidden to protect small counts').length).toBeGreaterThan(0);
+    expect(screen.getByText('x: hidden to protect small counts')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/<\s*\d/);
   });
 
   it('speaks the visitor’s language', async () => {
@@ -43,6 +46,10 @@ describe('a published scorecard', () => {
     await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
     expect(screen.getByText('Tableau de bord publié')).toBeTruthy();
     expect(screen.getByText(/^45\s%\s\(90\/200\)$/)).toBeTruthy();
+    expect(screen.getAllByText('Masqué pour protéger les petits nombres').length).toBeGreaterThan(
+      0,
+    );
+    expect(screen.getByText('x : masqué pour protéger les petits nombres')).toBeTruthy();
   });
 
   it('says kindly that a revoked or unknown link leads nowhere', async () => {

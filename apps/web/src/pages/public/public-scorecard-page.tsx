@@ -77,12 +77,7 @@ export function PublicScorecardPage() {
                 partners={partners}
               />
             </div>
-            <ScorecardSections
-              sections={sections}
-              threshold={scorecard.suppressionThreshold}
-              linkNames={false}
-              showPlan={false}
-            />
+            <ScorecardSections sections={sections} linkNames={false} showPlan={false} />
           </div>
         ) : null}
       </main>

@@ -19,12 +19,11 @@ export const scorecardsEn = {
   'figures.status.none': 'No target',
 
   'figures.value.ratio': '{value} ({numerator}/{denominator})',
-  'figures.value.below': '< {threshold}',
-  'figures.value.suppressed': 'Suppressed',
-  'figures.value.suppressedWhy':
-    'Suppressed: a count under {threshold} is hidden so that no one can be identified from it.',
-  'figures.value.suppressedWhyGeneric':
-    'Suppressed: a small count is hidden so that no one can be identified from it.',
+  // One label for every suppressed figure, as Statistics Canada prints it; the reason is the
+  // same for all of them, so it tells no small count from a figure hidden to protect one.
+  'figures.value.suppressed': 'x',
+  'figures.value.suppressedWhy': 'Hidden to protect small counts',
+  'figures.value.legend': '{mark}: hidden to protect small counts',
   'figures.value.none': 'No figure',
 
   'figures.category.how_much': 'How much did we do?',
@@ -105,8 +104,10 @@ export const scorecardsEn = {
   'scorecards.view.all': 'All figures, drafts included.',
   'scorecards.view.review': 'Submitted and approved figures; drafts are not shown.',
   'scorecards.view.approved': 'Approved figures only.',
-  'scorecards.view.restricted': 'Approved figures only; counts under {threshold} are hidden.',
-  'scorecards.view.restrictedNoThreshold': 'Approved figures only; small counts are hidden.',
+  'scorecards.view.restricted':
+    'Approved figures only; counts under {threshold}, and other figures that would reveal them, are hidden.',
+  'scorecards.view.restrictedNoThreshold':
+    'Approved figures only; small counts, and other figures that would reveal them, are hidden.',
 } as const;
 
 export const scorecardsFr: { readonly [K in keyof typeof scorecardsEn]: string } = {
@@ -127,12 +128,9 @@ export const scorecardsFr: { readonly [K in keyof typeof scorecardsEn]: string }
   'figures.status.none': 'Aucune cible',
 
   'figures.value.ratio': '{value} ({numerator}/{denominator})',
-  'figures.value.below': '< {threshold}',
-  'figures.value.suppressed': 'Masqué',
-  'figures.value.suppressedWhy':
-    'Masqué : un effectif inférieur à {threshold} est caché pour que personne ne puisse être identifié.',
-  'figures.value.suppressedWhyGeneric':
-    'Masqué : un petit effectif est caché pour que personne ne puisse être identifié.',
+  'figures.value.suppressed': 'x',
+  'figures.value.suppressedWhy': 'Masqué pour protéger les petits nombres',
+  'figures.value.legend': '{mark} : masqué pour protéger les petits nombres',
   'figures.value.none': 'Aucune donnée',
 
   'figures.category.how_much': 'Combien avons-nous fait?',
@@ -216,7 +214,7 @@ export const scorecardsFr: { readonly [K in keyof typeof scorecardsEn]: string }
   'scorecards.view.review': 'Données soumises et approuvées; les brouillons ne sont pas montrés.',
   'scorecards.view.approved': 'Données approuvées seulement.',
   'scorecards.view.restricted':
-    'Données approuvées seulement; les effectifs inférieurs à {threshold} sont masqués.',
+    'Données approuvées seulement; les effectifs inférieurs à {threshold}, et les autres données qui permettraient de les retrouver, sont masqués.',
   'scorecards.view.restrictedNoThreshold':
-    'Données approuvées seulement; les petits effectifs sont masqués.',
+    'Données approuvées seulement; les petits effectifs, et les autres données qui permettraient de les retrouver, sont masqués.',
 } as const;

@@ -57,7 +57,7 @@ export function OrganizationScorecardPage() {
           <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
           <PrintedPeriod period={search.period} />
           <ScorecardFilterBar filters={search.filters} onChange={search.setFilters} />
-          <ScorecardSections sections={sections} threshold={scorecard.suppressionThreshold} />
+          <ScorecardSections sections={sections} />
         </div>
       ) : null}
     </PageLayout>

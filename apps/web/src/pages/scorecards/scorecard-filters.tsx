@@ -4,6 +4,7 @@
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScorecardView } from '../../api/scorecards-api';
+import { SuppressedLegend } from '../../components/figures/figure-value';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   type CategoryFilter,
@@ -182,14 +183,28 @@ const viewKeys = {
   restricted: 'scorecards.view.restricted',
 } as const;
 
-/** Which figures this scorecard holds for this reader, as the API reports it. */
+/**
+ * Which figures this scorecard holds for this reader, as the API reports it. A restricted view
+ * says the rule in general words (the threshold is public) and, once for the page or card, what
+ * the "x" of a suppressed figure means; no single figure is ever said to be small.
+ */
 export function ViewNote({ view, threshold }: { view: ScorecardView; threshold: number | null }) {
   const { t } = useI18n();
   const text =
     view === 'restricted' && threshold === null
       ? t('scorecards.view.restrictedNoThreshold')
       : t(viewKeys[view], { threshold: threshold ?? 0 });
-  return <p className={`scorecard-view-note scorecard-view-${view}`}>{text}</p>;
+  return (
+    <p className={`scorecard-view-note scorecard-view-${view}`}>
+      {text}
+      {view === 'restricted' ? (
+        <>
+          {' '}
+          <SuppressedLegend className="scorecard-view-legend" />
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 /** On paper the picker is gone: the period is said in words instead. */

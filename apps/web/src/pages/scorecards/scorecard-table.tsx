@@ -17,8 +17,6 @@ import type { ScorecardGroup, ScorecardRow, ScorecardSection } from './scorecard
 import './scorecards.css';
 
 export interface ScorecardTableOptions {
-  /** The small-cell threshold the API reports for this view. */
-  threshold: number | null;
   /** Names link to each measure's series page (not on the public page, which has none). */
   linkNames?: boolean;
   /** The plan column (left out where plans are not shown, as on public scorecards). */
@@ -76,12 +74,10 @@ function Row({
   row,
   linkNames,
   showPlan,
-  threshold,
 }: {
   row: ScorecardRow;
   linkNames: boolean;
   showPlan: boolean;
-  threshold: number | null;
 }) {
   const { series } = row;
   const classes = ['scorecard-row', `scorecard-row-${row.level}`];
@@ -91,12 +87,7 @@ function Row({
       <NameCell row={row} linkNames={linkNames} />
       <td className="nowrap">{series.latest?.period ?? noFigureGlyph}</td>
       <td className="number">
-        <FigureValue
-          figure={series.latest}
-          unit={series.unit}
-          decimals={series.decimals}
-          threshold={threshold}
-        />
+        <FigureValue figure={series.latest} unit={series.unit} decimals={series.decimals} />
       </td>
       <td>
         <TargetCell series={series} />
@@ -146,7 +137,6 @@ function GroupHeader({ group, columns }: { group: ScorecardGroup; columns: numbe
 
 export function ScorecardSectionTable({
   section,
-  threshold,
   linkNames = true,
   showPlan = true,
   headingLevel = 2,
@@ -191,13 +181,7 @@ export function ScorecardSectionTable({
             <tbody key={group.key}>
               <GroupHeader group={group} columns={columns} />
               {group.rows.map((row) => (
-                <Row
-                  key={row.key}
-                  row={row}
-                  linkNames={linkNames}
-                  showPlan={showPlan}
-                  threshold={threshold}
-                />
+                <Row key={row.key} row={row} linkNames={linkNames} showPlan={showPlan} />
               ))}
             </tbody>
           ))}

@@ -35,7 +35,13 @@ describe('the collective scorecard', () => {
       screen.getByRole('heading', { level: 2, name: /All children are mentally healthy/ }),
     ).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Shared measures' })).toBeTruthy();
-    expect(screen.getByText('Approved figures only; counts under 5 are hidden.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Approved figures only; counts under 5, and other figures that would reveal them, are hidden.',
+      ),
+    ).toBeTruthy();
+    // Once for the page: what the "x" of a suppressed figure means.
+    expect(screen.getAllByText('x: hidden to protect small counts')).toHaveLength(1);
 
     // Group rows: the indicators, then each program with its agency.
     const groups = screen
@@ -63,8 +69,9 @@ describe('the collective scorecard', () => {
     ).toMatch(/^\/measures\//);
 
     const suppressed = rowOf('# of families taking part');
-    expect(within(suppressed).getByText('< 5')).toBeTruthy();
-    expect(within(suppressed).getByText(/count under 5 is hidden/)).toBeTruthy();
+    expect(within(suppressed).getByText('x')).toBeTruthy();
+    expect(within(suppressed).getByText('Hidden to protect small counts')).toBeTruthy();
+    expect(suppressed.textContent).not.toContain('<');
 
     // The shared measure, then each partner's contribution beneath it.
     const shared = screen.getByRole('region', { name: 'Shared measures' });

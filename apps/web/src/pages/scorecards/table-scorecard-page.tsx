@@ -70,7 +70,7 @@ export function TableScorecardPage() {
             onChange={search.setFilters}
             partners={partners}
           />
-          <ScorecardSections sections={sections} threshold={scorecard.suppressionThreshold} />
+          <ScorecardSections sections={sections} />
           {canPublish ? (
             <details className="scorecard-publish">
               <summary>{t('scorecards.publish.summary')}</summary>

@@ -37,7 +37,6 @@ export function BreakdownChart({
   rows,
   unit,
   decimals,
-  threshold = null,
   width = 720,
   height = 260,
 }: {
@@ -46,8 +45,6 @@ export function BreakdownChart({
   rows: readonly BreakdownRow[];
   unit: Unit;
   decimals: number;
-  /** The small-cell threshold of the view, for "< 5" in suppressed cells. */
-  threshold?: number | null;
   width?: number;
   height?: number;
 }) {
@@ -159,12 +156,7 @@ export function BreakdownChart({
                 const cell = row.cells[line.key];
                 return (
                   <td key={line.key} className="number">
-                    <FigureValue
-                      figure={cell ?? null}
-                      unit={unit}
-                      decimals={decimals}
-                      threshold={threshold}
-                    />
+                    <FigureValue figure={cell ?? null} unit={unit} decimals={decimals} />
                   </td>
                 );
               })}

@@ -149,10 +149,13 @@ describe('the series page', () => {
         .checked,
     ).toBe(false);
 
-    // Every breakdown figure stays in the table, a suppressed one said as such.
+    // Every breakdown figure stays in the table, a suppressed one as "x" with the neutral reason.
     const table = screen.getByRole('table', { name: 'The figures by breakdown' });
     const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26-Q1' }).closest('tr');
-    expect(firstRow?.textContent).toContain('Suppressed');
+    expect(firstRow?.textContent).toContain('xHidden to protect small counts');
+    expect(firstRow?.textContent).not.toContain('<');
+    // Only a restricted view has the legend of "x".
+    expect(screen.queryByText('x: hidden to protect small counts')).toBeNull();
 
     expect(await screen.findByText('A new intake worker started in August.')).toBeTruthy();
 
@@ -180,5 +183,11 @@ describe('the series page', () => {
     expect(screen.queryByRole('heading', { name: 'Notes on the figures' })).toBeNull();
     expect(screen.queryByText(/could not be loaded/)).toBeNull();
     expect(calls.urls.some((u) => u.includes('/observations'))).toBe(false);
+    // The rule in general words, and once what the "x" of a suppressed figure means.
+    expect(screen.getAllByText('x: hidden to protect small counts')).toHaveLength(1);
+    const table = screen.getByRole('table', { name: 'The figures by breakdown' });
+    const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26-Q1' }).closest('tr');
+    expect(firstRow?.textContent).toContain('xHidden to protect small counts');
+    expect(document.body.textContent).not.toMatch(/<\s*\d/);
   });
 });

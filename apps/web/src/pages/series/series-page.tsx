@@ -14,6 +14,7 @@ import { TrendBadge } from '../../components/figures/trend-badge';
 import { PageLayout } from '../../components/page-layout';
 import { type Translate, useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
+import { ViewNote } from '../scorecards/scorecard-filters';
 import { LoadError } from '../scorecards/scorecards-page';
 import { isMissing, useOrganizations } from '../scorecards/use-scorecards';
 import { BreakdownChart } from './breakdown-chart';
@@ -36,12 +37,7 @@ function Headline({ series }: { series: SeriesResponse }) {
       <div>
         <dt>{t('series.headline.latest')}</dt>
         <dd>
-          <FigureValue
-            figure={series.latest}
-            unit={series.unit}
-            decimals={series.decimals}
-            threshold={series.suppressionThreshold}
-          />
+          <FigureValue figure={series.latest} unit={series.unit} decimals={series.decimals} />
           {series.latest ? <span className="muted"> {series.latest.period}</span> : null}
         </dd>
       </div>
@@ -150,6 +146,10 @@ export function SeriesPage() {
             <span>{t('series.code', { code: series.code })}</span>
             <span>{t(directionKeys[series.direction])}</span>
           </p>
+          {/* A funder sees suppressed figures as "x": the rule and its legend, once for the page. */}
+          {series.view === 'restricted' ? (
+            <ViewNote view={series.view} threshold={series.suppressionThreshold} />
+          ) : null}
           <Headline series={series} />
           <div className="series-layout">
             <div className="series-main">
@@ -179,7 +179,6 @@ export function SeriesPage() {
                     rows={rows}
                     unit={series.unit}
                     decimals={series.decimals}
-                    threshold={series.suppressionThreshold}
                   />
                 </section>
               ) : null}
