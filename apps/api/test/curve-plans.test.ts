@@ -200,7 +200,7 @@ describe('a turn-the-curve plan', () => {
     });
   });
 
-  it('lets the owners of a curve edit its plan, and everyone who sees it read and comment', async () => {
+  it('lets the owners of a curve edit its plan, everyone who sees it read, and all but funders comment', async () => {
     const indicatorUrl = `/measures/${w.indicator.id}/curve-plan`;
     const programUrl = `/measures/${w.countA.id}/curve-plan`;
     const current = async (url: string) => (await (as.admin as Client).get(url)).revision;
@@ -227,7 +227,15 @@ describe('a turn-the-curve plan', () => {
     // Readers.
     const plan = await (as.funder as Client).get(programUrl);
     expect(plan.canEdit).toBe(false);
-    const comment = await (as.funder as Client).post(`/curve-plans/${plan.id}/comments`, {
+    // Funders read, and write nothing: not even a comment.
+    expect(
+      (
+        await (as.funder as Client).fail('post', `/curve-plans/${plan.id}/comments`, {
+          body: 'A funder’s comment',
+        })
+      ).status,
+    ).toBe(403);
+    const comment = await (as.member as Client).post(`/curve-plans/${plan.id}/comments`, {
       body: 'Is the second day funded?',
     });
     expect(comment).toMatchObject({ body: 'Is the second day funded?' });

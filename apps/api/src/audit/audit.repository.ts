@@ -67,10 +67,12 @@ export interface AuditQuery {
   limit: number;
 }
 
-export async function listAuditEvents(db: DbOrTrx, q: AuditQuery) {
+/** Events newest first; `afterSeq` keeps only those written after that point of the chain. */
+export async function listAuditEvents(db: DbOrTrx, q: AuditQuery & { afterSeq?: number }) {
   let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(q.limit);
   if (q.entity) query = query.where('entity', '=', q.entity);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.afterSeq !== undefined) query = query.where('seq', '>', q.afterSeq);
   return query.execute();
 }
 

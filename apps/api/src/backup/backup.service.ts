@@ -9,7 +9,9 @@
 //   embedded database to a server.
 //
 // Restore refuses a target that is not empty unless forced, and a backup made by a newer
-// version of the code (a migration this code does not know). Files are written atomically.
+// version of the code (a migration this code does not know). Files are written atomically, and
+// are created readable and writable by their owner only (0600, temporary files included): a
+// backup holds password hashes and every figure.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -61,12 +63,23 @@ function countsQuery(): string {
   return `select ${COUNTED_TABLES.map((t) => `(select count(*) from public.${t})::int as ${t}`).join(', ')}`;
 }
 
+/** Owner read and write only: backups hold password hashes. */
+const BACKUP_MODE = 0o600;
+
 /** Writes through a temporary file in the same directory, then renames: never a half file. */
 function tempBeside(file: string): string {
   return path.join(
     path.dirname(file),
     `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`,
   );
+}
+
+/**
+ * Creates the (temporary) backup file: new (never an existing file or link) and with mode 0600
+ * from the start, so a backup is never readable by others, not even while it is being written.
+ */
+function createPrivateFile(file: string): void {
+  closeSync(openSync(file, 'wx', BACKUP_MODE));
 }
 
 export function defaultBackupFile(format: BackupFormat, now = new Date()): string {
@@ -144,6 +157,7 @@ export async function backupPostgres(url: string, out: string): Promise<BackupRe
   const client = await connect(url);
   const tmp = tempBeside(out);
   try {
+    createPrivateFile(tmp);
     await checkClientVersion('pg_dump', client);
     // pg_dump reads the snapshot this transaction exported: the counts and the file agree.
     await client.query('begin isolation level repeatable read read only');
@@ -181,13 +195,14 @@ export async function backupPglite(
   const tmp = tempBeside(out);
   let client: PGlite | undefined;
   try {
+    createPrivateFile(tmp);
     const open = await PGlite.create(pgdata, { parsers: pgliteParsers() });
     client = open;
     const counts = (await open.query(countsQuery())).rows[0] as Counts;
     const migrations = await appliedMigrations((t) => open.query(t));
     const dump = await pgDump({ pg: open, args: ['--no-owner', '--no-privileges'] });
     const header = `${SQL_HEADER} ${JSON.stringify({ format: 'pglite-sql', migrations, counts })}\n`;
-    await writeFile(tmp, header + (await dump.text()));
+    await writeFile(tmp, header + (await dump.text()), { mode: BACKUP_MODE });
     renameSync(tmp, out);
     return { file: out, format: 'pglite-sql', bytes: statSync(out).size, migrations, counts };
   } finally {

@@ -123,16 +123,53 @@ export async function findRevision(db: DbOrTrx, planId: string, revision: number
     .executeTakeFirst();
 }
 
-export async function existingOrganizationIds(db: DbOrTrx, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('organizations').select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => r.id);
+/** The planning tables an agency is a partner at. */
+export async function tablesOfOrganization(db: DbOrTrx, organizationId: string) {
+  const rows = await db
+    .selectFrom('table_partners')
+    .select('table_id')
+    .where('organization_id', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.table_id);
 }
 
-export async function existingMeasureIds(db: DbOrTrx, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('measures').select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => r.id);
+/** The partner agencies of these tables. */
+export async function partnersOfTables(db: DbOrTrx, tableIds: string[]) {
+  if (tableIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('table_partners')
+    .select('organization_id')
+    .where('table_id', 'in', tableIds)
+    .execute();
+  return [...new Set(rows.map((r) => r.organization_id))];
+}
+
+/**
+ * Of these measures, those of these tables (indicators and shared measures) or of these
+ * agencies (program measures), with their owners.
+ */
+export async function measuresAmong(
+  db: DbOrTrx,
+  ids: string[],
+  tableIds: string[],
+  organizationIds: string[],
+) {
+  if (ids.length === 0 || (tableIds.length === 0 && organizationIds.length === 0)) return [];
+  return db
+    .selectFrom('measures')
+    .select(['id', 'kind', 'table_id', 'organization_id'])
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.or([
+        ...(tableIds.length > 0
+          ? [eb.and([eb('kind', '!=', 'performance'), eb('table_id', 'in', tableIds)])]
+          : []),
+        ...(organizationIds.length > 0
+          ? [eb.and([eb('kind', '=', 'performance'), eb('organization_id', 'in', organizationIds)])]
+          : []),
+      ]),
+    )
+    .execute();
 }
 
 export async function insertComment(db: DbOrTrx, planId: string, authorId: string, body: string) {

@@ -2,7 +2,13 @@
 // the curve, saved as numbered revisions with optimistic concurrency.
 import type { Plan, PutPlanBody } from '@rba/schema';
 import { type Actor, hasRole } from '../access/actor.js';
-import { canEditOrganization, deny } from '../access/scopes.js';
+import {
+  canEditOrganization,
+  deny,
+  type View,
+  visibleOrganizationIds,
+  visibleTableIds,
+} from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -12,8 +18,6 @@ import { findMeasure } from '../measures/measures.repository.js';
 import { visibleMeasure } from '../measures/measures.service.js';
 import { measureSeries } from '../scorecards/scorecards.service.js';
 import {
-  existingMeasureIds,
-  existingOrganizationIds,
   findPlan,
   findPlanByMeasure,
   findRevision,
@@ -22,6 +26,9 @@ import {
   insertRevision,
   listComments,
   listRevisions,
+  measuresAmong,
+  partnersOfTables,
+  tablesOfOrganization,
   updatePlanAtRevision,
   userName,
 } from './curve-plans.repository.js';
@@ -81,30 +88,70 @@ async function revisionConflict(
   );
 }
 
-async function checkReferences(trx: Trx, content: StoredContent) {
-  const orgIds = [
-    ...content.partners.map((p) => p.organizationId),
-    ...content.actions.map((a) => a.ownerOrganizationId),
+const organizationRefs = (c: StoredContent) =>
+  [
+    ...c.partners.map((p) => p.organizationId),
+    ...c.actions.map((a) => a.ownerOrganizationId),
   ].filter((x): x is string => x !== null);
-  const known = await existingOrganizationIds(trx, [...new Set(orgIds)]);
-  const unknownOrgs = orgIds.filter((id) => !known.includes(id));
+const measureRefs = (c: StoredContent) =>
+  c.actions.map((a) => a.measureId).filter((x): x is string => x !== null);
+
+/**
+ * Ids a plan's content names get the checks of ids in a path: an organization must be a partner
+ * at the plan's table (for a program measure's plan: at a table its agency is a partner at, or
+ * that agency), a measure one of that table's or of its partners, and both visible to the
+ * caller. Anything else is answered exactly as an id that exists nowhere. Only ids the edit
+ * brings in are checked: those already in the plan were shown to the caller with it.
+ */
+async function checkReferences(
+  trx: Trx,
+  actor: Actor,
+  m: MeasureRow,
+  before: StoredContent,
+  after: StoredContent,
+) {
+  const had = new Set([...organizationRefs(before), ...measureRefs(before)]);
+  const orgIds = [...new Set(organizationRefs(after))].filter((id) => !had.has(id));
+  const measureIds = [...new Set(measureRefs(after))].filter((id) => !had.has(id));
+  if (orgIds.length === 0 && measureIds.length === 0) return;
+  const ownOrganization = m.kind === 'performance' ? (m.organization_id as string) : null;
+  const tableIds = ownOrganization
+    ? await tablesOfOrganization(trx, ownOrganization)
+    : [m.table_id as string];
+  const atTable = new Set(await partnersOfTables(trx, tableIds));
+  if (ownOrganization) atTable.add(ownOrganization);
+  const [visibleOrgs, visibleTables] = await Promise.all([
+    visibleOrganizationIds(trx, actor),
+    visibleTableIds(trx, actor),
+  ]);
+  const seesOrg = (id: string) => visibleOrgs === null || visibleOrgs.includes(id);
+  const unknownOrgs = orgIds.filter((id) => !atTable.has(id) || !seesOrg(id));
   if (unknownOrgs.length > 0) {
     throw new AppError(
       422,
       'UNKNOWN_ORGANIZATION',
-      'A partner or action owner names an organization that does not exist',
-      {
-        organizationIds: [...new Set(unknownOrgs)],
-      },
+      "A partner or action owner names an organization that is not one of this plan's table",
+      { organizationIds: unknownOrgs },
     );
   }
-  const measureIds = content.actions.map((a) => a.measureId).filter((x): x is string => x !== null);
-  const knownMeasures = await existingMeasureIds(trx, [...new Set(measureIds)]);
-  const unknownMeasures = measureIds.filter((id) => !knownMeasures.includes(id));
+  const known = await measuresAmong(trx, measureIds, tableIds, [...atTable]);
+  const visible = new Set(
+    known
+      .filter((k) =>
+        k.kind === 'performance'
+          ? seesOrg(k.organization_id as string)
+          : visibleTables === null || visibleTables.includes(k.table_id as string),
+      )
+      .map((k) => k.id),
+  );
+  const unknownMeasures = measureIds.filter((id) => !visible.has(id));
   if (unknownMeasures.length > 0) {
-    throw new AppError(422, 'UNKNOWN_MEASURE', 'An action names a measure that does not exist', {
-      measureIds: [...new Set(unknownMeasures)],
-    });
+    throw new AppError(
+      422,
+      'UNKNOWN_MEASURE',
+      "An action names a measure that is not one of this plan's table",
+      { measureIds: unknownMeasures },
+    );
   }
 }
 
@@ -121,7 +168,7 @@ async function writeRevision(
   if ((current?.revision ?? 0) !== baseRevision) await revisionConflict(trx, m, current, true);
   const before = (current?.content as StoredContent | undefined) ?? EMPTY_CONTENT;
   const after = next(before);
-  await checkReferences(trx, after);
+  await checkReferences(trx, actor, m, before, after);
   const changed = changedSections(before, after);
   if (current && changed.length === 0 && restoredFrom === null)
     return present(trx, m, current, true);
@@ -167,17 +214,18 @@ export async function savePlan(
   );
 }
 
-/** The plan and its measure, when the actor may see the measure. */
+/** The plan and its measure, with the actor's view of the measure, when they may see it. */
 async function visiblePlan(db: Db, actor: Actor, planId: string) {
   const plan = await findPlan(db, planId);
   const m = plan ? await findMeasure(db, plan.measure_id) : undefined;
   if (!plan || !m) throw new NotFoundError('Plan');
+  let view: View;
   try {
-    await visibleMeasure(db, actor, m.id);
+    ({ view } = await visibleMeasure(db, actor, m.id));
   } catch {
     throw new NotFoundError('Plan');
   }
-  return { plan, m };
+  return { plan, m, view };
 }
 
 export async function planRevisions(db: Db, actor: Actor, planId: string) {
@@ -260,9 +308,10 @@ export async function planComments(db: Db, actor: Actor, planId: string) {
   }));
 }
 
-/** Anyone who can read a plan can comment on it. */
+/** Anyone who can read a plan can comment on it, except funders: they write nothing. */
 export async function addPlanComment(db: Db, actor: Actor, planId: string, body: string) {
-  await visiblePlan(db, actor, planId);
+  const { view } = await visiblePlan(db, actor, planId);
+  if (view === 'restricted') deny(true, 'Plan');
   return inTransaction(db, async (trx) => {
     const c = await insertComment(trx, planId, actor.userId, body);
     const author = await trx

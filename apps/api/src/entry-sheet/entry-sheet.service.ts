@@ -20,6 +20,7 @@ import {
 } from '../observations/observations.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { labelOf, resolvePeriod } from '../periods/periods.js';
+import { showsReturnNotes } from '../reporting/reporting.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import {
   activePrograms,
@@ -161,7 +162,7 @@ export async function entrySheet(
               ? { id: submission.reviewed_by, name: submission.reviewer_name }
               : null,
           reviewedAt: submission.reviewed_at?.toISOString() ?? null,
-          reviewNote: submission.review_note,
+          reviewNote: showsReturnNotes(view, canReview) ? submission.review_note : null,
         }
       : null,
     lock: locking ? (locking.status as 'submitted' | 'approved') : closed ? 'closed' : null,

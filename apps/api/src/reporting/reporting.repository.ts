@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { PeriodType } from '../db/tables/measures.table.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
@@ -152,4 +153,35 @@ export async function listReportingPeriods(db: DbOrTrx, limit: number, offset: n
     .limit(limit)
     .offset(offset)
     .execute();
+}
+
+/**
+ * The audit sequence number of the agency's first submission of a period containing this
+ * program figure (the submit event of any submission that covers it, the earliest one), or null
+ * when no such period has ever been submitted (or the figure is not an agency's).
+ */
+export async function firstSubmissionSeqOfObservation(
+  db: DbOrTrx,
+  observationId: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('observations as o')
+    .innerJoin('measures as m', 'm.id', 'o.measure_id')
+    .innerJoin('submissions as s', (join) =>
+      join
+        .onRef('s.organization_id', '=', 'm.organization_id')
+        .onRef('s.period_start', '<=', 'o.period_start')
+        .onRef('s.period_end', '>=', 'o.period_end'),
+    )
+    .innerJoin('audit_events as a', (join) =>
+      join
+        .on('a.entity', '=', 'submission')
+        .on('a.action', '=', 'submission.submit')
+        .on(sql<boolean>`a.entity_id = s.id::text`),
+    )
+    .select((eb) => eb.fn.min('a.seq').as('seq'))
+    .where('o.id', '=', observationId)
+    .where('m.kind', '=', 'performance')
+    .executeTakeFirst();
+  return row?.seq ?? null;
 }

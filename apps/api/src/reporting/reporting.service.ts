@@ -8,6 +8,7 @@ import {
   canReviewOrganization,
   deny,
   organizationView,
+  type View,
 } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
@@ -30,6 +31,14 @@ import {
   setObservationStatus,
   transitionSubmission,
 } from './reporting.repository.js';
+
+/**
+ * Return notes are the agency's and its reviewers': its own staff (view `all`, admins too) and
+ * the coordinators of a table it is a partner at. Table members and funders get null.
+ */
+export function showsReturnNotes(view: View, reviewer: boolean): boolean {
+  return view === 'all' || reviewer;
+}
 
 function toSubmission(r: SubmissionRow, fys: number, lockedObservations = 0): Submission {
   return {
@@ -185,7 +194,8 @@ export async function organizationSubmissions(
   organizationId: string,
   q: { status?: SubmissionStatus | undefined; limit: number; offset: number },
 ) {
-  await visibleOrganization(db, actor, organizationId);
+  const view = await visibleOrganization(db, actor, organizationId);
+  const notes = showsReturnNotes(view, await canReviewOrganization(db, actor, organizationId));
   const { fiscalYearStartMonth: fys } = await getSettings(db);
   const rows = await listSubmissions(
     db,
@@ -193,7 +203,10 @@ export async function organizationSubmissions(
     q.limit,
     q.offset,
   );
-  return rows.map((r) => toSubmission(r, fys));
+  return rows.map((r) => {
+    const s = toSubmission(r, fys);
+    return notes ? s : { ...s, reviewNote: null };
+  });
 }
 
 /** The review queue: submissions of a table's partners. */

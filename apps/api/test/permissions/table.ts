@@ -298,10 +298,11 @@ const periodFor = (m: MeasureTarget) => (m.kind === 'indicator' ? nextYear() : n
 
 /**
  * Every kind of measure: read (whoever sees its owner), write (its agency's editors, or its
- * table's coordinators for indicators and shared measures), cells (raw figures: not funders).
+ * table's coordinators for indicators and shared measures), cells (raw figures: not funders),
+ * comment (on its plan: every reader but funders, who write nothing).
  */
 function measureScopes(
-  access: 'read' | 'write' | 'cells' | 'plan',
+  access: 'read' | 'write' | 'cells' | 'plan' | 'comment',
   request: (c: Ctx, m: MeasureTarget, who: Who) => Req | Promise<Req>,
   expect?: (m: MeasureTarget) => number | undefined,
 ): Scope[] {
@@ -1110,7 +1111,7 @@ export const ROUTES: Route[] = [
   },
 
   // Turn-the-curve plans: read by whoever sees the measure, edited by the curve's owners,
-  // commented on by every reader.
+  // commented on by every reader but funders.
   {
     method: 'GET',
     path: `${V1}/measures/:id/curve-plan`,
@@ -1176,7 +1177,7 @@ export const ROUTES: Route[] = [
   {
     method: 'POST',
     path: `${V1}/curve-plans/:id/comments`,
-    scopes: measureScopes('read', async (c, m) => ({
+    scopes: measureScopes('comment', async (c, m) => ({
       url: `${V1}/curve-plans/${(await planOf(c, m)).id}/comments`,
       body: { body: `Comment ${unique()}` },
     })),
