@@ -58,11 +58,14 @@ export function PlanComments({
   comments,
   isPending,
   error,
+  canComment,
 }: {
   planId: string | null;
   comments: PlanComment[];
   isPending: boolean;
   error: unknown;
+  /** Funders and public readers read comments but write nothing. */
+  canComment: boolean;
 }) {
   const { t, formatDate } = useI18n();
   return (
@@ -97,7 +100,7 @@ export function PlanComments({
               ))}
             </ol>
           )}
-          <CommentForm planId={planId} />
+          {canComment && <CommentForm planId={planId} />}
         </>
       )}
     </section>

@@ -527,6 +527,25 @@ describe('the turn-the-curve editor', () => {
     expect(await screen.findByLabelText('Add a comment')).toBeTruthy();
   });
 
+  it('lets a funder read the comments but offers no way to write one', async () => {
+    serve({
+      [`GET /api/v1/measures/${measureId}/curve-plan`]: () => ({
+        status: 200,
+        body: { ...plan, canEdit: false },
+      }),
+      [`GET /api/v1/measures/${measureId}/series`]: () => ({
+        status: 200,
+        body: { ...series, view: 'restricted', suppressionThreshold: 5 },
+      }),
+    });
+    renderApp(path);
+    await screen.findByRole('heading', { level: 1, name: measure.name });
+    await screen.findByRole('heading', { name: 'Comments' });
+    await waitFor(() => expect(api.calls.some((c) => c.path.endsWith('/series'))).toBe(true));
+    expect(screen.queryByLabelText('Add a comment')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Post the comment' })).toBeNull();
+  });
+
   it('speaks French', async () => {
     localStorage.setItem('rba.locale', 'fr');
     renderApp(path);

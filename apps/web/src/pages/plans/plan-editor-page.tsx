@@ -555,6 +555,7 @@ function PlanEditor({
         comments={comments.data ?? []}
         isPending={comments.isPending && base.id !== null}
         error={comments.error}
+        canComment={series.data !== undefined && series.data.view !== 'restricted'}
       />
     </>
   );
