@@ -53,6 +53,30 @@ describe('protectCells', () => {
     expect(narrowest).toBeGreaterThanOrEqual(5);
   });
 
+  it('decides the same whatever order the figures come in', () => {
+    const base = [
+      counts('s', { '': 17, 'g=a': 9, 'g=b': 8 }),
+      counts('a', { '': 7, 'g=a': 4, 'g=b': 3 }),
+      counts('b', { '': 7, 'g=a': 3, 'g=b': 4 }),
+      counts('c', { '': 3, 'g=a': 2, 'g=b': 1 }),
+    ];
+    const shuffled = (order: number[]) =>
+      order.map((i) => {
+        const m = base[i] as MeasureCells;
+        return { id: m.id, cells: new Map([...m.cells].reverse()) };
+      });
+    const first = protectCells(familyProblem(1, base, 's'), { threshold: 5 }).hidden;
+    for (const order of [
+      [3, 2, 1, 0],
+      [1, 0, 3, 2],
+      [2, 3, 0, 1],
+    ]) {
+      expect(protectCells(familyProblem(1, shuffled(order), 's'), { threshold: 5 }).hidden).toEqual(
+        first,
+      );
+    }
+  });
+
   it('hides nothing when nothing is small', () => {
     const problem = familyProblem(1, [counts('m', { '': 30, 'g=a': 10, 'g=b': 20 })]);
     expect(protectCells(problem, { threshold: 5 })).toEqual({

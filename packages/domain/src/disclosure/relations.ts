@@ -133,14 +133,17 @@ export function familyProblem(
 ): DisclosureProblem {
   const cells: DisclosureCell[] = [];
   const relations: DisclosureRelation[] = [];
-  for (const m of measures) {
+  // One order whatever the caller's (a database may hand rows back in any order): ties in the
+  // line rule go to the first cell, so the same figures must always give the same problem.
+  const ordered = [...measures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const m of ordered) {
     const parts = measureParts(m, layers);
     cells.push(...parts.cells);
     relations.push(...parts.relations);
   }
   if (collective !== undefined) {
     const present = new Set(cells.map((c) => c.key));
-    const contributions = measures.filter((m) => m.id !== collective);
+    const contributions = ordered.filter((m) => m.id !== collective);
     const prefix = `${collective}|`;
     const wholeKeys = cells
       .filter((c) => c.key.startsWith(prefix))
