@@ -51,6 +51,11 @@ export interface AttackReport {
   infeasible: boolean;
   /** The relations that cannot hold (least total violation), when infeasible. */
   contradicted: string[];
+  /**
+   * How many of those fail only because the whole is larger than its parts (a collective total
+   * over agencies some of which report no breakdown): kept as "whole ≥ Σ parts" in phase 2.
+   */
+  wholeExceedsParts: number;
   hygiene: string[];
   unplaced: string[];
   requests: number;
@@ -342,6 +347,7 @@ export async function attack(k: Knowledge): Promise<AttackReport> {
     shownAndSuppressed,
     infeasible: false,
     contradicted: [],
+    wholeExceedsParts: 0,
     hygiene: k.hygiene,
     unplaced: k.unplaced,
     requests: k.requests,
@@ -353,6 +359,8 @@ export async function attack(k: Knowledge): Promise<AttackReport> {
   // own breakdown (a collective computed from some contributions only is the likelier fault),
   // so that the ranges of phase 2 rest on the agencies' own figures.
   const broken = new Set<Relation>();
+  /** Broken relations whose whole is larger than its parts: still true as "whole ≥ parts". */
+  const atLeast = new Set<Relation>();
   const bounds = (ids: Iterable<number>) =>
     [...ids].map((i) => {
       const x = vars[i] as Var;
@@ -382,9 +390,14 @@ export async function attack(k: Knowledge): Promise<AttackReport> {
       };
       relations.forEach((r, j) => {
         const cols = res.Columns as Record<string, { Primal?: number }>;
-        const slack = (cols[`p${j}`]?.Primal ?? 0) + (cols[`n${j}`]?.Primal ?? 0);
+        const over = cols[`n${j}`]?.Primal ?? 0;
+        const slack = (cols[`p${j}`]?.Primal ?? 0) + over;
         if (slack > TOL) {
           broken.add(r);
+          if (over > TOL && (cols[`p${j}`]?.Primal ?? 0) <= TOL) {
+            atLeast.add(r);
+            report.wholeExceedsParts++;
+          }
           report.contradicted.push(
             `${r.what}: ${value(r.whole)} vs ${r.parts.map(value).join(' + ') || '(nothing)'}`,
           );
@@ -394,7 +407,7 @@ export async function attack(k: Knowledge): Promise<AttackReport> {
   }
 
   // Phase 2: the range of every suppressed unknown, over the relations that can hold.
-  const active = relations.filter((r) => !broken.has(r));
+  const active = relations.filter((r) => !broken.has(r) || atLeast.has(r));
   const parent = vars.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -421,7 +434,7 @@ export async function attack(k: Knowledge): Promise<AttackReport> {
     if (body === undefined) {
       body = [
         'Subject To',
-        ...comp.rows.map((r, j) => ` r${j}:${row(r)} = 0`),
+        ...comp.rows.map((r, j) => ` r${j}:${row(r)} ${atLeast.has(r) ? '>=' : '='} 0`),
         'Bounds',
         ...bounds(comp.vars),
         'End',
