@@ -899,7 +899,7 @@ async function main() {
           REPS.restricted,
         );
         log(
-          `  coordinator p50/p95 ${restricted.oneClient.coordinator.p50}/${restricted.oneClient.coordinator.p95} ms; funder ${restricted.oneClient.funder.p50}/${restricted.oneClient.funder.p95} ms (${restricted.funderOverCoordinatorP50}× at p50); ${restricted.funderPoints.hidden} of ${restricted.funderPoints.points} points hidden`,
+          `  coordinator p50/p95 ${restricted.oneClient.coordinator.p50}/${restricted.oneClient.coordinator.p95} ms; funder ${restricted.oneClient.funder.p50}/${restricted.oneClient.funder.p95} ms (${restricted.funderOverCoordinatorP50}× at p50); ${restricted.funderPoints.hidden} of ${restricted.funderPoints.points} points hidden, ${restricted.plantedSmallFigures} small age-group figures planted`,
         );
         lap('restricted view', t);
 
@@ -1230,7 +1230,7 @@ function markdown(r: any): string {
       `${rv.funderOverCoordinatorP50}× the coordinator's p50`,
       '',
       '',
-      `${rv.funderPoints.hidden} of ${rv.funderPoints.points} points hidden`,
+      `${rv.funderPoints.hidden} of ${rv.funderPoints.points} points hidden (${rv.plantedSmallFigures} small figures planted)`,
     );
   }
   const sv = pv.saves;
