@@ -896,6 +896,7 @@ async function main() {
           API_PORT,
           adminToken,
           largest.id,
+          url,
           REPS.restricted,
         );
         log(

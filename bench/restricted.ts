@@ -1,8 +1,9 @@
 // The cost of a restricted view: the collective scorecard of one table read by its coordinator
 // (every figure shown) and by a funder (approved figures, small counts and the cells that would
 // reveal them hidden, decided over every figure a funder can reach), turn by turn on one client.
-import pg from 'pg';
-import { call, login } from './harness.js';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { apiDir, call, login } from './harness.js';
 import { compareOneClient, httpTask, type LatencyStats } from './load.js';
 
 interface Body {
@@ -47,6 +48,9 @@ async function userWithRole(port: number, adminToken: string, tableId: string, r
   });
   return login(port, email, password);
 }
+
+// pg is the API's dependency, not the workspace root's.
+const pg = createRequire(path.join(apiDir, 'package.json'))('pg') as typeof import('pg');
 
 /**
  * Gives one (measure, quarter) in twenty of the table's agencies' count measures a small 0–5

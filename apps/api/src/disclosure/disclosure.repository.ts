@@ -28,21 +28,36 @@ export async function smallFigurePeriods(
   return query.execute();
 }
 
-/** Every approved figure, breakdowns included, of these measures (in these periods, if given). */
+/** Every approved figure, breakdowns included, of these measures. */
 export async function approvedFigures(
   db: DbOrTrx,
   measureIds: string[],
-  q: { periodStarts?: string[]; until?: string | undefined },
+  q: { until?: string | undefined },
 ) {
-  if (measureIds.length === 0 || q.periodStarts?.length === 0) return [];
+  if (measureIds.length === 0) return [];
   let query = db
     .selectFrom('observations')
     .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
     .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`)
     .where('status', '=', 'approved');
-  if (q.periodStarts) {
-    query = query.where(sql<boolean>`period_start = any(${q.periodStarts}::date[])`);
-  }
   if (q.until) query = query.where('period_start', '<=', q.until);
   return query.execute();
+}
+
+/** Every approved figure, breakdowns included, of these (measure, period) pairs. */
+export async function approvedFiguresAt(
+  db: DbOrTrx,
+  pairs: { measureId: string; periodStart: string }[],
+) {
+  if (pairs.length === 0) return [];
+  const ids = pairs.map((p) => p.measureId);
+  const starts = pairs.map((p) => p.periodStart);
+  return db
+    .selectFrom('observations')
+    .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
+    .where(
+      sql<boolean>`(measure_id, period_start) in (select * from unnest(${ids}::uuid[], ${starts}::date[]))`,
+    )
+    .where('status', '=', 'approved')
+    .execute();
 }

@@ -4,7 +4,7 @@
 import type { Db } from '../db/schema.js';
 import { findMeasures, type MeasureRow } from '../measures/measures.repository.js';
 import { performanceMeasures } from '../scorecards/scorecards.repository.js';
-import { approvedFigures, smallFigurePeriods } from './disclosure.repository.js';
+import { approvedFigures, approvedFiguresAt, smallFigurePeriods } from './disclosure.repository.js';
 import { decideMask, type Family, isSuppressible, type RestrictedMask } from './restricted-mask.js';
 
 export type { MaskCell, RestrictedMask } from './restricted-mask.js';
@@ -68,21 +68,18 @@ export async function restrictedMask(
     set.add(row.period_start);
     periodsOf.set(f, set);
   }
-  const [inSmallPeriods, ofWholeFamilies] = await Promise.all([
-    approvedFigures(
-      db,
-      [...periodsOf.keys()].flatMap((f) => membersOf(f).map((m) => m.id)),
-      { periodStarts: [...new Set(small.map((r) => r.period_start))] },
+  const pairs = [...periodsOf].flatMap(([f, starts]) =>
+    membersOf(f).flatMap((m) =>
+      [...starts].map((periodStart) => ({ measureId: m.id, periodStart })),
     ),
+  );
+  const [cells, ofWholeFamilies] = await Promise.all([
+    approvedFiguresAt(db, pairs),
     approvedFigures(
       db,
       whole.flatMap((f) => membersOf(f).map((m) => m.id)),
       { until: options.until },
     ),
   ]);
-  // The periods were read for all the families at once: keep each family's own.
-  const cells = inSmallPeriods.filter((c) =>
-    periodsOf.get(familyOf.get(c.measure_id) as Family)?.has(c.period_start),
-  );
   return decideMask(families, [...cells, ...ofWholeFamilies], options.threshold);
 }
