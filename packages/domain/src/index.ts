@@ -43,6 +43,13 @@ export {
   forecastIndexed,
   type LineFit,
 } from './forecast.js';
+/** A figure that looks wrong against the same cell's earlier figures (modified z-score). */
+export {
+  DEFAULT_OUTLIER_THRESHOLD,
+  modifiedZScore,
+  type OutlierOptions,
+  type OutlierResult,
+} from './outliers.js';
 /** Loose spreadsheet period forms (`2021Q2`, `Q2 2021`, `2021/22`, `Apr 2021`, dates) to labels. */
 export {
   type NormalizePeriodOptions,

@@ -17,6 +17,7 @@ import {
 import { compareToBaseline } from '../baseline.js';
 import type { Direction } from '../direction.js';
 import { forecast } from '../forecast.js';
+import { modifiedZScore } from '../outliers.js';
 import {
   DEFAULT_FISCAL_YEAR_START,
   isPeriodType,
@@ -48,6 +49,7 @@ export const CASE_KINDS = [
   'forecast',
   'suppress',
   'period',
+  'outliers',
 ] as const;
 
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -225,6 +227,18 @@ function evaluateSuppress(c: JsonObject): JsonObject {
   return { suppressed: suppressSmallCells(cells, threshold).suppressed };
 }
 
+function evaluateOutliers(c: JsonObject): JsonObject {
+  const history = arrayAt(c.history, 'history').map((x, i) => {
+    if (x === null) return null;
+    return numberAt(x, `history[${i}]`);
+  });
+  const threshold = c.threshold === undefined ? undefined : numberAt(c.threshold, 'threshold');
+  const result = modifiedZScore(history, numberAt(c.value, 'value'), {
+    ...(threshold === undefined ? {} : { threshold }),
+  });
+  return { score: result.score, outlier: result.outlier };
+}
+
 const PERIOD_OPS = ['parse', 'next', 'previous', 'contains', 'label'] as const;
 
 function evaluatePeriod(c: JsonObject): JsonObject {
@@ -275,6 +289,7 @@ const EVALUATORS: Record<CaseKind, (c: JsonObject) => JsonObject> = {
   forecast: evaluateForecast,
   suppress: evaluateSuppress,
   period: evaluatePeriod,
+  outliers: evaluateOutliers,
 };
 
 export function isCaseKind(value: unknown): value is CaseKind {
