@@ -103,3 +103,22 @@ export const reportingPeriodSchema = z.object({
   due: z.string(),
   closes: z.string(),
 });
+
+/** Checks of an agency's period before it is submitted: never a reason to refuse it. */
+export const periodChecksSchema = z.object({
+  period: z.string(),
+  /** Measures of the period's type with no figure yet (their totals). */
+  missing: z.array(z.object({ measureId: z.uuid(), code: z.string() })),
+  /** Figures that look wrong against the same cell's figures of up to 12 earlier periods. */
+  flagged: z.array(
+    z.object({
+      measureId: z.uuid(),
+      code: z.string(),
+      breakdown: z.record(z.string(), z.string()),
+      value: z.number(),
+      /** The modified z-score; null when the earlier figures never varied. */
+      score: z.number().nullable(),
+    }),
+  ),
+});
+export type PeriodChecks = z.infer<typeof periodChecksSchema>;

@@ -2,6 +2,7 @@ import {
   idParams,
   page,
   paginationQuery,
+  periodChecksSchema,
   reportingPeriodBody,
   reportingPeriodSchema,
   returnBody,
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, periodParams, security } from '../plugins/route-helpers.js';
+import { periodChecks } from './period-checks.service.js';
 import {
   approvePeriod,
   defineReportingPeriod,
@@ -69,6 +71,20 @@ export const reportingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (req) => returnPeriod(db, actorOf(req), req.params.id, req.params.period, req.body.note),
+  );
+  app.get(
+    '/organizations/:id/periods/:period/checks',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "Before submitting: an agency's figures still empty and those that look wrong (never a reason to refuse)",
+        params: periodParams,
+        response: { 200: periodChecksSchema, ...errors },
+      },
+    },
+    async (req) => periodChecks(db, actorOf(req), req.params.id, req.params.period),
   );
   app.get(
     '/organizations/:id/submissions',

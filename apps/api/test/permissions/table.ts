@@ -120,6 +120,13 @@ const REVIEW_ORG = {
   X: ['admin', 'otherCoordinator'],
 } as const satisfies Record<keyof typeof SEE_ORG, readonly Who[]>;
 
+/** A period's checks before submitting: the agency's own staff and its table's coordinators. */
+const CHECK_ORG = {
+  A: ['admin', 'editorA', 'viewerA', 'coordinator'],
+  B: ['admin', 'coordinator'],
+  X: ['admin', 'editorX', 'otherCoordinator'],
+} as const satisfies Record<keyof typeof SEE_ORG, readonly Who[]>;
+
 /** Restricted view (funders): no raw cells. */
 const RESTRICTED = {
   T: ['funder'],
@@ -1055,6 +1062,19 @@ export const ROUTES: Route[] = [
     path: `${V1}/organizations/:id/submissions`,
     scopes: orgScopes('read', (c, o) => ({
       url: `${V1}/organizations/${orgId(c, o)}/submissions`,
+    })),
+  },
+  {
+    method: 'GET',
+    path: `${V1}/organizations/:id/periods/:period/checks`,
+    scopes: ORGS.map(({ key, name, what }) => ({
+      name,
+      what,
+      see: SEE_ORG[key],
+      may: CHECK_ORG[key],
+      request: (c: Ctx) => ({
+        url: `${V1}/organizations/${orgId(c, key)}/periods/FY2025-26-Q1/checks`,
+      }),
     })),
   },
   {
