@@ -10,6 +10,7 @@ import * as scorecardTotalsIndex from './20261126110000-scorecard-totals-index.j
 import * as refreshTokens from './20261126120000-refresh-tokens.js';
 import * as auditChain from './20261126121000-audit-chain.js';
 import * as importJobHeartbeat from './20261126122000-import-job-heartbeat.js';
+import * as submissionChecks from './20261206010000-submission-checks.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261126120000-refresh-tokens': refreshTokens,
   '20261126121000-audit-chain': auditChain,
   '20261126122000-import-job-heartbeat': importJobHeartbeat,
+  '20261206010000-submission-checks': submissionChecks,
 };

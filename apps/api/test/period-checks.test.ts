@@ -99,10 +99,24 @@ describe('checks before submitting a period', () => {
   });
 
   it('never block the submission; the coordinator then sees the flagged figure', async () => {
-    await editor.post(`/organizations/${orgId}/periods/${Q}/submit`);
+    const submission = await editor.post(`/organizations/${orgId}/periods/${Q}/submit`);
+    expect(submission).toMatchObject({ status: 'submitted', missingCount: 1, flaggedCount: 1 });
+    const listed = await coord.get(`/organizations/${orgId}/submissions`);
+    expect(listed.items.find((s: { period: string }) => s.period === Q)).toMatchObject({
+      missingCount: 1,
+      flaggedCount: 1,
+    });
     const checks = await coord.get(`/organizations/${orgId}/periods/${Q}/checks`);
     expect(checks.flagged.map((f: { code: string }) => f.code)).toEqual(['SERVED']);
     expect(checks.missing).toEqual([{ measureId: waitlist.id, code: 'WAITLIST' }]);
+  });
+
+  it('are recorded as zero on a complete, usual quarter', async () => {
+    const earlier = await editor.get(`/organizations/${orgId}/submissions`);
+    expect(earlier.items.find((s: { period: string }) => s.period === HISTORY[4])).toMatchObject({
+      missingCount: 0,
+      flaggedCount: 0,
+    });
   });
 
   it('flag nothing in a usual quarter', async () => {

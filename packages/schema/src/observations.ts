@@ -85,6 +85,9 @@ export const submissionSchema = z.object({
   reviewedAt: z.iso.datetime().nullable(),
   reviewNote: z.string().nullable(),
   lockedObservations: z.number().int(),
+  /** The period's checks when it was last submitted: figures still empty, figures flagged. */
+  missingCount: z.number().int().nullable(),
+  flaggedCount: z.number().int().nullable(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 

@@ -16,6 +16,8 @@ export const submissionColumns = [
   'reviewed_by',
   'reviewed_at',
   'review_note',
+  'missing_count',
+  'flagged_count',
   'version',
 ] as const;
 
@@ -44,6 +46,8 @@ export async function insertSubmission(
     period_start: string;
     period_end: string;
     submitted_by: string;
+    missing_count: number;
+    flagged_count: number;
   },
 ) {
   return db
@@ -66,6 +70,8 @@ export async function transitionSubmission(
     reviewed_by?: string | null;
     reviewed_at?: Date | null;
     review_note?: string | null;
+    missing_count?: number;
+    flagged_count?: number;
   },
 ) {
   return db

@@ -8,6 +8,7 @@ import {
   canReviewOrganization,
   deny,
   organizationView,
+  statusesFor,
   type View,
 } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
@@ -21,6 +22,7 @@ import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { listPartners } from '../planning-tables/planning-tables.repository.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { getSettings } from '../settings/settings.service.js';
+import { computePeriodChecks } from './period-checks.service.js';
 import {
   findSubmission,
   insertReportingPeriod,
@@ -54,6 +56,8 @@ function toSubmission(r: SubmissionRow, fys: number, lockedObservations = 0): Su
     reviewedAt: r.reviewed_at?.toISOString() ?? null,
     reviewNote: r.review_note,
     lockedObservations,
+    missingCount: r.missing_count,
+    flaggedCount: r.flagged_count,
   };
 }
 
@@ -83,6 +87,9 @@ export async function submitPeriod(
   return inTransaction(db, async (trx) => {
     await lockOrganization(trx, organizationId, 'update');
     const existing = await findSubmission(trx, organizationId, period.type, period.start);
+    // The checks inform the reviewer; they never stop a submission.
+    const checks = await computePeriodChecks(trx, organizationId, period.label, statusesFor('all'));
+    const counts = { missing_count: checks.missing.length, flagged_count: checks.flagged.length };
     let row: SubmissionRow | undefined;
     if (!existing) {
       row = await insertSubmission(trx, {
@@ -91,6 +98,7 @@ export async function submitPeriod(
         period_start: period.start,
         period_end: period.end,
         submitted_by: actor.userId,
+        ...counts,
       });
       if (!row) invalid('submitted', 'submitted again');
     } else {
@@ -101,6 +109,7 @@ export async function submitPeriod(
         submitted_at: new Date(),
         reviewed_by: null,
         reviewed_at: null,
+        ...counts,
       });
       if (!row) invalid('submitted', 'submitted again');
     }

@@ -25,6 +25,9 @@ export interface SubmissionsTable {
   reviewed_by: string | null;
   reviewed_at: Date | null;
   review_note: string | null;
+  /** The checks' counts when it was last submitted; null before the checks existed. */
+  missing_count: number | null;
+  flagged_count: number | null;
   version: Generated<number>;
 }
 

@@ -39,6 +39,8 @@ function submission(
     reviewedAt: status === 'submitted' ? null : '2025-10-22T10:00:00.000Z',
     reviewNote: status === 'returned' ? 'Check the waits' : null,
     lockedObservations: 0,
+    missingCount: 0,
+    flaggedCount: 0,
   };
 }
 
