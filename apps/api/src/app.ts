@@ -17,6 +17,7 @@ import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { entrySheetRoutes } from './entry-sheet/entry-sheet.routes.js';
 import { ValidationError } from './errors.js';
 import { exportRoutes } from './exports/exports.routes.js';
+import { figureHistoryRoutes } from './figure-history/figure-history.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { measureRoutes } from './measures/measures.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(observationRoutes, { ctx });
       await api.register(reportingRoutes, { ctx });
       await api.register(entrySheetRoutes, { ctx });
+      await api.register(figureHistoryRoutes, { ctx });
       await api.register(scorecardRoutes, { ctx });
       await api.register(exportRoutes, { ctx });
       await api.register(importRoutes, { ctx });

@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './csv.js';
 export * from './curve-plans.js';
 export * from './entry-sheet.js';
+export * from './history.js';
 export * from './observations.js';
 export * from './organizations.js';
 export * from './roles.js';

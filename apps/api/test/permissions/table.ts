@@ -20,6 +20,7 @@ import { createResult } from '../../src/results/results.service.js';
 import { grantRole } from '../../src/users/users.service.js';
 import { makeOrganization } from '../helpers/factories.js';
 import type { World } from '../helpers/world.js';
+import { historyRoutes } from './history-routes.js';
 
 /** The world's nine users, plus a funder scoped to agency A (funder_viewer has both scopes). */
 export const WHO = [
@@ -91,7 +92,7 @@ const SEE_TABLE = {
 } as const satisfies Record<string, readonly Who[]>;
 
 /** Organization (its programs, program measures, scorecard, submissions). */
-const SEE_ORG = {
+export const SEE_ORG = {
   // admins; its own staff; coordinators, members and table-scoped funders of a table it is a
   // partner at; a funder scoped to that organization
   A: ['admin', 'editorA', 'viewerA', 'coordinator', 'member', 'funder', 'funderA'],
@@ -101,7 +102,7 @@ const SEE_ORG = {
 } as const satisfies Record<string, readonly Who[]>;
 
 /** Change or archive a table; its results, indicators, shared measures, figures, targets. */
-const EDIT_TABLE = {
+export const EDIT_TABLE = {
   T: ['admin', 'coordinator'],
   OT: ['admin', 'otherCoordinator'],
 } as const satisfies Record<keyof typeof SEE_TABLE, readonly Who[]>;
@@ -121,7 +122,7 @@ const REVIEW_ORG = {
 } as const satisfies Record<keyof typeof SEE_ORG, readonly Who[]>;
 
 /** A period's checks before submitting: the agency's own staff and its table's coordinators. */
-const CHECK_ORG = {
+export const CHECK_ORG = {
   A: ['admin', 'editorA', 'viewerA', 'coordinator'],
   B: ['admin', 'coordinator'],
   X: ['admin', 'editorX', 'otherCoordinator'],
@@ -149,10 +150,13 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}`;
 
 let quarterIndex = 0;
-/** A fiscal quarter no other call touches: FY2100-01-Q1, FY2100-01-Q2, ... */
+/**
+ * A fiscal quarter no other call touches, long past (a period that has not started takes no
+ * figure): FY1600-01-Q1, FY1600-01-Q2, ...
+ */
 export function nextQuarter(): string {
   const n = quarterIndex++;
-  const y = 2100 + Math.floor(n / 4);
+  const y = 1600 + Math.floor(n / 4);
   return `FY${y}-${String((y + 1) % 100).padStart(2, '0')}-Q${(n % 4) + 1}`;
 }
 let yearIndex = 0;
@@ -171,7 +175,7 @@ const nextReportingQuarter = () => {
 
 const tableId = (c: Ctx, k: TableKey) => (k === 'T' ? c.w.table.id : c.w.otherTable.id);
 const resultId = (c: Ctx, k: TableKey) => (k === 'T' ? c.w.result.id : c.w.otherResult.id);
-const orgId = (c: Ctx, k: OrgKey) =>
+export const orgId = (c: Ctx, k: OrgKey) =>
   k === 'A' ? c.w.orgA.id : k === 'B' ? c.w.orgB.id : c.w.outside.id;
 const programId = (c: Ctx, k: OrgKey) =>
   k === 'A' ? c.w.programA.id : k === 'B' ? c.w.programB.id : c.w.programX.id;
@@ -180,7 +184,7 @@ const TABLES: { key: TableKey; name: string; what: string }[] = [
   { key: 'T', name: 'own', what: 'table T' },
   { key: 'OT', name: 'other', what: 'the other table' },
 ];
-const ORGS: { key: OrgKey; name: string; what: string }[] = [
+export const ORGS: { key: OrgKey; name: string; what: string }[] = [
   { key: 'A', name: 'own', what: 'agency A' },
   { key: 'B', name: 'sibling', what: 'agency B, also at table T' },
   { key: 'X', name: 'other', what: 'outside agency X' },
@@ -224,7 +228,7 @@ interface MeasureTarget {
   owner: TableKey | OrgKey;
   kind: 'performance' | 'indicator' | 'shared';
 }
-const MEASURES: MeasureTarget[] = [
+export const MEASURES: MeasureTarget[] = [
   {
     key: 'countA',
     name: 'own',
@@ -263,12 +267,12 @@ const PLAN_EDIT = {
   OT: ['admin', 'otherCoordinator'],
 } as const satisfies Record<TableKey, readonly Who[]>;
 
-const seeOf = (owner: TableKey | OrgKey): readonly Who[] =>
+export const seeOf = (owner: TableKey | OrgKey): readonly Who[] =>
   owner === 'T' || owner === 'OT' ? SEE_TABLE[owner] : SEE_ORG[owner];
 const editOf = (owner: TableKey | OrgKey): readonly Who[] =>
   owner === 'T' || owner === 'OT' ? EDIT_TABLE[owner] : EDIT_ORG[owner];
 
-function measureId(c: Ctx, key: MeasureKey): string {
+export function measureId(c: Ctx, key: MeasureKey): string {
   switch (key) {
     case 'countA':
       return c.w.countA.id;
@@ -382,10 +386,11 @@ async function submittedPeriod(c: Ctx, org: OrgKey): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // The table.
 
-const V1 = '/api/v1';
+export const V1 = '/api/v1';
 const logoutReq: Req = { url: `${V1}/auth/logout` };
 
 export const ROUTES: Route[] = [
+  ...historyRoutes(),
   // Public: health, the API document and its viewer, signing in.
   ...[
     '/healthz',
@@ -1238,7 +1243,7 @@ export const ROUTES: Route[] = [
     path: `${V1}/imports`,
     scopes: measureScopes('write', (c, m) => {
       const id = measureId(c, m.key);
-      const period = m.kind === 'indicator' ? '2031' : 'FY2031-32-Q1';
+      const period = m.kind === 'indicator' ? '2011' : 'FY2011-12-Q1';
       return {
         url: `${V1}/imports`,
         multipart: {
@@ -1269,7 +1274,7 @@ export const ROUTES: Route[] = [
             c.db,
             c.system,
             {
-              file: Buffer.from('period,value\n2031,5\n'),
+              file: Buffer.from('period,value\n2011,5\n'),
               mapping: {
                 mode: 'long',
                 measureId: c.w.indicator.id,
