@@ -9,6 +9,7 @@ import type {
   EntrySubmission,
   Observation,
   Organization,
+  PeriodChecks,
   PlanningTable,
   PutObservationBody,
   partnerSchema,
@@ -24,6 +25,7 @@ export type {
   EntrySubmission,
   Observation,
   Organization,
+  PeriodChecks,
   PlanningTable,
   PutObservationBody,
   Submission,
@@ -88,6 +90,18 @@ export function returnPeriod(
   return apiRequest<Submission>(
     `/organizations/${id(organizationId)}/periods/${id(period)}/return`,
     { method: 'POST', body: { note } },
+  );
+}
+
+/** GET /organizations/:id/periods/:period/checks: figures still empty and those that look wrong. */
+export function fetchPeriodChecks(
+  organizationId: string,
+  period: string,
+  signal?: AbortSignal,
+): Promise<PeriodChecks> {
+  return apiRequest<PeriodChecks>(
+    `/organizations/${id(organizationId)}/periods/${id(period)}/checks`,
+    signalOf(signal),
   );
 }
 

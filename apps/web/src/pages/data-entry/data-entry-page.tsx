@@ -13,6 +13,7 @@ import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import { EntryGrid } from './entry-grid';
 import { periodName } from './entry-sheet-model';
+import { CheckLists, findingsSummary, hasFindings } from './period-checks';
 import { ReturnedBanner, SubmissionBadge } from './submission-status';
 import { EntryCellsProvider, useEntryCells, useEntryCellsState } from './use-entry-cells';
 import {
@@ -20,6 +21,7 @@ import {
   type OrganizationChoice,
   useEntryOrganizations,
   useEntrySheet,
+  usePeriodChecks,
   useSubmitPeriod,
 } from './use-entry-sheet';
 
@@ -259,17 +261,30 @@ function SubmitQuarter() {
   useSyncExternalStore(store.subscribe, store.snapshot);
   const submit = useSubmitPeriod(sheet.organization.id);
   const [confirming, setConfirming] = useState(false);
+  const checks = usePeriodChecks(sheet.organization.id, sheet.period.label, confirming);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  const checksId = useId();
   const unsettled = store.unsettled();
   const period = periodName(sheet.period.label);
   const again = sheet.submission?.status === 'returned';
+  const findings = checks.data ? hasFindings(checks.data) : false;
+
+  const retried = useRef(false);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
+
+  // Checking again removes the button that asked for it once the checks arrive: back to confirm.
+  useEffect(() => {
+    if (checks.data && retried.current) {
+      retried.current = false;
+      confirmButton.current?.focus();
+    }
+  }, [checks.data]);
 
   return (
     <section className="entry-submit panel" aria-labelledby={titleId}>
@@ -282,12 +297,21 @@ function SubmitQuarter() {
           className="entry-confirm"
           role="alertdialog"
           aria-labelledby={`${titleId}-confirm`}
-          aria-describedby={bodyId}
+          aria-describedby={`${bodyId} ${checksId}`}
         >
           <p id={`${titleId}-confirm`}>
             <strong>{t('dataEntry.submit.confirmTitle', { period })}</strong>
           </p>
           <p id={bodyId}>{t('dataEntry.submit.confirmBody')}</p>
+          <SubmitChecks
+            sheet={sheet}
+            checks={checks}
+            summaryId={checksId}
+            onRetry={() => {
+              retried.current = true;
+              void checks.refetch();
+            }}
+          />
           {unsettled > 0 ? (
             <p className="form-error">
               {unsettled === 1
@@ -305,7 +329,11 @@ function SubmitQuarter() {
                 if (!submit.isPending && unsettled === 0) submit.mutate(sheet.period.label);
               }}
             >
-              {submit.isPending ? t('dataEntry.submit.submitting') : t('dataEntry.submit.confirm')}
+              {submit.isPending
+                ? t('dataEntry.submit.submitting')
+                : findings
+                  ? t('dataEntry.submit.anyway')
+                  : t('dataEntry.submit.confirm')}
             </button>
             <button
               type="button"
@@ -315,7 +343,7 @@ function SubmitQuarter() {
                 queueMicrotask(() => openButton.current?.focus());
               }}
             >
-              {t('dataEntry.submit.cancel')}
+              {findings ? t('dataEntry.submit.back') : t('dataEntry.submit.cancel')}
             </button>
           </div>
         </div>
@@ -335,6 +363,56 @@ function SubmitQuarter() {
         <p className="form-error" role="alert">
           {errorMessage(submit.error, t)}
         </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * What the checks found, inside the confirmation: a live summary (announced when the checks
+ * arrive; the confirmation's description) and the lists under headings. Never blocks submitting.
+ */
+function SubmitChecks({
+  sheet,
+  checks,
+  summaryId,
+  onRetry,
+}: {
+  sheet: EntrySheet;
+  checks: ReturnType<typeof usePeriodChecks>;
+  summaryId: string;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  let summary: string;
+  let summaryClass = 'muted';
+  if (checks.data) {
+    const found = findingsSummary(t, checks.data);
+    summary = found
+      ? t('dataEntry.checks.lookFirst', { findings: found })
+      : t('dataEntry.checks.clear');
+    if (found) summaryClass = 'visually-hidden';
+  } else if (checks.error && !checks.isFetching) {
+    summary = t('dataEntry.checks.failed');
+    summaryClass = 'entry-checks-failed';
+  } else {
+    summary = t('dataEntry.checks.loading');
+  }
+  return (
+    <section className="entry-checks" aria-label={t('dataEntry.checks.title')}>
+      <p id={summaryId} role="status" className={summaryClass}>
+        {summary}
+      </p>
+      {checks.error && !checks.data ? (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('dataEntry.checks.retry')}
+        </button>
+      ) : null}
+      {checks.data && hasFindings(checks.data) ? (
+        <>
+          <CheckLists sheet={sheet} checks={checks.data} />
+          <p className="entry-checks-hint">{t('dataEntry.checks.hint')}</p>
+        </>
       ) : null}
     </section>
   );

@@ -48,6 +48,25 @@ export const dataEntryEn = {
   'dataEntry.submit.confirm': 'Submit',
   'dataEntry.submit.submitting': 'Submitting…',
   'dataEntry.submit.cancel': 'Cancel',
+  'dataEntry.submit.anyway': 'Submit anyway',
+  'dataEntry.submit.back': 'Go back to the figures',
+
+  'dataEntry.checks.title': 'Checks of the figures',
+  'dataEntry.checks.loading': 'Checking the quarter’s figures…',
+  'dataEntry.checks.failed':
+    'The figures could not be checked just now. You can still submit, or check again.',
+  'dataEntry.checks.retry': 'Check again',
+  'dataEntry.checks.clear':
+    'Every measure has a figure, and none looks far from its earlier quarters.',
+  'dataEntry.checks.lookFirst': 'Have a look before you submit: {findings}.',
+  'dataEntry.checks.both': '{missing}; {flagged}',
+  'dataEntry.checks.missingOne': '1 figure is still empty',
+  'dataEntry.checks.missingMany': '{count} figures are still empty',
+  'dataEntry.checks.flaggedOne': '1 figure looks wrong',
+  'dataEntry.checks.flaggedMany': '{count} figures look wrong',
+  'dataEntry.checks.flaggedItem': '{name}: {value} looks far from this figure’s earlier quarters',
+  'dataEntry.checks.hint':
+    'Nothing stops you submitting. To fill in or fix a figure, or explain it in a note, go back to the figures first.',
 
   'dataEntry.grid.empty': 'This agency has no measures reported for {period}.',
   'dataEntry.grid.measure': 'Measure',
@@ -149,6 +168,26 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.submit.confirm': 'Soumettre',
   'dataEntry.submit.submitting': 'Soumission…',
   'dataEntry.submit.cancel': 'Annuler',
+  'dataEntry.submit.anyway': 'Soumettre quand même',
+  'dataEntry.submit.back': 'Revenir aux données',
+
+  'dataEntry.checks.title': 'Vérification des données',
+  'dataEntry.checks.loading': 'Vérification des données du trimestre…',
+  'dataEntry.checks.failed':
+    'Les données n’ont pas pu être vérifiées pour l’instant. Vous pouvez tout de même soumettre, ou vérifier de nouveau.',
+  'dataEntry.checks.retry': 'Vérifier de nouveau',
+  'dataEntry.checks.clear':
+    'Chaque mesure a une donnée, et aucune ne s’écarte nettement de ses trimestres précédents.',
+  'dataEntry.checks.lookFirst': 'À examiner avant de soumettre : {findings}.',
+  'dataEntry.checks.both': '{missing} ; {flagged}',
+  'dataEntry.checks.missingOne': '1 donnée est encore vide',
+  'dataEntry.checks.missingMany': '{count} données sont encore vides',
+  'dataEntry.checks.flaggedOne': '1 donnée semble erronée',
+  'dataEntry.checks.flaggedMany': '{count} données semblent erronées',
+  'dataEntry.checks.flaggedItem':
+    '{name} : {value} s’écarte nettement des trimestres précédents de cette donnée',
+  'dataEntry.checks.hint':
+    'Rien ne vous empêche de soumettre. Pour saisir ou corriger une donnée, ou l’expliquer dans une note, revenez d’abord aux données.',
 
   'dataEntry.grid.empty': 'Cet organisme n’a aucune mesure déclarée pour {period}.',
   'dataEntry.grid.measure': 'Mesure',

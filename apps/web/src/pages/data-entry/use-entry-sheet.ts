@@ -1,10 +1,16 @@
-// Data entry's data: the agencies one may enter for, the entry sheet, and submitting a period.
+// Data entry's data: the agencies one may enter for, the entry sheet, submitting a period and the
+// checks shown before it is submitted.
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '../../api/auth-api';
 import { isAdmin } from '../../api/auth-api';
 import { ApiError } from '../../api/client';
-import { fetchEntrySheet, fetchOrganizations, submitPeriod } from '../../api/entry-api';
+import {
+  fetchEntrySheet,
+  fetchOrganizations,
+  fetchPeriodChecks,
+  submitPeriod,
+} from '../../api/entry-api';
 import { queryKeys } from '../../api/query-keys';
 import { staffOrganizationIds } from './entry-access';
 
@@ -64,5 +70,20 @@ export function useSubmitPeriod(organizationId: string) {
   return useMutation({
     mutationFn: (period: string) => submitPeriod(organizationId, period),
     onSettled: () => queryClient.invalidateQueries({ queryKey: organizationKey(organizationId) }),
+  });
+}
+
+/**
+ * A period's checks (figures still empty, figures that look wrong). Not kept once unused: each
+ * time they are shown again they are fetched again, as the figures may have changed meanwhile.
+ */
+export function usePeriodChecks(organizationId: string, period: string, enabled = true) {
+  return useQuery({
+    queryKey: [...organizationKey(organizationId), 'periods', period, 'checks'] as const,
+    queryFn: ({ signal }) => fetchPeriodChecks(organizationId, period, signal),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
   });
 }

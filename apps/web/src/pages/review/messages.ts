@@ -53,6 +53,20 @@ export const reviewEn = {
   'review.detail.noMeasures': 'This agency reports no measures for this quarter.',
   'review.detail.note': 'Note: {note}',
 
+  'review.recorded.both': 'Submitted with {missing} and {flagged}',
+  'review.recorded.missingOnly': 'Submitted with {missing}; none looks wrong',
+  'review.recorded.flaggedOnly': 'Submitted with every figure in; {flagged}',
+  'review.recorded.none': 'Submitted with every figure in; none looks wrong',
+  'review.recorded.missingOne': '1 figure empty',
+  'review.recorded.missingMany': '{count} figures empty',
+  'review.recorded.flaggedOne': '1 that looks wrong',
+  'review.recorded.flaggedMany': '{count} that look wrong',
+
+  'review.checks.title': 'Figures to look at',
+  'review.checks.lead':
+    'Each figure is compared with the same figure’s earlier quarters. One far from them may still be right: read its note, or ask the agency.',
+  'review.checks.failed': 'The figures could not be checked just now.',
+
   'review.change.none': 'No change',
   'review.change.favourable': '(favourable)',
   'review.change.unfavourable': '(unfavourable)',
@@ -120,6 +134,20 @@ export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
     'Les totaux avec la variation calculée par le serveur ; les ventilations sous chaque mesure. Un tiret signifie aucune donnée.',
   'review.detail.noMeasures': 'Cet organisme ne déclare aucune mesure pour ce trimestre.',
   'review.detail.note': 'Note : {note}',
+
+  'review.recorded.both': 'Soumis avec {missing} et {flagged}',
+  'review.recorded.missingOnly': 'Soumis avec {missing} ; aucune ne semble erronée',
+  'review.recorded.flaggedOnly': 'Soumis avec toutes les données saisies ; {flagged}',
+  'review.recorded.none': 'Soumis avec toutes les données saisies ; aucune ne semble erronée',
+  'review.recorded.missingOne': '1 donnée vide',
+  'review.recorded.missingMany': '{count} données vides',
+  'review.recorded.flaggedOne': '1 qui semble erronée',
+  'review.recorded.flaggedMany': '{count} qui semblent erronées',
+
+  'review.checks.title': 'Données à examiner',
+  'review.checks.lead':
+    'Chaque donnée est comparée à la même donnée des trimestres précédents. Une donnée qui s’en écarte peut tout de même être juste : lisez sa note, ou interrogez l’organisme.',
+  'review.checks.failed': 'Les données n’ont pas pu être vérifiées pour l’instant.',
 
   'review.change.none': 'Aucune variation',
   'review.change.favourable': '(favorable)',

@@ -170,6 +170,14 @@ beforeEach(() => {
       },
     }),
     [`GET /api/v1/organizations/${hub}/entry-sheet`]: () => ({ status: 200, body: sheet }),
+    [`GET /api/v1/organizations/${hub}/periods/${Q}/checks`]: () => ({
+      status: 200,
+      body: {
+        period: Q,
+        missing: [{ measureId: 'b2b2b2b2-0000-4000-8000-000000000002', code: 'INTAKE' }],
+        flagged: [{ measureId: wait, code: 'WAIT', breakdown: {}, value: 71, score: 5.1 }],
+      },
+    }),
     [`POST /api/v1/organizations/${hub}/periods/${Q}/approve`]: decided('approved'),
     [`POST /api/v1/organizations/${hub}/periods/${Q}/return`]: decided('returned'),
   });
@@ -253,5 +261,55 @@ describe('the review queue', () => {
     const sent = api.calls.find((c) => c.method === 'POST' && !c.path.startsWith('/api/v1/auth/'));
     expect(sent?.path).toBe(`/api/v1/organizations/${hub}/periods/${Q}/return`);
     expect(sent?.body).toEqual({ note: 'Please check the waits: 58 to 71 days.' });
+  });
+
+  it('shows the checks recorded at submission, and the figures to look at', async () => {
+    queue = queue.map((s) =>
+      s.id === 's-3'
+        ? { ...s, missingCount: 2, flaggedCount: 1 }
+        : s.id === 's-2'
+          ? { ...s, missingCount: null, flaggedCount: null }
+          : s,
+    );
+    renderApp('/review');
+    const link = await screen.findByRole('link', {
+      name: 'Review Northshire Youth Wellness Hub, FY2025-26 Q3',
+    });
+    const row = link.closest('tr') as HTMLElement;
+    expect(
+      within(row).getByText('Submitted with 2 figures empty and 1 that looks wrong'),
+    ).toBeTruthy();
+    // Submitted before the counts were recorded: nothing said.
+    const returned = screen.getByRole('row', { name: /Northshire General Hospital/ });
+    expect(within(returned).queryByText(/Submitted with/)).toBeNull();
+
+    fireEvent.click(link);
+    const checks = await screen.findByRole('region', { name: 'Figures to look at' });
+    expect(screen.getByText('Submitted with 2 figures empty and 1 that looks wrong')).toBeTruthy();
+    const wrong = await within(checks).findByRole('list', { name: '1 figure looks wrong' });
+    expect(within(wrong).getByRole('listitem').textContent).toBe(
+      'Average days to first session: 71.0 days looks far from this figure’s earlier quarters',
+    );
+    const empty = within(checks).getByRole('list', { name: '1 figure is still empty' });
+    expect(within(empty).getByRole('listitem').textContent).toBe('INTAKE');
+    // Before the decision.
+    const decision = screen.getByRole('region', { name: 'Your decision' });
+    expect(
+      checks.compareDocumentPosition(decision) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('speaks French', async () => {
+    queue = queue.map((s) => (s.id === 's-3' ? { ...s, missingCount: 0, flaggedCount: 1 } : s));
+    localStorage.setItem('rba.locale', 'fr');
+    renderApp(`/review/${hub}/${Q}`, { locale: 'fr' });
+    const checks = await screen.findByRole('region', { name: 'Données à examiner' });
+    const wrong = await within(checks).findByRole('list', { name: '1 donnée semble erronée' });
+    expect(within(wrong).getByRole('listitem').textContent?.replace(/\s/g, ' ')).toBe(
+      'Average days to first session : 71,0 jours s’écarte nettement des trimestres précédents de cette donnée',
+    );
+    expect(
+      await screen.findByText('Soumis avec toutes les données saisies ; 1 donnée semble erronée'),
+    ).toBeTruthy();
   });
 });

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { periodName } from '../data-entry/entry-sheet-model';
 import { SubmissionBadge } from '../data-entry/submission-status';
+import { recordedChecks } from './recorded-checks';
 import { type QueueRow, useReviewQueue, useReviewTables } from './use-review';
 
 const filters = ['open', 'submitted', 'returned', 'approved', 'all'] as const;
@@ -167,6 +168,8 @@ function TableQueue({
               {rows.map(({ submission, organizationName }) => {
                 const name = organizationName ?? t('review.unknownPartner');
                 const period = periodName(submission.period);
+                const recorded = recordedChecks(t, submission);
+                const toLook = (submission.missingCount ?? 0) + (submission.flaggedCount ?? 0) > 0;
                 return (
                   <tr key={submission.id}>
                     <th scope="row">{name}</th>
@@ -174,7 +177,14 @@ function TableQueue({
                     <td>
                       <SubmissionBadge status={submission.status} />
                     </td>
-                    <td className="nowrap">{date(submission.submittedAt)}</td>
+                    <td>
+                      <span className="nowrap">{date(submission.submittedAt)}</span>
+                      {recorded ? (
+                        <span className={`review-recorded${toLook ? ' review-recorded-look' : ''}`}>
+                          {recorded}
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="nowrap">{date(submission.reviewedAt)}</td>
                     <td>
                       <Link

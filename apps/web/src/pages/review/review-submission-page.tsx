@@ -6,6 +6,7 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
+import { useCurrentUser } from '../../auth/auth-provider';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
@@ -17,11 +18,13 @@ import {
   periodName,
 } from '../data-entry/entry-sheet-model';
 import { Figure } from '../data-entry/figure-inputs';
+import { CheckLists, hasFindings } from '../data-entry/period-checks';
 import { SubmissionBadge } from '../data-entry/submission-status';
-import { isMissingSheet, useEntrySheet } from '../data-entry/use-entry-sheet';
+import { isMissingSheet, useEntrySheet, usePeriodChecks } from '../data-entry/use-entry-sheet';
 import { useFigureFormat } from '../data-entry/use-figure-format';
+import { recordedChecks } from './recorded-checks';
 import type { ReviewDone } from './review-page';
-import { useDecide } from './use-review';
+import { useDecide, useReviewQueue, useReviewTables } from './use-review';
 
 export function ReviewSubmissionPage() {
   const { t } = useI18n();
@@ -72,6 +75,7 @@ function SubmissionReview({ sheet }: { sheet: EntrySheet }) {
               : t('review.detail.submittedOn', { date: formatDate(submission.submittedAt) })}
           </span>
         ) : null}
+        {submission ? <RecordedChecks sheet={sheet} /> : null}
       </div>
       {submission?.status === 'returned' && submission.reviewNote ? (
         <div className="notice">
@@ -81,6 +85,7 @@ function SubmissionReview({ sheet }: { sheet: EntrySheet }) {
           <p className="review-note-text">{submission.reviewNote}</p>
         </div>
       ) : null}
+      {submission ? <ReviewChecks sheet={sheet} /> : null}
       {submission?.status === 'submitted' && sheet.canReview ? (
         <Decision sheet={sheet} />
       ) : (
@@ -103,6 +108,60 @@ function SubmissionReview({ sheet }: { sheet: EntrySheet }) {
       <p className="muted">{t('review.detail.changesLead')}</p>
       <ChangeTables sheet={sheet} />
     </div>
+  );
+}
+
+/** The counts recorded when the quarter was submitted, from the review queue's submissions. */
+function RecordedChecks({ sheet }: { sheet: EntrySheet }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const tables = useReviewTables(user);
+  const queue = useReviewQueue(tables.tables.map((table) => table.id));
+  const row = queue.rows.find(
+    (r) =>
+      r.submission.organizationId === sheet.organization.id &&
+      r.submission.period === sheet.period.label,
+  );
+  const text = row ? recordedChecks(t, row.submission) : null;
+  return text ? <span className="review-recorded-summary">{text}</span> : null;
+}
+
+/** The figures the checks find to look at now: still empty, or far from their earlier quarters. */
+function ReviewChecks({ sheet }: { sheet: EntrySheet }) {
+  const { t } = useI18n();
+  const checks = usePeriodChecks(sheet.organization.id, sheet.period.label);
+  const titleId = useId();
+  // Not there for this person (the API's 403 or 404): nothing to show.
+  if (checks.error && isMissingSheet(checks.error)) return null;
+  let content: ReactNode;
+  if (checks.data) {
+    content = hasFindings(checks.data) ? (
+      <>
+        <p className="muted">{t('review.checks.lead')}</p>
+        <CheckLists sheet={sheet} checks={checks.data} />
+      </>
+    ) : (
+      <p>{t('dataEntry.checks.clear')}</p>
+    );
+  } else if (checks.error) {
+    content = (
+      <div className="form-error">
+        <p>{t('review.checks.failed')}</p>
+        <button type="button" className="button" onClick={() => void checks.refetch()}>
+          {t('errors.retry')}
+        </button>
+      </div>
+    );
+  } else {
+    content = <p className="muted">{t('dataEntry.checks.loading')}</p>;
+  }
+  return (
+    <section className="review-checks panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        {t('review.checks.title')}
+      </h2>
+      {content}
+    </section>
   );
 }
 
