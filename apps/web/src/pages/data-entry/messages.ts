@@ -28,8 +28,7 @@ export const dataEntryEn = {
   'dataEntry.lock.title': 'Read only.',
   'dataEntry.lock.submitted':
     'This quarter was submitted on {date}. Its figures are locked while a coordinator reviews them.',
-  'dataEntry.lock.approved':
-    'This quarter was approved on {date}. Its figures are final; a coordinator can return it if a figure must change.',
+  'dataEntry.lock.approved': 'This quarter was approved on {date}. Its figures are final.',
   'dataEntry.lock.closed':
     'The reporting period for this quarter has closed. Ask an administrator if a figure must change.',
   'dataEntry.lock.viewOnly': 'You can read this agency’s figures but not change them.',
@@ -146,8 +145,7 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.lock.title': 'Lecture seule.',
   'dataEntry.lock.submitted':
     'Ce trimestre a été soumis le {date}. Ses données sont verrouillées pendant la révision par la coordination.',
-  'dataEntry.lock.approved':
-    'Ce trimestre a été approuvé le {date}. Ses données sont définitives ; la coordination peut le renvoyer si une donnée doit changer.',
+  'dataEntry.lock.approved': 'Ce trimestre a été approuvé le {date}. Ses données sont définitives.',
   'dataEntry.lock.closed':
     'La période de déclaration de ce trimestre est close. Adressez-vous à un administrateur si une donnée doit changer.',
   'dataEntry.lock.viewOnly':
