@@ -75,7 +75,7 @@ describe('audit events come last in their transaction', () => {
     const lines = await log.during(async () => {
       const res = await t
         .http()
-        .put(`/api/v1/measures/${w.countB.id}/observations/FY2030-31-Q1`)
+        .put(`/api/v1/measures/${w.countB.id}/observations/FY2010-11-Q1`)
         .set('authorization', admin)
         .send({ value: 12 });
       expect(res.status).toBe(200);
@@ -90,7 +90,7 @@ describe('audit events come last in their transaction', () => {
         .put(`/api/v1/organizations/${w.orgA.id}/observations`)
         .set('authorization', editor)
         .send({
-          items: ['FY2030-31-Q1', 'FY2030-31-Q2', 'FY2030-31-Q3'].map((period, i) => ({
+          items: ['FY2010-11-Q1', 'FY2010-11-Q2', 'FY2010-11-Q3'].map((period, i) => ({
             measureId: w.countA.id,
             period,
             value: 10 + i,
@@ -106,7 +106,7 @@ describe('audit events come last in their transaction', () => {
     const lines = await log.during(async () => {
       const res = await t
         .http()
-        .post(`/api/v1/organizations/${w.orgA.id}/periods/FY2030-31-Q1/submit`)
+        .post(`/api/v1/organizations/${w.orgA.id}/periods/FY2010-11-Q1/submit`)
         .set('authorization', editor);
       expect(res.status, res.text).toBe(200);
     });
@@ -114,7 +114,7 @@ describe('audit events come last in their transaction', () => {
   });
 
   it('in an import commit that inserts and updates figures', async () => {
-    const periods = ['FY2031-32-Q1', 'FY2031-32-Q2', 'FY2031-32-Q3', 'FY2031-32-Q4'];
+    const periods = ['FY2011-12-Q1', 'FY2011-12-Q2', 'FY2011-12-Q3', 'FY2011-12-Q4'];
     await t
       .http()
       .put(`/api/v1/measures/${w.countB.id}/observations/${periods[0]}`)

@@ -78,7 +78,7 @@ beforeAll(async () => {
       t.db,
       editorX,
       {
-        file: Buffer.from('period,value\nFY2031-32-Q1,5\n'),
+        file: Buffer.from('period,value\nFY2011-12-Q1,5\n'),
         mapping: {
           mode: 'long',
           measureId: w.countX.id,
@@ -351,7 +351,7 @@ interface Extra {
   control?: { who: Who; request(c: Ctx): Req; expect?: number };
 }
 
-function importReq(mapping: Record<string, unknown>, file = 'period,value\nFY2031-32-Q1,5\n'): Req {
+function importReq(mapping: Record<string, unknown>, file = 'period,value\nFY2011-12-Q1,5\n'): Req {
   return {
     url: '/api/v1/imports',
     multipart: { fields: { mapping: JSON.stringify(mapping) }, file },
@@ -366,14 +366,14 @@ const EXTRAS: Extra[] = [
       method: 'PUT',
       request: (c) => ({
         url: `/api/v1/organizations/${c.w.orgA.id}/observations`,
-        body: { items: [{ measureId: c.w[m].id, period: 'FY2033-34-Q1', value: 3 }] },
+        body: { items: [{ measureId: c.w[m].id, period: 'FY2013-14-Q1', value: 3 }] },
       }),
       id: (c) => c.w[m].id,
       control: {
         who: 'editorA',
         request: (c) => ({
           url: `/api/v1/organizations/${c.w.orgA.id}/observations`,
-          body: { items: [{ measureId: c.w.countA.id, period: 'FY2033-34-Q1', value: 3 }] },
+          body: { items: [{ measureId: c.w.countA.id, period: 'FY2013-14-Q1', value: 3 }] },
         }),
       },
     }),
@@ -417,7 +417,7 @@ const EXTRAS: Extra[] = [
           period: { column: 'period' },
           value: { column: 'value' },
         },
-        'code,period,value\nSERVED,FY2031-32-Q1,5\n',
+        'code,period,value\nSERVED,FY2011-12-Q1,5\n',
       ),
     id: (c) => c.w.outside.id,
     control: {
@@ -431,7 +431,7 @@ const EXTRAS: Extra[] = [
             period: { column: 'period' },
             value: { column: 'value' },
           },
-          'code,period,value\nSERVED,FY2031-32-Q1,5\n',
+          'code,period,value\nSERVED,FY2011-12-Q1,5\n',
         ),
     },
   },
@@ -449,7 +449,7 @@ const EXTRAS: Extra[] = [
           period: { column: 'period' },
           value: { column: 'value' },
         },
-        'code,period,value\nADULTS-WELL,2031,5\n',
+        'code,period,value\nADULTS-WELL,2011,5\n',
       ),
     id: (c) => c.w.otherTable.id,
   },

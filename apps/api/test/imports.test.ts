@@ -85,6 +85,17 @@ describe('reading files', () => {
       committed: false,
       skipped: [{ line: 4, reason: 'visits: "NA" is a missing value; skipped' }],
       filtered: 0,
+      changes: ['2024-01', '2024-02'].map((period, i) => ({
+        line: i + 2,
+        measureId: m.id,
+        measureCode: m.code,
+        organizationCode: w.orgA.code,
+        period,
+        breakdown: {},
+        before: null,
+        after: { value: 10 + i, numerator: null, denominator: null, note: null },
+      })),
+      changesTruncated: false,
     });
     expect((await as.editorA.get(`/measures/${m.id}/observations`)).items).toHaveLength(0);
     const done = await upload('editorA', csv, mapping, '?commit=true');
@@ -275,7 +286,7 @@ describe('reading files', () => {
 describe('committing', () => {
   it('commits nothing when one row among thousands is bad, and names its line', async () => {
     const m = await monthlyCount();
-    const periods = months(3000);
+    const periods = months(3000, 1700); // 1700–1949: every month has started
     const lines = periods.map((p, i) => `${p},${i === 2345 ? -3 : i}`);
     const csv = `month,visits\n${lines.join('\n')}\n`;
     const mapping = {

@@ -177,7 +177,7 @@ afterAll(async () => {
 describe('races over HTTP', () => {
   it(`${EDITORS} editors saving the same cells with the versions they read: no accepted write is lost`, async () => {
     const m = await newMeasure('RACE-CELLS');
-    const periods = quarters(2070, CELLS);
+    const periods = quarters(1770, CELLS);
     const answers: { cell: string; editor: number; value: number; version: number }[] = [];
     const other: Answer[] = [];
     for (let round = 0; round < CELL_ROUNDS; round++) {
@@ -261,7 +261,7 @@ describe('races over HTTP', () => {
     const measures = await Promise.all(
       Array.from({ length: SAVERS_PER_SUBMIT }, (_, k) => newMeasure(`RACE-SUB-${k}`)),
     );
-    const periods = quarters(2080, SUBMIT_ROUNDS);
+    const periods = quarters(1780, SUBMIT_ROUNDS);
     for (const [round, period] of periods.entries()) {
       // Half the cells exist as drafts before the race; the others are created by it.
       const before = new Map<string, number>();
@@ -325,7 +325,7 @@ describe('races over HTTP', () => {
     const importer = editors[0] as { id: string; auth: string };
     for (let round = 0; round < IMPORT_ROUNDS; round++) {
       const m = await newMeasure(`RACE-IMP-${round}`);
-      const periods = quarters(2100, IMPORT_ROWS);
+      const periods = quarters(1800, IMPORT_ROWS);
       // Half the file's cells exist before (the import updates them), half are new (inserts).
       const versions = new Map<string, number>();
       for (const [i, period] of periods.entries()) {
@@ -466,7 +466,7 @@ describe('races over HTTP', () => {
     const measures = await Promise.all(
       Array.from({ length: IMPORTS_PER_SUBMIT }, (_, k) => newMeasure(`RACE-IMPSUB-${k}`)),
     );
-    const periods = quarters(2140, IMPORT_SUBMIT_ROUNDS);
+    const periods = quarters(1840, IMPORT_SUBMIT_ROUNDS);
     for (const [round, period] of periods.entries()) {
       const imports = measures.map(async (m, k) => {
         const value = 70_000 + round * 100 + k;

@@ -168,6 +168,32 @@ export const importQuery = z.strictObject({
 
 const lineReason = z.object({ line: z.number().int(), reason: z.string() });
 
+/** A figure's stored or imported numbers and note, in a dry run's `changes`. */
+const importFigure = z.object({
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  note: z.string().nullable(),
+});
+
+/** How many figures a dry run lists in `changes`; `changesTruncated` says when there were more. */
+export const IMPORT_CHANGES_LIMIT = 1000;
+
+/** One figure a dry run would insert (`before` null) or update (`before` as stored). */
+export const importChange = z.object({
+  line: z.number().int(),
+  measureId: z.uuid(),
+  measureCode: z.string(),
+  /** The agency of a program measure; null for a table's indicator. */
+  organizationCode: z.string().nullable(),
+  period: z.string(),
+  /** `{ <dimensionCode>: <valueCode> }`; empty for the total. */
+  breakdown: z.record(z.string(), z.string()),
+  before: importFigure.nullable(),
+  after: importFigure,
+});
+export type ImportChange = z.infer<typeof importChange>;
+
 export const importReport = z.object({
   rowsRead: z.number().int(),
   inserted: z.number().int(),
@@ -179,6 +205,13 @@ export const importReport = z.object({
   skipped: z.array(lineReason),
   /** Rows left out by the mapping's filters. */
   filtered: z.number().int(),
+  /**
+   * Dry runs only: every figure the commit would insert or update, in file order, at most
+   * IMPORT_CHANGES_LIMIT of them.
+   */
+  changes: z.array(importChange).optional(),
+  /** Dry runs only: true when more figures would change than `changes` lists. */
+  changesTruncated: z.boolean().optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 

@@ -4,6 +4,7 @@ import { DomainError, normalizePeriod, type PeriodType } from '@rba/domain';
 import type { ImportMapping } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import { deny, type View } from '../access/scopes.js';
+import { today } from '../curve-plans/plan-content.js';
 import type { Db } from '../db/schema.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
 import { AppError, ValidationError } from '../errors.js';
@@ -11,7 +12,8 @@ import type { MeasureRow } from '../measures/measures.repository.js';
 import { canWriteMeasure, measureView, visibleMeasure } from '../measures/measures.service.js';
 import { checkBreakdown } from '../observations/breakdown.js';
 import { checkFigure, isRatio } from '../observations/figure.js';
-import { resolvePeriod } from '../periods/periods.js';
+import { notStartedReason } from '../observations/observations.service.js';
+import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { getSettings } from '../settings/settings.service.js';
 import { measuresForImport } from './imports.repository.js';
 import type { Candidate, Extracted, LineReason, MeasureRef } from './mapping.js';
@@ -174,6 +176,7 @@ export async function prepareAll(
   const settings = await getSettings(db);
   const fys = settings.fiscalYearStartMonth;
   const periodOf = periodReader(fys);
+  const day = today();
   const vocabulary = await listDimensions(db);
   const measureIds = new Set<string>();
   const resolved = extracted.candidates.map((c) => {
@@ -247,6 +250,16 @@ export async function prepareAll(
       figure = checkFigure(m, input);
     } catch (err) {
       reject(reasonOf(err));
+      continue;
+    }
+    const notStarted = notStartedReason(
+      labelOf(period.start, m.period_type, fys),
+      period.start,
+      figure,
+      day,
+    );
+    if (notStarted) {
+      reject(`period: ${notStarted}`);
       continue;
     }
     const cellKey = `${m.id}|${period.start}|${key}`;

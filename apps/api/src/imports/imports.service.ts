@@ -2,7 +2,13 @@
 // figure, reported row by row (dry run), and written all or nothing in one transaction.
 
 import { randomUUID } from 'node:crypto';
-import type { ImportJob, ImportMapping, ImportReport } from '@rba/schema';
+import {
+  IMPORT_CHANGES_LIMIT,
+  type ImportChange,
+  type ImportJob,
+  type ImportMapping,
+  type ImportReport,
+} from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import { isAdmin } from '../access/actor.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
@@ -11,10 +17,12 @@ import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions } from '../dimensions/dimensions.repository.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { parseBreakdownKey } from '../observations/breakdown.js';
 import type { ObservationRow } from '../observations/observations.repository.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { toObservation } from '../observations/observations.service.js';
 import { checkPartsAgainstTotal } from '../observations/parts.js';
+import { labelOf } from '../periods/periods.js';
 import { getSettings } from '../settings/settings.service.js';
 import { readCsv } from './csv-reader.js';
 import { type Measure, type Prepared, prepareAll, reasonOf } from './import-rows.js';
@@ -86,6 +94,8 @@ interface Plan {
   report: ImportReport;
   inserts: Prepared[];
   updates: { p: Prepared; existing: ObservationRow }[];
+  /** Inserts (existing null) and updates in file order, the first IMPORT_CHANGES_LIMIT. */
+  changed: { p: Prepared; existing: ObservationRow | null }[];
 }
 
 /** Compares with what is stored: what a commit would insert, update or leave unchanged. */
@@ -218,12 +228,17 @@ async function plan(
 
   const inserts: Prepared[] = [];
   const updates: Plan['updates'] = [];
+  const changed: Plan['changed'] = [];
   let unchanged = unchangedInLocked;
   for (const p of checked) {
     const existing = existingOf.get(`${p.m.id}|${p.start}|${p.key}`);
+    if (sameAsStored(p)) {
+      unchanged++;
+      continue;
+    }
     if (!existing) inserts.push(p);
-    else if (sameAsStored(p)) unchanged++;
     else updates.push({ p, existing });
+    if (changed.length < IMPORT_CHANGES_LIMIT) changed.push({ p, existing: existing ?? null });
   }
   rejected.sort((a, b) => a.line - b.line);
   return {
@@ -239,6 +254,35 @@ async function plan(
     },
     inserts,
     updates,
+    changed,
+  };
+}
+
+/** A dry run's report: what is stored and what would be, figure by figure (`changes`). */
+function withChanges(p: Plan, fys: number): ImportReport {
+  const figure = (x: {
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    note: string | null;
+  }) => ({ value: x.value, numerator: x.numerator, denominator: x.denominator, note: x.note });
+  const changes: ImportChange[] = p.changed.map(({ p: x, existing }) => ({
+    line: x.line,
+    measureId: x.m.id,
+    measureCode: x.m.code,
+    organizationCode: x.m.organization_code,
+    period: labelOf(x.start, x.m.period_type, fys),
+    breakdown: parseBreakdownKey(x.key),
+    before: existing ? figure(existing) : null,
+    after: figure({
+      ...x.figure,
+      note: x.note === undefined ? (existing?.note ?? null) : x.note,
+    }),
+  }));
+  return {
+    ...p.report,
+    changes,
+    changesTruncated: p.report.inserted + p.report.updated > changes.length,
   };
 }
 
@@ -383,13 +427,15 @@ export async function runImport(
   await progress('checking', rowsRead);
   const { prepared, rejected } = await prepareAll(db, actor, input.mapping, extracted);
   extracted.candidates = []; // prepared from here on; let the raw rows go
-  if (!commit) return (await plan(db, actor, extracted, rowsRead, prepared, rejected)).report;
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  if (!commit) {
+    return withChanges(await plan(db, actor, extracted, rowsRead, prepared, rejected), fys);
+  }
   if (rejected.length > 0) {
     // Nothing will be written: report what the file holds without opening a transaction.
     return (await plan(db, actor, extracted, rowsRead, prepared, rejected)).report;
   }
   await progress('writing', rowsRead);
-  const { fiscalYearStartMonth: fys } = await getSettings(db);
   try {
     return await inTransaction(db, async (trx) => {
       // The agencies' row locks, as a figure save takes them (shared; in id order so that two

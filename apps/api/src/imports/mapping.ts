@@ -74,6 +74,26 @@ export function scaled(n: number, scale: number): number {
   return scale === 1 ? n : Number((n * scale).toPrecision(15));
 }
 
+const DELIMITER_NAME: Record<string, string> = {
+  ',': 'a comma',
+  ';': 'a semicolon',
+  '\t': 'a tab',
+  '|': 'a vertical bar',
+};
+
+/** Why a record with the wrong number of fields is refused, and the likely cause. */
+function fieldCountReason(count: number, width: number, file: CsvFile): string {
+  const fields = (n: number) => `${n} field${n === 1 ? '' : 's'}`;
+  const head = `${fields(count)} where the header has ${width}`;
+  const delimiter = DELIMITER_NAME[file.delimiter] ?? `"${file.delimiter}"`;
+  if (count > width) {
+    return file.delimiter === ','
+      ? `${head}; a number with a thousands separator (1,234) must be quoted ("1,234"), as must any text holding a comma`
+      : `${head}; a text holding ${delimiter} must be quoted`;
+  }
+  return `${head}; every row needs a cell for each column (an empty cell is written as nothing between two delimiters)`;
+}
+
 export function extract(file: CsvFile, mapping: ImportMapping): Extracted {
   const col = columnIndex(file.header);
   const out: Extracted = { candidates: [], rejected: [], skipped: [], filtered: 0 };
@@ -86,7 +106,15 @@ export function extract(file: CsvFile, mapping: ImportMapping): Extracted {
     mapping.mode === 'native'
       ? nativeReader(file, col, cell)
       : mappedReader(file, mapping, col, cell);
+  const width = file.header.length;
   for (const r of file.records) {
+    // A record whose field count differs from the header's cannot be read column by column:
+    // its cells after the stray (or missing) delimiter belong to other columns. It is rejected,
+    // never truncated or padded, and before the filters, which would read shifted cells too.
+    if (r.fields.length !== width) {
+      out.rejected.push({ line: r.line, reason: fieldCountReason(r.fields.length, width, file) });
+      continue;
+    }
     // Filters come first and never reject: a row they leave out is not read any further.
     if (filters.some((f) => !f.keep.has(cell(r, f.at)))) {
       out.filtered++;

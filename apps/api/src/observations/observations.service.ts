@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.js';
 import { isAdmin } from '../access/actor.js';
 import { canEditOrganization, deny, organizationView, statusesFor } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
+import { today } from '../curve-plans/plan-content.js';
 import type { Db, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
@@ -89,6 +90,24 @@ function conflict(current: ObservationRow | undefined, m: MeasureRow, fys: numbe
   );
 }
 
+/**
+ * Why a figure may not be stored for a period starting on `start`, or null. A period that has
+ * not started (its start after today, UTC) takes no figure; clearing one is still allowed, and
+ * targets may be set ahead. `today` is curve-plans' `today()`, the API's one calendar date.
+ */
+export function notStartedReason(
+  label: string,
+  start: string,
+  figure: { value: number | null; numerator: number | null; denominator: number | null } | null,
+  day: string,
+): string | null {
+  if (start <= day || figure === null) return null;
+  if (figure.value === null && figure.numerator === null && figure.denominator === null) {
+    return null;
+  }
+  return `${label} has not started yet (it starts on ${start}): a figure can be entered once its period has begun; targets may be set ahead`;
+}
+
 /** Checks everything that needs no database: the period, breakdown and figure. */
 function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   if (m.kind === 'shared') {
@@ -108,6 +127,8 @@ function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   }
   // A note-only edit leaves the stored figure as it is.
   const figure = figureOmitted(item) ? null : checkFigure(m, item);
+  const notStarted = notStartedReason(period.label, period.start, figure, today());
+  if (notStarted) throw new AppError(400, 'FUTURE_PERIOD', `Period ${notStarted}`);
   return { period, key, figure };
 }
 
