@@ -238,7 +238,8 @@ async function main() {
     // One connection's cycle of requests; its own cell is (its editor's measure, its period).
     let nextConnection = 0;
     const periodLabel = (type: string, i: number) => {
-      const y = 2050 + Math.floor(i / 4);
+      // Long past: a period that has not started takes no figure.
+      const y = 1900 + Math.floor(i / 4);
       return type === 'fiscal_quarter'
         ? `FY${y}-${String((y + 1) % 100).padStart(2, '0')}-Q${(i % 4) + 1}`
         : `${y}-Q${(i % 4) + 1}`;

@@ -161,6 +161,15 @@ function urls(): Record<string, string[]> {
     '/organizations/:id/submissions': orgs.map((o) => `/organizations/${o}/submissions`),
     '/tables/:id/submissions': [`/tables/${w.table.id}/submissions`],
     '/reporting-periods': ['/reporting-periods'],
+    '/organizations/:id/periods/:period/checks': orgs.flatMap((o) =>
+      PERIODS.map((p) => `/organizations/${o}/periods/${p}/checks`),
+    ),
+    '/organizations/:id/periods/:period/changes': orgs.flatMap((o) =>
+      PERIODS.map((p) => `/organizations/${o}/periods/${p}/changes`),
+    ),
+    '/measures/:id/observations/:period/history': MEASURES().flatMap((m) =>
+      PERIODS.map((p) => `/measures/${m}/observations/${p}/history`),
+    ),
     '/organizations/:id/entry-sheet': orgs.flatMap((o) =>
       periodsToo(`/organizations/${o}/entry-sheet`),
     ),
