@@ -238,8 +238,9 @@ async function main() {
     // One connection's cycle of requests; its own cell is (its editor's measure, its period).
     let nextConnection = 0;
     const periodLabel = (type: string, i: number) => {
-      // Long past: a period that has not started takes no figure.
-      const y = 1900 + Math.floor(i / 4);
+      // Long past, and well before the demo's own quarters (a period that has not started takes
+      // no figure, and the demo's approved ones are locked); i grows with every new context.
+      const y = 1000 + Math.floor(i / 4);
       return type === 'fiscal_quarter'
         ? `FY${y}-${String((y + 1) % 100).padStart(2, '0')}-Q${(i % 4) + 1}`
         : `${y}-Q${(i % 4) + 1}`;
