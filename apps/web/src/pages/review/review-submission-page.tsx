@@ -85,7 +85,8 @@ function SubmissionReview({ sheet }: { sheet: EntrySheet }) {
           <p className="review-note-text">{submission.reviewNote}</p>
         </div>
       ) : null}
-      {submission ? <ReviewChecks sheet={sheet} /> : null}
+      {/* A returned quarter's figures are the agency's again: a coordinator's checks cannot see them. */}
+      {submission && submission.status !== 'returned' ? <ReviewChecks sheet={sheet} /> : null}
       {submission?.status === 'submitted' && sheet.canReview ? (
         <Decision sheet={sheet} />
       ) : (
@@ -342,7 +343,12 @@ function Decision({ sheet }: { sheet: EntrySheet }) {
       setMissing(true);
       return;
     }
-    decide.mutate({ kind: 'return', note }, { onSuccess: () => finish('returned') });
+    // mutateAsync, not mutate's callbacks: those are dropped when the refreshed sheet (no longer
+    // submitted) unmounts this form before the mutation settles.
+    decide.mutateAsync({ kind: 'return', note }).then(
+      () => finish('returned'),
+      () => undefined, // shown by decide.error
+    );
   };
 
   return (
@@ -359,7 +365,10 @@ function Decision({ sheet }: { sheet: EntrySheet }) {
             aria-disabled={decide.isPending}
             onClick={() => {
               if (!decide.isPending)
-                decide.mutate({ kind: 'approve' }, { onSuccess: () => finish('approved') });
+                decide.mutateAsync({ kind: 'approve' }).then(
+                  () => finish('approved'),
+                  () => undefined,
+                );
             }}
           >
             {t('review.decision.approve')}
