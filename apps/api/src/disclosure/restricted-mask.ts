@@ -2,7 +2,13 @@
 // measure with its contributions, or a measure alone) and period, taken over every figure any
 // restricted route can show — totals, breakdown cells, cross-classifications, collective figures
 // and their contributions — by @rba/domain's protectCells. Every route asks the same mask.
-import { type DisclosureCell, familyProblem, type MeasureCells, protectCells } from '@rba/domain';
+import {
+  aggregate,
+  type DisclosureCell,
+  familyProblem,
+  type MeasureCells,
+  protectCells,
+} from '@rba/domain';
 import type { MeasureRow } from '../measures/measures.repository.js';
 
 /** A stored or computed figure of one measure, period and breakdown. */
@@ -51,47 +57,40 @@ function layersOf(root: MeasureRow, c: MaskCell): (number | null)[] {
   return isRatio(root) ? [c.numerator, c.denominator] : [c.value];
 }
 
-/** The collective cells of a shared measure, per period and breakdown, from its contributions. */
-function collectiveCells(root: MeasureRow, cells: MaskCell[], scale: number): MaskCell[] {
-  const sums = new Map<string, MaskCell>();
+/**
+ * The collective cells of a shared measure, per period and breakdown: its contributions combined
+ * by @rba/domain's aggregate, by the same rule the scorecard's collective points use.
+ */
+function collectiveCells(root: MeasureRow, cells: MaskCell[]): MaskCell[] {
+  const byCell = new Map<string, MaskCell[]>();
   for (const c of cells) {
-    if (isRatio(root) ? c.numerator === null || c.denominator === null : c.value === null) continue;
     const key = `${c.period_start}|${c.breakdown}`;
-    const at = sums.get(key);
-    if (!at) {
-      sums.set(key, { ...c, measure_id: root.id });
-      continue;
-    }
-    if (isRatio(root)) {
-      at.numerator = (at.numerator as number) + (c.numerator as number);
-      at.denominator = (at.denominator as number) + (c.denominator as number);
-    } else if (root.aggregation === 'max')
-      at.value = Math.max(at.value as number, c.value as number);
-    else if (root.aggregation === 'min') at.value = Math.min(at.value as number, c.value as number);
-    else at.value = (at.value as number) + (c.value as number);
+    const list = byCell.get(key);
+    if (list) list.push(c);
+    else byCell.set(key, [c]);
   }
-  const counts = new Map<string, number>();
-  if (root.aggregation === 'mean') {
-    for (const c of cells) {
-      const key = `${c.period_start}|${c.breakdown}`;
-      if (c.value !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+  const unit =
+    root.unit === 'count' || root.unit === 'percent' || root.unit === 'rate' ? root.unit : 'number';
+  const rule = root.aggregation === 'latest' ? 'sum' : root.aggregation;
+  const out: MaskCell[] = [];
+  for (const group of byCell.values()) {
+    const combined = aggregate(group, {
+      unit,
+      rule,
+      ...(root.rate_per ? { per: root.rate_per } : {}),
+    });
+    if (combined.value === null && combined.numerator === null) continue;
+    const first = group[0] as MaskCell;
+    out.push({
+      measure_id: root.id,
+      period_start: first.period_start,
+      breakdown: first.breakdown,
+      value: combined.value,
+      numerator: combined.numerator,
+      denominator: combined.denominator,
+    });
   }
-  return [...sums.entries()].map(([key, c]) => {
-    if (isRatio(root)) {
-      const den = c.denominator as number;
-      return { ...c, value: den === 0 ? null : ((c.numerator as number) / den) * scale };
-    }
-    if (root.aggregation === 'mean')
-      return { ...c, value: (c.value as number) / (counts.get(key) ?? 1) };
-    return c;
-  });
-}
-
-function ratioScale(m: MeasureRow): number {
-  if (m.unit === 'percent') return 100;
-  if (m.unit === 'rate') return m.rate_per ?? 1;
-  return 1;
+  return out;
 }
 
 function hasSmall(cells: MaskCell[], root: MeasureRow, threshold: number): boolean {
@@ -111,7 +110,7 @@ function decideFamily(
 ): void {
   const { root } = family;
   const shared = root.kind === 'shared';
-  const collective = shared ? collectiveCells(root, cells, ratioScale(root)) : [];
+  const collective = shared ? collectiveCells(root, cells) : [];
   const all = [...cells, ...collective];
   stats.cells += all.length;
   if (!isSuppressible(root)) return;
