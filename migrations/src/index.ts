@@ -11,6 +11,7 @@ import * as refreshTokens from './20261126120000-refresh-tokens.js';
 import * as auditChain from './20261126121000-audit-chain.js';
 import * as importJobHeartbeat from './20261126122000-import-job-heartbeat.js';
 import * as submissionChecks from './20261206010000-submission-checks.js';
+import * as reopen from './20261206020000-reopen.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261126121000-audit-chain': auditChain,
   '20261126122000-import-job-heartbeat': importJobHeartbeat,
   '20261206010000-submission-checks': submissionChecks,
+  '20261206020000-reopen': reopen,
 };

@@ -61,6 +61,11 @@ beforeAll(async () => {
   await client(t, tokens.editorA).post(
     `/organizations/${w.orgA.id}/periods/${submittedMonth}/submit`,
   );
+  const approvedMonth = '2024-08';
+  await client(t, tokens.editorA).post(
+    `/organizations/${w.orgA.id}/periods/${approvedMonth}/submit`,
+  );
+  await coordinator.post(`/organizations/${w.orgA.id}/periods/${approvedMonth}/approve`);
   const submittedQuarter = 'FY2024-25-Q4';
   await client(t, tokens.editorA).post(
     `/organizations/${w.orgA.id}/periods/${submittedQuarter}/submit`,
@@ -88,6 +93,7 @@ beforeAll(async () => {
     w,
     rateIndicator,
     submittedMonth,
+    approvedMonth,
     submittedQuarter,
     adminEmail: w.users.admin.email,
     plan,

@@ -97,7 +97,7 @@ describe('the long layout', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="observations.csv"');
     expect(res.text.split('\n')[0]).toBe(
-      'measure_code,measure_name,organization_code,period,period_start,period_end,breakdown,value,numerator,denominator,target,unit,status,note,updated_at,suppressed',
+      'measure_code,measure_name,organization_code,period,period_start,period_end,breakdown,value,numerator,denominator,target,unit,status,note,updated_at,suppressed,under_revision',
     );
     const rows = records(res.text);
     const total = rows.find(

@@ -150,7 +150,7 @@ describe('the history of a figure and the changes since a return', () => {
       ['saved', 110, 'draft', 'Two intakes', null, 'editor'],
       ['submitted', null, null, null, null, 'editor'],
       ['returned', null, null, null, 'Served looks low', 'coord'],
-      ['saved', 120, 'draft', 'Two intakes', null, 'editor'],
+      ['saved', 120, 'returned', 'Two intakes', null, 'editor'],
       ['submitted', null, null, null, null, 'editor'],
     ]);
     const times = own.items.map((i: Item) => i.at);
@@ -165,7 +165,7 @@ describe('the history of a figure and the changes since a return', () => {
     expect(brief(seen.items)).toEqual([
       ['submitted', null, null, null, null, 'editor'],
       ['returned', null, null, null, 'Served looks low', 'coord'],
-      ['saved', 120, 'draft', 'Two intakes', null, 'editor'],
+      ['saved', 120, 'returned', 'Two intakes', null, 'editor'],
       ['submitted', null, null, null, null, 'editor'],
       ['approved', null, null, null, null, 'coord'],
     ]);

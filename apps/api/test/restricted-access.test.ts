@@ -151,7 +151,7 @@ describe('1. drafts stay the agency’s own until its first submission of the pe
     expect(afterReturn.body.items[0]).toMatchObject({
       action: 'observation.update',
       before: { value: 4302, status: 'returned' },
-      after: { value: 4303, status: 'draft' },
+      after: { value: 4303, status: 'returned' },
     });
     expect(afterReturn.text).not.toMatch(figure(4301));
     expect(afterReturn.text).not.toContain('first-draft-note-4301');

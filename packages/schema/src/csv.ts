@@ -44,7 +44,10 @@ export const exportScorecardQuery = z
   });
 export type ExportScorecardQuery = z.infer<typeof exportScorecardQuery>;
 
-/** The columns of the long layout, in order (DESIGN.md, plus `suppressed`). */
+/**
+ * The columns of the long layout, in order (DESIGN.md, plus `suppressed` and `under_revision`:
+ * the last approved figure of a reopened period, as a restricted caller reads it).
+ */
 export const LONG_COLUMNS = [
   'measure_code',
   'measure_name',
@@ -62,6 +65,7 @@ export const LONG_COLUMNS = [
   'note',
   'updated_at',
   'suppressed',
+  'under_revision',
 ] as const;
 
 const column = z.string().min(1).max(200);

@@ -1,7 +1,7 @@
 // The data-entry grid's read model: one agency's measures and cells for a period and the three
 // before it, its submission for the period, and what the caller may do with it.
 import { z } from 'zod';
-import { observationStatusSchema } from './observations.js';
+import { observationStatusSchema, submissionStatusSchema } from './observations.js';
 import {
   aggregationSchema,
   categorySchema,
@@ -28,7 +28,7 @@ const personSchema = z.object({ id: z.uuid(), name: z.string() });
 
 export const entrySubmissionSchema = z.object({
   id: z.uuid(),
-  status: z.enum(['submitted', 'approved', 'returned']),
+  status: submissionStatusSchema,
   submittedBy: personSchema.nullable(),
   submittedAt: z.iso.datetime().nullable(),
   reviewedBy: personSchema.nullable(),

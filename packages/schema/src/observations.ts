@@ -72,17 +72,23 @@ export const targetSchema = z.object({
 });
 
 export const returnBody = z.strictObject({ note: z.string().trim().min(1).max(4000) });
+
+/** A period's place in the review cycle; `reopened`: approved, then reopened for correction. */
+export const submissionStatusSchema = z.enum(['submitted', 'approved', 'returned', 'reopened']);
+export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
+
 export const submissionSchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
   period: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),
-  status: z.enum(['submitted', 'approved', 'returned']),
+  status: submissionStatusSchema,
   submittedBy: z.uuid().nullable(),
   submittedAt: z.iso.datetime().nullable(),
   reviewedBy: z.uuid().nullable(),
   reviewedAt: z.iso.datetime().nullable(),
+  /** The note of the last return, or the reason of the last reopening. */
   reviewNote: z.string().nullable(),
   lockedObservations: z.number().int(),
   /** The period's checks when it was last submitted: figures still empty, figures flagged. */
@@ -90,6 +96,11 @@ export const submissionSchema = z.object({
   flaggedCount: z.number().int().nullable(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
+
+export const reopenBody = z.strictObject({
+  /** Why the approved figures need correcting; required. */
+  reason: z.string().trim().min(1).max(4000),
+});
 
 export const reportingPeriodBody = z.strictObject({
   period: z.string().min(1).max(20),

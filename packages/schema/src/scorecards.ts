@@ -9,6 +9,12 @@ import {
   unitSchema,
 } from './setup.js';
 
+/**
+ * Present (true) when a restricted caller sees the last approved figure of a period reopened for
+ * correction; absent otherwise.
+ */
+const underRevision = z.literal(true).optional();
+
 export const pointSchema = z.object({
   period: z.string(),
   value: z.number().nullable(),
@@ -16,6 +22,7 @@ export const pointSchema = z.object({
   denominator: z.number().nullable().optional(),
   status: z.string().optional(),
   suppressed: z.boolean(),
+  underRevision,
 });
 
 export const seriesSummarySchema = z.object({
@@ -36,6 +43,7 @@ export const seriesSummarySchema = z.object({
       numerator: z.number().nullable(),
       denominator: z.number().nullable(),
       suppressed: z.boolean(),
+      underRevision,
     })
     .nullable(),
   target: z.object({

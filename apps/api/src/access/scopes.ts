@@ -1,6 +1,7 @@
 // What an actor may see and change, per planning table, organization and measure. Views,
-// widest first: all (drafts too), review (submitted and approved), approved, restricted
-// (approved with small cells suppressed).
+// widest first: all (drafts too), review (everything the agency has submitted: submitted,
+// approved, and returned or reopened for correction), approved (published: approved, and the
+// last approved figures of a period reopened), restricted (published with small cells hidden).
 import type { DbOrTrx } from '../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { type Actor, hasRole, isAdmin } from './actor.js';
@@ -20,7 +21,7 @@ export function statusesFor(view: View): ('draft' | 'submitted' | 'approved' | '
     case 'all':
       return ['draft', 'submitted', 'approved', 'returned'];
     case 'review':
-      return ['submitted', 'approved'];
+      return ['submitted', 'approved', 'returned'];
     case 'approved':
     case 'restricted':
       return ['approved'];

@@ -8,7 +8,12 @@ import type {
   MeasureDimensionsTable,
 } from './tables/dimensions.table.js';
 import type { MeasuresTable } from './tables/measures.table.js';
-import type { ObservationsTable, TargetsTable } from './tables/observations.table.js';
+import type {
+  ApprovedFiguresTable,
+  ObservationsTable,
+  PublishedObservationsView,
+  TargetsTable,
+} from './tables/observations.table.js';
 import type { OrganizationsTable } from './tables/organizations.table.js';
 import type { PlanningTablesTable, TablePartnersTable } from './tables/planning-tables.table.js';
 import type { ProgramResultsTable, ProgramsTable } from './tables/programs.table.js';
@@ -51,6 +56,8 @@ export interface Database {
   measures: MeasuresTable;
   measure_dimensions: MeasureDimensionsTable;
   observations: ObservationsTable;
+  approved_figures: ApprovedFiguresTable;
+  published_observations: PublishedObservationsView;
   targets: TargetsTable;
   reporting_periods: ReportingPeriodsTable;
   submissions: SubmissionsTable;

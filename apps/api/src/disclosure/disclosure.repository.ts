@@ -1,5 +1,6 @@
 // Reads for the restricted view's decision: where small figures are, and the figures of the
-// periods that hold one.
+// periods that hold one. Restricted callers read published figures (a period under revision
+// keeps its last approved ones), so the decision reads the same.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 
@@ -16,11 +17,10 @@ export async function smallFigurePeriods(
   if (measureIds.length === 0) return [];
   const t = q.threshold;
   let query = db
-    .selectFrom('observations')
+    .selectFrom('published_observations')
     .select(['measure_id', 'period_start'])
     .distinct()
     .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`)
-    .where('status', '=', 'approved')
     .where(
       sql<boolean>`((value > 0 and value < ${t}) or (numerator > 0 and numerator < ${t}) or (denominator > 0 and denominator < ${t}))`,
     );
@@ -36,10 +36,9 @@ export async function approvedFigures(
 ) {
   if (measureIds.length === 0) return [];
   let query = db
-    .selectFrom('observations')
+    .selectFrom('published_observations')
     .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
-    .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`)
-    .where('status', '=', 'approved');
+    .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`);
   if (q.until) query = query.where('period_start', '<=', q.until);
   return query.execute();
 }
@@ -53,11 +52,10 @@ export async function approvedFiguresAt(
   const ids = pairs.map((p) => p.measureId);
   const starts = pairs.map((p) => p.periodStart);
   return db
-    .selectFrom('observations')
+    .selectFrom('published_observations')
     .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
     .where(
       sql<boolean>`(measure_id, period_start) in (select * from unnest(${ids}::uuid[], ${starts}::date[]))`,
     )
-    .where('status', '=', 'approved')
     .execute();
 }

@@ -2,6 +2,7 @@
 import type { DbOrTrx } from '../db/schema.js';
 import type { PeriodType } from '../db/tables/measures.table.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { figuresOf } from '../observations/figure-source.js';
 
 /** The agency's submission of a period, with the names of who submitted and reviewed it. */
 export async function submissionWithPeople(
@@ -98,7 +99,7 @@ export async function cellsOfPeriods(
 ) {
   if (measureIds.length === 0 || periodStarts.length === 0) return [];
   return db
-    .selectFrom('observations')
+    .selectFrom(figuresOf(statuses))
     .select([
       'measure_id',
       'period_start',

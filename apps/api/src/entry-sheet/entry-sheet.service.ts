@@ -92,6 +92,8 @@ export async function entrySheet(
     entryMeasures(db, organizationId, period.type),
     canReviewOrganization(db, actor, organizationId),
   ]);
+  // A period handed back for correction stays open after its reporting period closed.
+  const correcting = submission?.status === 'returned' || submission?.status === 'reopened';
   const ids = measures.map((m) => m.id);
   const [dimensionRows, cellRows] = await Promise.all([
     dimensionsOfMeasures(db, ids),
@@ -165,7 +167,11 @@ export async function entrySheet(
           reviewNote: showsReturnNotes(view, canReview) ? submission.review_note : null,
         }
       : null,
-    lock: locking ? (locking.status as 'submitted' | 'approved') : closed ? 'closed' : null,
+    lock: locking
+      ? (locking.status as 'submitted' | 'approved')
+      : closed && !correcting
+        ? 'closed'
+        : null,
     canEdit: canEditOrganization(actor, organizationId),
     canReview,
     programs: programs.map((p) => ({

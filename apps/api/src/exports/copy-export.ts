@@ -4,6 +4,7 @@
 // bind parameters, so every literal here is validated or quoted before it is inlined.
 import { PassThrough, type Readable } from 'node:stream';
 import type pg from 'pg';
+import { readsPublished } from '../observations/figure-source.js';
 import type { CellFilter } from './exports.repository.js';
 import type { CopyExporter, ScopedMeasure } from './exports.service.js';
 
@@ -52,6 +53,7 @@ export function periodLabelSql(type: ScopedMeasure['period_type'], fys: number):
 function measureSelect(m: ScopedMeasure, f: CellFilter, fys: number): string {
   if (!UUID.test(m.id) || !UNITS.has(m.unit)) throw new Error('unexpected measure row');
   const statuses = f.statuses.filter((s) => STATUSES.has(s));
+  const published = readsPublished(f.statuses);
   const where = [
     `o.measure_id = ${literal(m.id)}`,
     `o.status in (${statuses.map(literal).join(', ')})`,
@@ -63,8 +65,9 @@ function measureSelect(m: ScopedMeasure, f: CellFilter, fys: number): string {
   ${periodLabelSql(m.period_type, fys)}, o.period_start, o.period_end,
   nullif(${neutralised('o.breakdown')}, ''), o.value, o.numerator, o.denominator, t.value,
   ${literal(m.unit)}, o.status, ${neutralised('o.note')},
-  to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'false'
-from observations o
+  to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'false',
+  ${published ? 'o.under_revision::text' : "'false'"}
+from ${published ? 'published_observations' : 'observations'} o
 left join targets t on t.measure_id = o.measure_id and t.period_start = o.period_start
   and t.breakdown = o.breakdown
 where ${where.join(' and ')}

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { measureColumns } from '../measures/measures.repository.js';
+import { figuresAs, figuresOf, underRevision } from '../observations/figure-source.js';
 
 export async function measuresWithOrganization(
   db: DbOrTrx,
@@ -66,6 +67,7 @@ export interface ExportCell {
   status: ObservationStatus;
   updated_at: Date;
   target: number | null;
+  under_revision: boolean;
 }
 
 /** One batch of a measure's cells after (periodStart, breakdown), in that order. */
@@ -77,7 +79,7 @@ export async function cellBatch(
   limit: number,
 ): Promise<ExportCell[]> {
   let q = db
-    .selectFrom('observations as o')
+    .selectFrom(figuresAs(f.statuses))
     .leftJoin('targets as t', (j) =>
       j
         .onRef('t.measure_id', '=', 'o.measure_id')
@@ -95,6 +97,7 @@ export async function cellBatch(
       'o.status',
       'o.updated_at',
       't.value as target',
+      underRevision(f.statuses, 'o').as('under_revision'),
     ])
     .where('o.measure_id', '=', measureId)
     .where('o.status', 'in', f.statuses)
@@ -116,7 +119,7 @@ export async function cellBatch(
 export async function periodStartsOf(db: DbOrTrx, measureIds: string[], f: CellFilter) {
   if (measureIds.length === 0) return [];
   let q = db
-    .selectFrom('observations')
+    .selectFrom(figuresOf(f.statuses))
     .select(['measure_id', 'period_start'])
     .distinct()
     .where('measure_id', 'in', measureIds)

@@ -242,6 +242,7 @@ async function* longLayout(
           neutralise(c.note),
           c.updated_at.toISOString(),
           c.suppressed === true ? 'true' : 'false',
+          c.under_revision ? 'true' : 'false',
         ]),
         o,
       );

@@ -38,7 +38,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
  * The steps of a period a figure's history shows, by audit action: what they are called and
- * where their reason is. Reopening adds one line here (and one in SINCE_STEPS).
+ * where their reason is.
  */
 const PERIOD_STEPS: Record<
   string,
@@ -47,12 +47,14 @@ const PERIOD_STEPS: Record<
   'submission.submit': { action: 'submitted', reason: () => null },
   'submission.return': { action: 'returned', reason: (after) => str(after.reviewNote) },
   'submission.approve': { action: 'approved', reason: () => null },
+  'submission.reopen': { action: 'reopened', reason: (after) => str(after.reviewNote) },
 };
 const SUBMIT = 'submission.submit';
 
 /** The steps after which "what changed since" counts, by audit action. */
 const SINCE_STEPS: Record<string, NonNullable<PeriodChanges['since']>['action']> = {
   'submission.return': 'returned',
+  'submission.reopen': 'reopened',
 };
 
 const STATUSES = new Set(['draft', 'submitted', 'approved', 'returned']);

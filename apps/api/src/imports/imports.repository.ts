@@ -56,13 +56,13 @@ export async function cellsOfPeriods(
 }
 
 /** Submitted or approved periods of these organizations: figures within them are locked. */
-export async function lockingSubmissionsOf(db: DbOrTrx, organizationIds: string[]) {
+/** Every submission of these organizations (locking ones, and those held for correction). */
+export async function submissionsOf(db: DbOrTrx, organizationIds: string[]) {
   if (organizationIds.length === 0) return [];
   return db
     .selectFrom('submissions')
     .select(['organization_id', 'status', 'period_start', 'period_end'])
     .where('organization_id', 'in', organizationIds)
-    .where('status', 'in', ['submitted', 'approved'])
     .execute();
 }
 

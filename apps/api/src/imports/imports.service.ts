@@ -14,6 +14,7 @@ import { isAdmin } from '../access/actor.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Engine } from '../db/database.js';
 import type { Db, DbOrTrx, Trx } from '../db/schema.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions } from '../dimensions/dimensions.repository.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -25,7 +26,7 @@ import { checkPartsAgainstTotal } from '../observations/parts.js';
 import { labelOf } from '../periods/periods.js';
 import { getSettings } from '../settings/settings.service.js';
 import { readCsv } from './csv-reader.js';
-import { type Measure, type Prepared, prepareAll, reasonOf } from './import-rows.js';
+import { type Prepared, prepareAll, reasonOf } from './import-rows.js';
 import {
   type AuditRow,
   beatJob,
@@ -37,9 +38,9 @@ import {
   insertCells,
   insertJob,
   insertObservationAuditEvents,
-  lockingSubmissionsOf,
   lockStaleJobs,
   type NewCell,
+  submissionsOf,
   transactionTime,
   updateCells,
   updateJob,
@@ -96,6 +97,8 @@ interface Plan {
   updates: { p: Prepared; existing: ObservationRow }[];
   /** Inserts (existing null) and updates in file order, the first IMPORT_CHANGES_LIMIT. */
   changed: { p: Prepared; existing: ObservationRow | null }[];
+  /** Program figures of periods handed back for correction: saved `returned`, not draft. */
+  held: Set<Prepared>;
 }
 
 /** Compares with what is stored: what a commit would insert, update or leave unchanged. */
@@ -134,7 +137,7 @@ async function plan(
       prepared.filter((p) => p.m.kind === 'performance').map((p) => p.m.organization_id as string),
     ),
   ];
-  const locks = await lockingSubmissionsOf(db, orgs);
+  const submissions = await submissionsOf(db, orgs);
   const closed = isAdmin(actor) || orgs.length === 0 ? [] : await closedReportingPeriods(db);
 
   const sameAsStored = (p: Prepared) => {
@@ -153,15 +156,21 @@ async function plan(
   // refuse it: re-importing an export of approved quarters reports them unchanged.
   let unchangedInLocked = 0;
   const open: Prepared[] = [];
+  const held = new Set<Prepared>();
   for (const p of prepared) {
     if (p.m.kind === 'performance') {
-      const lock = locks.find(
+      const covering = submissions.filter(
         (l) =>
           l.organization_id === p.m.organization_id &&
           l.period_start <= p.start &&
           l.period_end >= p.end,
       );
-      const closedHere = closed.some((c) => c.period_start <= p.start && c.period_end >= p.start);
+      const lock = covering.find((l) => l.status === 'submitted' || l.status === 'approved');
+      // A period handed back for correction stays open after its reporting period closed.
+      const correcting = covering.some((l) => l.status === 'returned' || l.status === 'reopened');
+      if (correcting) held.add(p);
+      const closedHere =
+        !correcting && closed.some((c) => c.period_start <= p.start && c.period_end >= p.start);
       if ((lock || closedHere) && sameAsStored(p)) {
         unchangedInLocked++;
         continue;
@@ -255,6 +264,7 @@ async function plan(
     inserts,
     updates,
     changed,
+    held,
   };
 }
 
@@ -300,9 +310,10 @@ async function write(
   input: ImportInput,
   jobId: string | null,
 ): Promise<void> {
-  // As a PUT does: population figures are approved when saved, program figures are drafts.
-  const statusOf = (m: Measure): 'approved' | 'draft' =>
-    m.kind === 'indicator' ? 'approved' : 'draft';
+  // As a PUT does: population figures are approved when saved, program figures are drafts, or
+  // `returned` in a period handed back for correction (figureStatus, observations.service.ts).
+  const statusOf = (x: Prepared): ObservationStatus =>
+    x.m.kind === 'indicator' ? 'approved' : p.held.has(x) ? 'returned' : 'draft';
   // Ids are chosen here and the clock is the transaction's, so every audited row is known
   // without reading the written rows back. Chunk by chunk, the next chunk is prepared while
   // the database writes the last one, and no more than a chunk of audit JSON is held.
@@ -315,7 +326,7 @@ async function write(
     breakdown: x.key,
     ...x.figure,
     note: x.note ?? null,
-    status: statusOf(x.m),
+    status: statusOf(x),
     entered_by: actor.userId,
   });
   const conflict = () =>
@@ -358,7 +369,7 @@ async function write(
         version: existing.version,
         ...x.figure,
         note: x.note === undefined ? existing.note : x.note,
-        status: statusOf(x.m),
+        status: statusOf(x),
         entered_by: actor.userId,
       };
       changes.push(change);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
+import { figuresOf } from './figure-source.js';
 
 export const observationColumns = [
   'id',
@@ -84,7 +85,7 @@ export async function listObservations(
   q: { from?: string; to?: string; totalsOnly: boolean; statuses: ObservationStatus[] },
 ) {
   let query = db
-    .selectFrom('observations')
+    .selectFrom(figuresOf(q.statuses))
     .select(observationColumns)
     .where('measure_id', '=', measureId)
     .where('status', 'in', q.statuses)
@@ -118,6 +119,26 @@ export async function lockingSubmission(
     .select(['id', 'status', 'period_type', 'period_start'])
     .where('organization_id', '=', organizationId)
     .where('status', 'in', ['submitted', 'approved'])
+    .where('period_start', '<=', periodStart)
+    .where('period_end', '>=', periodEnd)
+    .executeTakeFirst();
+}
+
+/**
+ * A submission covering this period that a coordinator handed back for correction (returned, or
+ * reopened): its figures stay open to the agency even after the reporting period has closed.
+ */
+export async function correctingSubmission(
+  db: DbOrTrx,
+  organizationId: string,
+  periodStart: string,
+  periodEnd: string,
+) {
+  return db
+    .selectFrom('submissions')
+    .select(['id', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('status', 'in', ['returned', 'reopened'])
     .where('period_start', '<=', periodStart)
     .where('period_end', '>=', periodEnd)
     .executeTakeFirst();

@@ -5,6 +5,7 @@ import { canEditOrganization, deny, organizationView, statusesFor } from '../acc
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { today } from '../curve-plans/plan-content.js';
 import type { Db, Trx } from '../db/schema.js';
+import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
 import {
@@ -24,6 +25,7 @@ import { checkFigure, figureOmitted } from './figure.js';
 import {
   cellsOfPeriod,
   closedReportingPeriod,
+  correctingSubmission,
   findObservation,
   insertObservation,
   listObservations as listRows,
@@ -142,11 +144,12 @@ async function saveOne(
 ): Promise<SaveResult> {
   const { period, key } = prepared;
   const fys = ctx.settings.fiscalYearStartMonth;
+  let status: ObservationStatus = 'approved'; // population figures are approved when saved
   if (m.kind === 'performance') {
     // Shared with other saves, exclusive with submit and review: a save and a submit of the
     // same agency never interleave, so no draft lands inside a submitted period.
     await lockOrganization(trx, m.organization_id as string, 'share');
-    await checkOpen(trx, actor, m.organization_id as string, period);
+    status = await checkOpen(trx, actor, m.organization_id as string, period);
   }
   const note =
     item.note === undefined
@@ -160,7 +163,6 @@ async function saveOne(
     numerator: existing?.numerator ?? null,
     denominator: existing?.denominator ?? null,
   };
-  const status = m.kind === 'indicator' ? 'approved' : 'draft';
   let row: ObservationRow | undefined;
   if (existing) {
     if (item.version !== undefined && item.version !== existing.version) conflict(existing, m, fys);
@@ -211,7 +213,17 @@ async function saveOne(
   return { ...after, warnings };
 }
 
-async function checkOpen(trx: Trx, actor: Actor, organizationId: string, period: ResolvedPeriod) {
+/**
+ * Refuses a program figure of a locked or closed period, and says which status a save gives it:
+ * `returned` while a coordinator has handed the period back for correction (returned or
+ * reopened) — it has been submitted, so its coordinators keep seeing it — else `draft`.
+ */
+async function checkOpen(
+  trx: Trx,
+  actor: Actor,
+  organizationId: string,
+  period: ResolvedPeriod,
+): Promise<'draft' | 'returned'> {
   const lock = await lockingSubmission(trx, organizationId, period.start, period.end);
   if (lock) {
     throw new ConflictError(
@@ -220,9 +232,11 @@ async function checkOpen(trx: Trx, actor: Actor, organizationId: string, period:
       { status: lock.status },
     );
   }
-  if (!isAdmin(actor) && (await closedReportingPeriod(trx, period.start))) {
+  const correcting = await correctingSubmission(trx, organizationId, period.start, period.end);
+  if (!correcting && !isAdmin(actor) && (await closedReportingPeriod(trx, period.start))) {
     throw new ConflictError('PERIOD_CLOSED', 'The reporting period for these figures has closed');
   }
+  return correcting ? 'returned' : 'draft';
 }
 
 export async function putObservation(

@@ -98,15 +98,88 @@ export async function setObservationStatus(
     .where('status', 'in', from)
     .where('period_start', '>=', periodStart)
     .where('period_end', '<=', periodEnd)
-    .where('measure_id', 'in', (eb) =>
-      eb
-        .selectFrom('measures')
-        .select('id')
-        .where('organization_id', '=', organizationId)
-        .where('kind', '=', 'performance'),
-    )
+    .where('measure_id', 'in', programMeasureIds(db, organizationId))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The program measures of an organization: the figures a period's submission covers. */
+function programMeasureIds(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('measures')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'performance');
+}
+
+/**
+ * Keeps a copy of an organization's approved figures of a period, as they are, for readers of
+ * approved figures while the period is reopened (see published_observations). Returns how many.
+ */
+export async function keepApprovedCopies(
+  db: DbOrTrx,
+  organizationId: string,
+  periodStart: string,
+  periodEnd: string,
+): Promise<number> {
+  const result = await db
+    .insertInto('approved_figures')
+    .columns([
+      'id',
+      'measure_id',
+      'period_start',
+      'period_end',
+      'breakdown',
+      'value',
+      'numerator',
+      'denominator',
+      'note',
+      'version',
+      'entered_by',
+      'created_at',
+      'updated_at',
+    ])
+    .expression(
+      db
+        .selectFrom('observations')
+        .select([
+          'id',
+          'measure_id',
+          'period_start',
+          'period_end',
+          'breakdown',
+          'value',
+          'numerator',
+          'denominator',
+          'note',
+          'version',
+          'entered_by',
+          'created_at',
+          'updated_at',
+        ])
+        .where('status', '=', 'approved')
+        .where('period_start', '>=', periodStart)
+        .where('period_end', '<=', periodEnd)
+        .where('measure_id', 'in', programMeasureIds(db, organizationId)),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Drops the copies of a period approved again: its figures are the approved ones now. */
+export async function dropApprovedCopies(
+  db: DbOrTrx,
+  organizationId: string,
+  periodStart: string,
+  periodEnd: string,
+): Promise<void> {
+  await db
+    .deleteFrom('approved_figures')
+    .where('period_start', '>=', periodStart)
+    .where('period_end', '<=', periodEnd)
+    .where('measure_id', 'in', programMeasureIds(db, organizationId))
+    .execute();
 }
 
 export async function listSubmissions(

@@ -3,13 +3,14 @@ import {
   page,
   paginationQuery,
   periodChecksSchema,
+  reopenBody,
   reportingPeriodBody,
   reportingPeriodSchema,
   returnBody,
   submissionSchema,
+  submissionStatusSchema,
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, periodParams, security } from '../plugins/route-helpers.js';
@@ -18,6 +19,7 @@ import {
   approvePeriod,
   defineReportingPeriod,
   organizationSubmissions,
+  reopenPeriod,
   reportingPeriods,
   returnPeriod,
   submitPeriod,
@@ -26,7 +28,7 @@ import {
 
 const tags = ['quarterly reporting'];
 const submissionsQuery = paginationQuery.extend({
-  status: z.enum(['submitted', 'approved', 'returned']).optional(),
+  status: submissionStatusSchema.optional(),
 });
 
 export const reportingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -71,6 +73,22 @@ export const reportingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (req) => returnPeriod(db, actorOf(req), req.params.id, req.params.period, req.body.note),
+  );
+  app.post(
+    '/organizations/:id/periods/:period/reopen',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Reopen an approved period for correction, with a reason; others keep seeing its last approved figures until it is approved again',
+        params: periodParams,
+        body: reopenBody,
+        response: { 200: submissionSchema, ...errors },
+      },
+    },
+    async (req) =>
+      reopenPeriod(db, actorOf(req), req.params.id, req.params.period, req.body.reason),
   );
   app.get(
     '/organizations/:id/periods/:period/checks',

@@ -24,9 +24,11 @@ import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { computePeriodChecks } from './period-checks.service.js';
 import {
+  dropApprovedCopies,
   findSubmission,
   insertReportingPeriod,
   insertSubmission,
+  keepApprovedCopies,
   listReportingPeriods,
   listSubmissions,
   type SubmissionRow,
@@ -102,8 +104,9 @@ export async function submitPeriod(
       });
       if (!row) invalid('submitted', 'submitted again');
     } else {
-      if (existing.status !== 'returned') invalid(existing.status, 'submitted again');
-      row = await transitionSubmission(trx, existing.id, ['returned'], {
+      if (existing.status !== 'returned' && existing.status !== 'reopened')
+        invalid(existing.status, 'submitted again');
+      row = await transitionSubmission(trx, existing.id, ['returned', 'reopened'], {
         status: 'submitted',
         submitted_by: actor.userId,
         submitted_at: new Date(),
@@ -113,6 +116,7 @@ export async function submitPeriod(
       });
       if (!row) invalid('submitted', 'submitted again');
     }
+    // A reopened period's figures are `returned`: the agency holds them, as after a return.
     const locked = await setObservationStatus(
       trx,
       organizationId,
@@ -168,6 +172,9 @@ async function review(
       ['submitted'],
       decision,
     );
+    // Approved again: the corrected figures are the published ones now.
+    if (decision === 'approved')
+      await dropApprovedCopies(trx, organizationId, period.start, period.end);
     const result = toSubmission(row, fys, decision === 'approved' ? changed : 0);
     await insertAuditEvent(trx, {
       actorId: actor.userId,
@@ -195,6 +202,58 @@ export function returnPeriod(
 ) {
   if (note.trim() === '') throw new ValidationError('note: say what needs fixing');
   return review(db, actor, organizationId, periodLabel, 'returned', note);
+}
+
+/**
+ * Reopens an approved period for correction (coordinators of a table the agency is at, admins):
+ * its figures go back to the agency as after a return, and a copy of each as approved is kept
+ * for everyone else until the period is approved again (docs/decisions.md).
+ */
+export async function reopenPeriod(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  periodLabel: string,
+  reason: string,
+) {
+  if (reason.trim() === '') throw new ValidationError('reason: say what needs correcting');
+  await visibleOrganization(db, actor, organizationId);
+  if (!(await canReviewOrganization(db, actor, organizationId))) deny(true, 'Organization');
+  const { fiscalYearStartMonth: fys } = await getSettings(db);
+  const period = resolvePeriod(periodLabel, fys);
+  return inTransaction(db, async (trx) => {
+    await lockOrganization(trx, organizationId, 'update');
+    const existing = await findSubmission(trx, organizationId, period.type, period.start);
+    if (!existing) invalid('draft', 'reopened');
+    if (existing.status !== 'approved') invalid(existing.status, 'reopened');
+    await keepApprovedCopies(trx, organizationId, period.start, period.end);
+    const row = await transitionSubmission(trx, existing.id, ['approved'], {
+      status: 'reopened',
+      reviewed_by: actor.userId,
+      reviewed_at: new Date(),
+      review_note: reason.trim(),
+    });
+    if (!row) invalid(existing.status, 'reopened');
+    const unlocked = await setObservationStatus(
+      trx,
+      organizationId,
+      period.start,
+      period.end,
+      ['approved'],
+      'returned',
+    );
+    const result = toSubmission(row, fys, 0);
+    await insertAuditEvent(trx, {
+      actorId: actor.userId,
+      action: 'submission.reopen',
+      entity: 'submission',
+      entityId: row.id,
+      before: toSubmission(existing, fys),
+      after: { ...result, unlockedObservations: unlocked },
+      requestId: actor.requestId,
+    });
+    return result;
+  });
 }
 
 export async function organizationSubmissions(

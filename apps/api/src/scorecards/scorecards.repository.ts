@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { measureColumns } from '../measures/measures.repository.js';
+import { figuresOf, underRevision } from '../observations/figure-source.js';
 
 export async function tableMeasures(db: DbOrTrx, tableId: string) {
   return db
@@ -85,8 +86,18 @@ export async function organizationMeasures(db: DbOrTrx, organizationId: string) 
     .execute();
 }
 
-/** A total figure as `totalsOf` hands it back: [period_start, value, numerator, denominator, status]. */
-export type TotalTuple = [string, number | null, number | null, number | null, ObservationStatus];
+/**
+ * A total figure as `totalsOf` hands it back: [period_start, value, numerator, denominator,
+ * status, under revision].
+ */
+export type TotalTuple = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  ObservationStatus,
+  boolean,
+];
 
 /**
  * The total figures of many measures, one row per measure with its figures as a JSON array
@@ -102,12 +113,12 @@ export async function totalsOf(
 ) {
   if (measureIds.length === 0) return [];
   let query = db
-    .selectFrom('observations')
+    .selectFrom(figuresOf(q.statuses))
     .select([
       'measure_id',
       sql<
         TotalTuple[]
-      >`json_agg(json_build_array(period_start, value, numerator, denominator, status))`.as(
+      >`json_agg(json_build_array(period_start, value, numerator, denominator, status, ${underRevision(q.statuses)}))`.as(
         'cells',
       ),
     ])
@@ -125,7 +136,7 @@ export async function cellsOf(
 ) {
   if (measureIds.length === 0) return [];
   let query = db
-    .selectFrom('observations')
+    .selectFrom(figuresOf(q.statuses))
     .select([
       'measure_id',
       'period_start',
@@ -134,6 +145,7 @@ export async function cellsOf(
       'numerator',
       'denominator',
       'status',
+      underRevision(q.statuses).as('under_revision'),
     ])
     .where('measure_id', 'in', measureIds)
     .where('status', 'in', q.statuses);

@@ -32,6 +32,7 @@ import {
   forecastOf,
   hide,
   type Point,
+  revisionMark,
   summarize,
   type TargetCell,
   toPoint,
@@ -125,7 +126,7 @@ function totalPoints(
   const tuples = totals.get(m.id);
   if (!tuples) return [];
   const labels = labelsOf(f, m.period_type);
-  return tuples.map(([start, value, numerator, denominator, status]) => {
+  return tuples.map(([start, value, numerator, denominator, status, revising]) => {
     let period = labels.get(start);
     if (period === undefined) {
       period = periodContaining(start, m.period_type, f.fys);
@@ -140,6 +141,7 @@ function totalPoints(
       status,
       suppressed: false,
     };
+    if (revising) p.underRevision = true;
     return masked && f.mask?.hidden(m.id, start, '') ? hide(p) : p;
   });
 }
@@ -343,6 +345,7 @@ function collectiveCells(
         numerator: p.numerator,
         denominator: p.denominator,
         status: 'approved',
+        under_revision: p.underRevision === true,
       });
   }
   return out;
@@ -407,6 +410,7 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
         numerator: p.numerator,
         denominator: p.denominator,
         suppressed: p.suppressed,
+        ...revisionMark(p),
       })),
     })),
   };

@@ -18,6 +18,8 @@ import { parseBreakdownKey } from '../observations/breakdown.js';
 /** A stored figure with its workflow status. */
 export interface Cell extends MaskCell {
   status: string;
+  /** A last approved copy, read by a restricted caller while its period is reopened. */
+  under_revision?: boolean;
 }
 
 export interface TargetCell {
@@ -34,6 +36,12 @@ export interface Point {
   denominator: number | null;
   status?: string;
   suppressed: boolean;
+  underRevision?: boolean;
+}
+
+/** The `underRevision` field of a point in a response: there only when true. */
+export function revisionMark(p: { underRevision?: boolean }): { underRevision?: true } {
+  return p.underRevision ? { underRevision: true } : {};
 }
 
 export function hide(p: Point): Point {
@@ -51,6 +59,7 @@ export function toPoint(m: MeasureRow, c: Cell, fys: number, mask: RestrictedMas
     status: c.status,
     suppressed: false,
   };
+  if (c.under_revision) p.underRevision = true;
   return mask?.hidden(m.id, c.period_start, c.breakdown) ? hide(p) : p;
 }
 
@@ -84,7 +93,7 @@ export function collectivePoints(
         rule,
         ...(shared.rate_per ? { per: shared.rate_per } : {}),
       });
-      return {
+      const p: Point = {
         period: periodContaining(start, shared.period_type, fys),
         periodStart: start,
         value: combined.value,
@@ -92,6 +101,9 @@ export function collectivePoints(
         denominator: combined.denominator,
         suppressed: false,
       };
+      // A collective figure is under revision when any figure it is made of is.
+      if (points.some((c) => c.underRevision)) p.underRevision = true;
+      return p;
     });
 }
 
@@ -154,6 +166,7 @@ export function summarize(
           numerator: latestPoint.numerator,
           denominator: latestPoint.denominator,
           suppressed: latestPoint.suppressed,
+          ...revisionMark(latestPoint),
         }
       : null,
     target: {
@@ -171,6 +184,7 @@ export function summarize(
       denominator: p.denominator,
       ...(p.status ? { status: p.status } : {}),
       suppressed: p.suppressed,
+      ...revisionMark(p),
     })),
     forecastInput: shown,
   };

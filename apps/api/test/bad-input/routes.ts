@@ -24,6 +24,8 @@ export interface Context {
   rateIndicator: { id: string };
   /** A month orgA has submitted (so that returning it is a valid request). */
   submittedMonth: string;
+  /** A month orgA has had approved (so that reopening it is a valid request). */
+  approvedMonth: string;
   /** A fiscal quarter orgA has submitted (so its figures are locked). */
   submittedQuarter: string;
   /** The email of the world's admin, for duplicate-email cases. */
@@ -1513,6 +1515,44 @@ export function routeSpecs(): RouteSpec[] {
       control: ({ w, submittedMonth }) => ({
         path: `/organizations/${w.orgA.id}/periods/${submittedMonth}/return`,
         body: { note: 'Please check the counts' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/organizations/{id}/periods/{period}/reopen',
+      who: 'coordinator',
+      cases: ({ w, approvedMonth, submittedMonth }) => {
+        const path = `/organizations/${w.orgA.id}/periods/${approvedMonth}/reopen`;
+        const valid = { reason: 'The count included visits' };
+        return [
+          ...withBody('post', path, valid, { reason: text }),
+          ...paramCases(
+            'post',
+            '/organizations/{id}/periods/{period}/reopen',
+            {
+              id: { kind: 'uuid', valid: w.orgA.id },
+              period: { kind: 'period', valid: approvedMonth },
+            },
+            valid,
+          ),
+          {
+            what: 'a period that was never approved',
+            method: 'post',
+            path: `/organizations/${w.orgA.id}/periods/${submittedMonth}/reopen`,
+            body: valid,
+            status: 409,
+            code: 'INVALID_TRANSITION',
+          },
+          {
+            what: 'a reason of 4001 characters',
+            method: 'post',
+            path,
+            body: { reason: 'r'.repeat(4001) },
+          },
+        ];
+      },
+      control: ({ w, approvedMonth }) => ({
+        path: `/organizations/${w.orgA.id}/periods/${approvedMonth}/reopen`,
+        body: { reason: 'The count included visits' },
       }),
     },
 

@@ -15,7 +15,7 @@ import {
 import { addPartner, createTable } from '../../src/planning-tables/planning-tables.service.js';
 import { createProgram } from '../../src/programs/programs.service.js';
 import { publishLink } from '../../src/public-links/public-links.service.js';
-import { submitPeriod } from '../../src/reporting/reporting.service.js';
+import { approvePeriod, submitPeriod } from '../../src/reporting/reporting.service.js';
 import { createResult } from '../../src/results/results.service.js';
 import { grantRole } from '../../src/users/users.service.js';
 import { makeOrganization } from '../helpers/factories.js';
@@ -380,6 +380,12 @@ async function freshMeasure(c: Ctx, m: MeasureTarget): Promise<string> {
 async function submittedPeriod(c: Ctx, org: OrgKey): Promise<string> {
   const period = nextQuarter();
   await submitPeriod(c.db, c.system, orgId(c, org), period);
+  return period;
+}
+
+async function approvedPeriod(c: Ctx, org: OrgKey): Promise<string> {
+  const period = await submittedPeriod(c, org);
+  await approvePeriod(c.db, c.system, orgId(c, org), period);
   return period;
 }
 
@@ -1060,6 +1066,14 @@ export const ROUTES: Route[] = [
     scopes: orgScopes('review', async (c, o) => ({
       url: `${V1}/organizations/${orgId(c, o)}/periods/${await submittedPeriod(c, o)}/return`,
       body: { note: 'Please check the count' },
+    })),
+  },
+  {
+    method: 'POST',
+    path: `${V1}/organizations/:id/periods/:period/reopen`,
+    scopes: orgScopes('review', async (c, o) => ({
+      url: `${V1}/organizations/${orgId(c, o)}/periods/${await approvedPeriod(c, o)}/reopen`,
+      body: { reason: 'The count included visits' },
     })),
   },
   {

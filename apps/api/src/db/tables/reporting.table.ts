@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { PeriodType } from './measures.table.js';
 
-export type SubmissionStatus = 'submitted' | 'approved' | 'returned';
+export type SubmissionStatus = 'submitted' | 'approved' | 'returned' | 'reopened';
 
 export interface ReportingPeriodsTable {
   id: Generated<string>;
