@@ -1,5 +1,5 @@
 // The quarterly routes behind data entry and the review queue: the entry sheet, saving a cell,
-// submitting, approving and returning a period, and the review queue of a table.
+// submitting, approving, returning and reopening a period, and the review queue of a table.
 
 import type {
   EntryCell,
@@ -79,6 +79,18 @@ export function approvePeriod(organizationId: string, period: string): Promise<S
   return apiRequest<Submission>(
     `/organizations/${id(organizationId)}/periods/${id(period)}/approve`,
     { method: 'POST' },
+  );
+}
+
+/** POST …/reopen: an approved period back to the agency for correction, with the reason. */
+export function reopenPeriod(
+  organizationId: string,
+  period: string,
+  reason: string,
+): Promise<Submission> {
+  return apiRequest<Submission>(
+    `/organizations/${id(organizationId)}/periods/${id(period)}/reopen`,
+    { method: 'POST', body: { reason } },
   );
 }
 

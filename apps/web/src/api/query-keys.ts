@@ -25,6 +25,18 @@ export const queryKeys = {
   /** A measure's stored totals (with their notes), as GET /measures/:id/observations lists them. */
   measureObservations: (measureId: string) =>
     [...queryKeys.all, 'measures', measureId, 'observations', 'totals'] as const,
+  /** Everything about one measure's figure histories (invalidated when one of its figures is saved). */
+  figureHistories: (measureId: string) =>
+    [...queryKeys.all, 'measures', measureId, 'history'] as const,
+  /** One figure's history (GET /measures/:id/observations/:period/history). */
+  figureHistory: (measureId: string, period: string, breakdown: string) =>
+    [...queryKeys.figureHistories(measureId), period, breakdown] as const,
+  /** A measure's figures of the periods before `period`, for the checks while typing. */
+  earlierFigures: (measureId: string, period: string) =>
+    [...queryKeys.all, 'measures', measureId, 'earlier-figures', period] as const,
+  /** What an agency changed since its period was last returned or reopened. */
+  periodChanges: (organizationId: string, period: string) =>
+    [...queryKeys.all, 'organizations', organizationId, 'periods', period, 'changes'] as const,
   curvePlan: (measureId: string) =>
     [...queryKeys.all, 'measures', measureId, 'curve-plan'] as const,
   /** One measure's definition (GET /measures/:id). */

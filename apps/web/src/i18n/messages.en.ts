@@ -1,5 +1,6 @@
 // The English message catalogue: every user-visible string of the client, by key.
 
+import { figureHistoryEn } from '../components/figure-history/messages';
 import { accountEn } from '../pages/account/messages';
 import { adminEn } from '../pages/admin/messages';
 import { dashboardEn } from '../pages/dashboard/messages';
@@ -203,6 +204,7 @@ export const en = {
   ...dashboardEn,
   ...publicCardEn,
   ...dataEntryEn,
+  ...figureHistoryEn,
   ...reviewEn,
   ...plansEn,
   ...adminEn,

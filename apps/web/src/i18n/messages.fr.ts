@@ -1,5 +1,6 @@
 // The French message catalogue; typed so that it must have every English key, and no other.
 
+import { figureHistoryFr } from '../components/figure-history/messages';
 import { accountFr } from '../pages/account/messages';
 import { adminFr } from '../pages/admin/messages';
 import { dashboardFr } from '../pages/dashboard/messages';
@@ -210,6 +211,7 @@ export const fr: Messages = {
   ...dashboardFr,
   ...publicCardFr,
   ...dataEntryFr,
+  ...figureHistoryFr,
   ...reviewFr,
   ...plansFr,
   ...adminFr,

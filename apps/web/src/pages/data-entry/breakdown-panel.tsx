@@ -1,5 +1,5 @@
 // The side panel of one measure: its breakdown cells (by age group, gender, region...) for the
-// period being entered beside the previous period, and the note on its figure.
+// period being entered beside the previous period, the note on its figure, and their history.
 
 import {
   type KeyboardEvent,
@@ -22,13 +22,14 @@ import {
   findCell,
   periodName,
 } from './entry-sheet-model';
+import { FigureHistorySection } from './figure-history-section';
 import { CellStatus, ConflictChoice, Figure, FigureInputs, figureFields } from './figure-inputs';
 import { type CellTarget, useEntryCells } from './use-entry-cells';
 import { useFigureFormat } from './use-figure-format';
 import { type GridRowSpec, useGridKeyboard } from './use-grid-keyboard';
 
 const focusable =
-  'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
 
 export function BreakdownPanel({
   measure,
@@ -230,6 +231,7 @@ export function BreakdownPanel({
           </table>
         )}
         <NoteEditor measure={latest} editable={editable} />
+        <FigureHistorySection measure={latest} period={current.label} />
       </div>
     </div>,
     document.body,

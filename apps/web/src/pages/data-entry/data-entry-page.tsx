@@ -1,5 +1,5 @@
 // "This quarter": an agency's staff enter the quarter's figures beside the three before it, fix
-// what a coordinator returned, and submit the quarter for review.
+// what a coordinator returned or reopened for correction, and submit the quarter for review.
 
 import './data-entry.css';
 import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/i18n-provider';
 import { EntryGrid } from './entry-grid';
 import { periodName } from './entry-sheet-model';
 import { CheckLists, findingsSummary, hasFindings } from './period-checks';
-import { ReturnedBanner, SubmissionBadge } from './submission-status';
+import { isHandedBack, ReturnedBanner, SubmissionBadge } from './submission-status';
 import { EntryCellsProvider, useEntryCells, useEntryCellsState } from './use-entry-cells';
 import {
   isMissingSheet,
@@ -167,7 +167,7 @@ function LoadedSheet({
   return (
     <EntryCellsProvider value={cells}>
       <div className="entry-sheet">
-        {sheet.submission?.status === 'returned' ? (
+        {sheet.submission && isHandedBack(sheet.submission.status) ? (
           <ReturnedBanner submission={sheet.submission} period={sheet.period.label} />
         ) : null}
         <SheetHeading sheet={sheet} browsing={browsing} onPeriod={onPeriod} />
@@ -269,7 +269,7 @@ function SubmitQuarter() {
   const checksId = useId();
   const unsettled = store.unsettled();
   const period = periodName(sheet.period.label);
-  const again = sheet.submission?.status === 'returned';
+  const again = isHandedBack(sheet.submission?.status);
   const findings = checks.data ? hasFindings(checks.data) : false;
 
   const retried = useRef(false);

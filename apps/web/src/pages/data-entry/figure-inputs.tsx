@@ -1,12 +1,15 @@
 // The inputs of one figure of the period being entered (a value, or a numerator and denominator
-// with the percentage shown as they are typed), its save status, and a conflict's choices.
+// with the percentage shown as they are typed, and a word when it looks unusual), its save
+// status, and a conflict's choices.
 
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n-provider';
 import { type CellState, type Draft, type Field, storedDraft, typedPercent } from './cell-state';
+import { UnusualFlag } from './unusual-flag';
 import { type CellTarget, useCellState, useEntryCells } from './use-entry-cells';
 import { useFigureFormat } from './use-figure-format';
 import type { useGridKeyboard } from './use-grid-keyboard';
+import { useUnusualFigure } from './use-unusual-figure';
 
 type Grid = ReturnType<typeof useGridKeyboard>;
 
@@ -37,6 +40,14 @@ export function FigureInputs({
   const draft: Draft = state.draft ?? storedDraft(cells.stored(target), locale);
   const invalid = state.status === 'error';
   const fields = figureFields(target);
+  // Never blocks saving: a word beside the figure, heard with the input.
+  const unusual = useUnusualFigure(target, state);
+  const flagId = `${statusId}-unusual`;
+  const describedBy =
+    [invalid || state.status === 'conflict' ? statusId : null, unusual ? flagId : null]
+      .filter((x) => x !== null)
+      .join(' ') || undefined;
+  const flag = <UnusualFlag id={flagId} shown={unusual} />;
 
   const input = (field: Field, col: number, name: string) => (
     <input
@@ -48,7 +59,7 @@ export function FigureInputs({
       spellCheck={false}
       aria-label={name}
       aria-invalid={invalid || undefined}
-      aria-describedby={invalid || state.status === 'conflict' ? statusId : undefined}
+      aria-describedby={describedBy}
       value={draft[field]}
       onChange={(event) => {
         grid.startEditing(rowId, col);
@@ -58,7 +69,12 @@ export function FigureInputs({
   );
 
   if (fields.length === 1) {
-    return input('value', 0, t('dataEntry.cell.value', { label }));
+    return (
+      <>
+        {input('value', 0, t('dataEntry.cell.value', { label }))}
+        {flag}
+      </>
+    );
   }
   const stored = cells.stored(target);
   const typed = state.draft ? typedPercent(draft, locale) : null;
@@ -69,16 +85,19 @@ export function FigureInputs({
         ? format.value(target.measure, stored.value)
         : null;
   return (
-    <span className="entry-ratio">
-      {input('numerator', 0, t('dataEntry.cell.numerator', { label }))}
-      <span className="entry-ratio-of" aria-hidden="true">
-        /
+    <>
+      <span className="entry-ratio">
+        {input('numerator', 0, t('dataEntry.cell.numerator', { label }))}
+        <span className="entry-ratio-of" aria-hidden="true">
+          /
+        </span>
+        {input('denominator', 1, t('dataEntry.cell.denominator', { label }))}
+        <span className="entry-percent" data-testid="typed-percent">
+          {percent === null ? null : t('dataEntry.cell.equals', { value: percent })}
+        </span>
       </span>
-      {input('denominator', 1, t('dataEntry.cell.denominator', { label }))}
-      <span className="entry-percent" data-testid="typed-percent">
-        {percent === null ? null : t('dataEntry.cell.equals', { value: percent })}
-      </span>
-    </span>
+      {flag}
+    </>
   );
 }
 

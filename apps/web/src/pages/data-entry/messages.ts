@@ -15,6 +15,7 @@ export const dataEntryEn = {
   'dataEntry.status.submitted': 'Submitted, awaiting review',
   'dataEntry.status.approved': 'Approved',
   'dataEntry.status.returned': 'Returned for changes',
+  'dataEntry.status.reopened': 'Reopened for correction',
 
   'dataEntry.heading.period': 'Figures for {period}',
   'dataEntry.periodNav.previous': 'Open {period}',
@@ -25,10 +26,17 @@ export const dataEntryEn = {
   'dataEntry.returned.byUnknown': 'The coordinator returned it with this note:',
   'dataEntry.returned.next': 'Correct the figures below, then submit the quarter again.',
 
+  'dataEntry.reopened.title': '{period} was reopened for correction',
+  'dataEntry.reopened.by': '{name} reopened it on {date} for this reason:',
+  'dataEntry.reopened.byUnknown': 'A coordinator reopened it for this reason:',
+  'dataEntry.reopened.next':
+    'Correct the figures below, then submit the quarter again. Until it is approved again, funders keep seeing the figures approved before.',
+
   'dataEntry.lock.title': 'Read only.',
   'dataEntry.lock.submitted':
     'This quarter was submitted on {date}. Its figures are locked while a coordinator reviews them.',
-  'dataEntry.lock.approved': 'This quarter was approved on {date}. Its figures are final.',
+  'dataEntry.lock.approved':
+    'This quarter was approved on {date}. Its figures are final: if one must change, a coordinator can reopen the quarter for correction, with a reason.',
   'dataEntry.lock.closed':
     'The reporting period for this quarter has closed. Ask an administrator if a figure must change.',
   'dataEntry.lock.viewOnly': 'You can read this agency’s figures but not change them.',
@@ -40,7 +48,7 @@ export const dataEntryEn = {
   'dataEntry.submit.again': 'Submit {period} again',
   'dataEntry.submit.confirmTitle': 'Submit {period} for review?',
   'dataEntry.submit.confirmBody':
-    'The figures lock once submitted: they can change again only if the coordinator returns the quarter.',
+    'The figures lock once submitted: they can change again only if a coordinator returns the quarter or, once it is approved, reopens it for correction with a reason.',
   'dataEntry.submit.unsavedOne': 'One figure is not saved yet. Save or revert it (Esc) first.',
   'dataEntry.submit.unsavedMany':
     '{count} figures are not saved yet. Save or revert them (Esc) first.',
@@ -88,6 +96,7 @@ export const dataEntryEn = {
   'dataEntry.cell.saved': 'Saved',
   'dataEntry.cell.none': 'No figure',
   'dataEntry.cell.notNumber': 'Enter a number, such as 42 or 12.5.',
+  'dataEntry.cell.unusual': 'Unusual compared with earlier quarters',
 
   'dataEntry.details.breakdowns': 'Breakdowns',
   'dataEntry.details.note': 'Note',
@@ -112,6 +121,12 @@ export const dataEntryEn = {
   'dataEntry.note.save': 'Save the note',
   'dataEntry.note.saved': 'Note saved.',
 
+  'dataEntry.history.title': 'History of the figures',
+  'dataEntry.history.figure': 'Figure',
+  'dataEntry.history.total': 'Total',
+  'dataEntry.history.caption': 'History of {figure}, {period}',
+  'dataEntry.history.forbidden': 'You cannot see the history of this figure.',
+
   'dataEntry.figure.ratio': '{value} ({numerator}/{denominator})',
   'dataEntry.figure.points': '{change} pts',
 } as const;
@@ -131,6 +146,7 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.status.submitted': 'Soumis, en attente de révision',
   'dataEntry.status.approved': 'Approuvé',
   'dataEntry.status.returned': 'Renvoyé pour corrections',
+  'dataEntry.status.reopened': 'Rouvert pour correction',
 
   'dataEntry.heading.period': 'Données de {period}',
   'dataEntry.periodNav.previous': 'Ouvrir {period}',
@@ -142,10 +158,17 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.returned.next':
     'Corrigez les données ci-dessous, puis soumettez de nouveau le trimestre.',
 
+  'dataEntry.reopened.title': '{period} a été rouvert pour correction',
+  'dataEntry.reopened.by': '{name} l’a rouvert le {date} pour ce motif :',
+  'dataEntry.reopened.byUnknown': 'La coordination l’a rouvert pour ce motif :',
+  'dataEntry.reopened.next':
+    'Corrigez les données ci-dessous, puis soumettez de nouveau le trimestre. Tant qu’il n’est pas approuvé de nouveau, les bailleurs de fonds continuent de voir les données approuvées auparavant.',
+
   'dataEntry.lock.title': 'Lecture seule.',
   'dataEntry.lock.submitted':
     'Ce trimestre a été soumis le {date}. Ses données sont verrouillées pendant la révision par la coordination.',
-  'dataEntry.lock.approved': 'Ce trimestre a été approuvé le {date}. Ses données sont définitives.',
+  'dataEntry.lock.approved':
+    'Ce trimestre a été approuvé le {date}. Ses données sont définitives : si l’une d’elles doit changer, la coordination peut rouvrir le trimestre pour correction, en indiquant un motif.',
   'dataEntry.lock.closed':
     'La période de déclaration de ce trimestre est close. Adressez-vous à un administrateur si une donnée doit changer.',
   'dataEntry.lock.viewOnly':
@@ -158,7 +181,7 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.submit.again': 'Soumettre {period} de nouveau',
   'dataEntry.submit.confirmTitle': 'Soumettre {period} pour révision ?',
   'dataEntry.submit.confirmBody':
-    'Les données sont verrouillées une fois soumises : elles ne peuvent changer que si la coordination renvoie le trimestre.',
+    'Les données sont verrouillées une fois soumises : elles ne peuvent changer que si la coordination renvoie le trimestre ou, une fois celui-ci approuvé, le rouvre pour correction en indiquant un motif.',
   'dataEntry.submit.unsavedOne':
     'Une donnée n’est pas encore enregistrée. Enregistrez-la ou annulez-la (Échap) d’abord.',
   'dataEntry.submit.unsavedMany':
@@ -208,6 +231,7 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.cell.saved': 'Enregistré',
   'dataEntry.cell.none': 'Aucune donnée',
   'dataEntry.cell.notNumber': 'Saisissez un nombre, par exemple 42 ou 12,5.',
+  'dataEntry.cell.unusual': 'Inhabituel par rapport aux trimestres précédents',
 
   'dataEntry.details.breakdowns': 'Ventilations',
   'dataEntry.details.note': 'Note',
@@ -232,6 +256,12 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.note.none': 'Aucune note.',
   'dataEntry.note.save': 'Enregistrer la note',
   'dataEntry.note.saved': 'Note enregistrée.',
+
+  'dataEntry.history.title': 'Historique des données',
+  'dataEntry.history.figure': 'Donnée',
+  'dataEntry.history.total': 'Total',
+  'dataEntry.history.caption': 'Historique de {figure}, {period}',
+  'dataEntry.history.forbidden': 'Vous ne pouvez pas consulter l’historique de cette donnée.',
 
   'dataEntry.figure.ratio': '{value} ({numerator}/{denominator})',
   'dataEntry.figure.points': '{change} pts',

@@ -1,4 +1,5 @@
-// A quarter's submission status as a glyph and a word, and a returned quarter's note.
+// A quarter's submission status as a glyph and a word, and the banner of a quarter handed back to
+// the agency: returned with a coordinator's note, or reopened for correction with a reason.
 
 import './submission-status.css';
 import { useId } from 'react';
@@ -7,15 +8,22 @@ import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { periodName } from './entry-sheet-model';
 
-const statusWords: Record<EntrySubmission['status'] | 'draft', { glyph: string; key: MessageKey }> =
-  {
-    draft: { glyph: '✎', key: 'dataEntry.status.draft' },
-    submitted: { glyph: '◔', key: 'dataEntry.status.submitted' },
-    approved: { glyph: '✓', key: 'dataEntry.status.approved' },
-    returned: { glyph: '↩', key: 'dataEntry.status.returned' },
-  };
+type Status = EntrySubmission['status'];
 
-export function SubmissionBadge({ status }: { status: EntrySubmission['status'] | 'draft' }) {
+const statusWords: Record<Status | 'draft', { glyph: string; key: MessageKey }> = {
+  draft: { glyph: '✎', key: 'dataEntry.status.draft' },
+  submitted: { glyph: '◔', key: 'dataEntry.status.submitted' },
+  approved: { glyph: '✓', key: 'dataEntry.status.approved' },
+  returned: { glyph: '↩', key: 'dataEntry.status.returned' },
+  reopened: { glyph: '↺', key: 'dataEntry.status.reopened' },
+};
+
+/** The quarter is the agency's again to correct and submit: returned, or reopened once approved. */
+export function isHandedBack(status: Status | undefined | null): boolean {
+  return status === 'returned' || status === 'reopened';
+}
+
+export function SubmissionBadge({ status }: { status: Status | 'draft' }) {
   const { t } = useI18n();
   const word = statusWords[status];
   return (
@@ -25,6 +33,24 @@ export function SubmissionBadge({ status }: { status: EntrySubmission['status'] 
   );
 }
 
+const bannerWords = {
+  returned: {
+    glyph: '↩',
+    title: 'dataEntry.returned.title',
+    by: 'dataEntry.returned.by',
+    byUnknown: 'dataEntry.returned.byUnknown',
+    next: 'dataEntry.returned.next',
+  },
+  reopened: {
+    glyph: '↺',
+    title: 'dataEntry.reopened.title',
+    by: 'dataEntry.reopened.by',
+    byUnknown: 'dataEntry.reopened.byUnknown',
+    next: 'dataEntry.reopened.next',
+  },
+} as const;
+
+/** A returned quarter's note, or a reopened one's reason, above the grid. */
 export function ReturnedBanner({
   submission,
   period,
@@ -34,22 +60,23 @@ export function ReturnedBanner({
 }) {
   const { t, formatDate } = useI18n();
   const titleId = useId();
+  const words = bannerWords[submission.status === 'reopened' ? 'reopened' : 'returned'];
   const when = submission.reviewedAt ? formatDate(submission.reviewedAt) : null;
   return (
     <section className="entry-returned" aria-labelledby={titleId}>
       <h2 id={titleId} className="entry-returned-title">
-        <span aria-hidden="true">↩ </span>
-        {t('dataEntry.returned.title', { period: periodName(period) })}
+        <span aria-hidden="true">{words.glyph} </span>
+        {t(words.title, { period: periodName(period) })}
       </h2>
       <p className="entry-returned-by">
         {submission.reviewedBy && when
-          ? t('dataEntry.returned.by', { name: submission.reviewedBy.name, date: when })
-          : t('dataEntry.returned.byUnknown')}
+          ? t(words.by, { name: submission.reviewedBy.name, date: when })
+          : t(words.byUnknown)}
       </p>
       {submission.reviewNote ? (
         <blockquote className="entry-returned-note">{submission.reviewNote}</blockquote>
       ) : null}
-      <p>{t('dataEntry.returned.next')}</p>
+      <p>{t(words.next)}</p>
     </section>
   );
 }

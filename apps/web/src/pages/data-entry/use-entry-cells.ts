@@ -19,6 +19,7 @@ import {
   saveObservation,
 } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
+import { queryKeys } from '../../api/query-keys';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   type CellEvent,
@@ -190,6 +191,9 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
       }
       putCell(target.measure.id, toCell(saved, period));
       store.dispatch(key, { type: 'saved', warnings: saved.warnings.map((w) => w.message) });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.figureHistories(target.measure.id),
+      });
     },
     [period, store, t, putCell, queryClient, queryKey],
   );
@@ -297,6 +301,9 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
           ...(hasBreakdown ? { breakdown: target.breakdown } : {}),
         });
         putCell(target.measure.id, toCell(saved, period));
+        void queryClient.invalidateQueries({
+          queryKey: queryKeys.figureHistories(target.measure.id),
+        });
       } catch (error) {
         const current =
           error instanceof ApiError && error.code === 'VERSION_CONFLICT'
@@ -307,7 +314,7 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
         throw error;
       }
     },
-    [period, stored, putCell],
+    [period, stored, putCell, queryClient],
   );
 
   return useMemo(

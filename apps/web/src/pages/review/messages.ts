@@ -4,7 +4,7 @@ export const reviewEn = {
   'review.nav': 'Review queue',
   'review.title': 'Review queue',
   'review.lead':
-    'Quarters your partner agencies have submitted. Open one to compare it with the quarter before, then approve it or return it with a note.',
+    'Quarters your partner agencies have submitted. Open one to compare it with the quarter before, then approve it or return it with a note. An approved quarter can be reopened for correction, with a reason.',
   'review.noTables':
     'You do not coordinate a planning table, so there is nothing for you to review.',
   'review.tableTitle': '{table}',
@@ -12,10 +12,11 @@ export const reviewEn = {
   'review.unknownPartner': 'An agency at the table',
 
   'review.filter.label': 'Show',
-  'review.filter.open': 'Awaiting review or returned',
+  'review.filter.open': 'Awaiting review, returned or reopened',
   'review.filter.submitted': 'Awaiting review',
   'review.filter.returned': 'Returned',
   'review.filter.approved': 'Approved',
+  'review.filter.reopened': 'Reopened for correction',
   'review.filter.all': 'All submissions',
 
   'review.col.partner': 'Partner',
@@ -43,7 +44,10 @@ export const reviewEn = {
   'review.detail.submittedBy': 'Submitted by {name} on {date}',
   'review.detail.submittedOn': 'Submitted on {date}',
   'review.detail.returnedNote': 'Returned with this note:',
+  'review.detail.reopenedNote': 'Reopened for correction for this reason:',
   'review.detail.cannotReview': 'Only a coordinator of a table this agency is at can decide on it.',
+  'review.detail.approvedCannotReopen':
+    'This quarter is approved. Only a coordinator of a table this agency is at can reopen it for correction.',
   'review.detail.nothingToDecide':
     'This quarter is not awaiting review, so there is nothing to decide.',
   'review.detail.changes': 'What changed since {previous}: {period} beside {previous}',
@@ -62,6 +66,19 @@ export const reviewEn = {
   'review.recorded.flaggedOne': '1 that looks wrong',
   'review.recorded.flaggedMany': '{count} that look wrong',
 
+  'review.changes.titleReturned': 'Changed since it was returned on {date}',
+  'review.changes.titleReopened': 'Changed since it was reopened on {date}',
+  'review.changes.noneReturned': 'Nothing changed since it was returned on {date}.',
+  'review.changes.noneReopened': 'Nothing changed since it was reopened on {date}.',
+  'review.changes.failed': 'What changed since the quarter was handed back could not be loaded.',
+  'review.changes.col.figure': 'Figure',
+  'review.changes.col.before': 'Before',
+  'review.changes.col.after': 'Now',
+  'review.changes.measure': '{name} ({code})',
+  'review.changes.total': 'Total',
+  'review.changes.part': '{dimension}: {value}',
+  'review.changes.inPeriod': '{figure}, {period}',
+
   'review.checks.title': 'Figures to look at',
   'review.checks.lead':
     'Each figure is compared with the same figure’s earlier quarters. One far from them may still be right: read its note, or ask the agency.',
@@ -72,20 +89,33 @@ export const reviewEn = {
   'review.change.unfavourable': '(unfavourable)',
 
   'review.decision.title': 'Your decision',
-  'review.decision.approveLead': 'The figures look right: approve them. Funders then see them.',
+  'review.decision.approveLead':
+    'The figures look right: approve them. Funders then see them. Should one need to change later, you can reopen the quarter for correction, with a reason.',
   'review.decision.approve': 'Approve',
   'review.decision.noteLabel': 'Note for {organization}',
   'review.decision.noteHint':
     'Say what needs checking or fixing. The agency sees this note at the top of its quarter.',
   'review.decision.noteRequired': 'Write a note saying what needs to change.',
   'review.decision.return': 'Return with this note',
+
+  'review.reopen.title': 'Reopen for correction',
+  'review.reopen.lead':
+    'This quarter is approved. If a figure must change, reopen it: the agency corrects its figures and submits the quarter again. Until it is approved again, funders keep seeing the figures approved before.',
+  'review.reopen.reasonLabel': 'Reason for reopening {period}',
+  'review.reopen.reasonHint':
+    'Say what needs correcting. The agency sees this reason at the top of its quarter.',
+  'review.reopen.reasonRequired': 'Write the reason for reopening the quarter.',
+  'review.reopen.submit': 'Reopen for correction',
+  'review.reopen.submitting': 'Reopening…',
+  'review.reopen.done':
+    '{period} is reopened for correction. {organization} can now correct its figures and submit the quarter again.',
 } as const;
 
 export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
   'review.nav': 'File de révision',
   'review.title': 'File de révision',
   'review.lead':
-    'Les trimestres soumis par vos organismes partenaires. Ouvrez-en un pour le comparer au trimestre précédent, puis approuvez-le ou renvoyez-le avec une note.',
+    'Les trimestres soumis par vos organismes partenaires. Ouvrez-en un pour le comparer au trimestre précédent, puis approuvez-le ou renvoyez-le avec une note. Un trimestre approuvé peut être rouvert pour correction, en indiquant un motif.',
   'review.noTables':
     'Vous ne coordonnez aucune table de planification : vous n’avez donc rien à réviser.',
   'review.tableTitle': '{table}',
@@ -93,10 +123,11 @@ export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
   'review.unknownPartner': 'Un organisme de la table',
 
   'review.filter.label': 'Afficher',
-  'review.filter.open': 'En attente de révision ou renvoyés',
+  'review.filter.open': 'En attente de révision, renvoyés ou rouverts',
   'review.filter.submitted': 'En attente de révision',
   'review.filter.returned': 'Renvoyés',
   'review.filter.approved': 'Approuvés',
+  'review.filter.reopened': 'Rouverts pour correction',
   'review.filter.all': 'Toutes les soumissions',
 
   'review.col.partner': 'Partenaire',
@@ -124,8 +155,11 @@ export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
   'review.detail.submittedBy': 'Soumis par {name} le {date}',
   'review.detail.submittedOn': 'Soumis le {date}',
   'review.detail.returnedNote': 'Renvoyé avec cette note :',
+  'review.detail.reopenedNote': 'Rouvert pour correction pour ce motif :',
   'review.detail.cannotReview':
     'Seule la coordination d’une table dont cet organisme fait partie peut se prononcer.',
+  'review.detail.approvedCannotReopen':
+    'Ce trimestre est approuvé. Seule la coordination d’une table dont cet organisme fait partie peut le rouvrir pour correction.',
   'review.detail.nothingToDecide':
     'Ce trimestre n’est pas en attente de révision : il n’y a rien à décider.',
   'review.detail.changes': 'Ce qui a changé depuis {previous} : {period} à côté de {previous}',
@@ -144,6 +178,20 @@ export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
   'review.recorded.flaggedOne': '1 qui semble erronée',
   'review.recorded.flaggedMany': '{count} qui semblent erronées',
 
+  'review.changes.titleReturned': 'Modifié depuis son renvoi le {date}',
+  'review.changes.titleReopened': 'Modifié depuis sa réouverture le {date}',
+  'review.changes.noneReturned': 'Rien n’a changé depuis son renvoi le {date}.',
+  'review.changes.noneReopened': 'Rien n’a changé depuis sa réouverture le {date}.',
+  'review.changes.failed':
+    'Les changements depuis le renvoi ou la réouverture du trimestre n’ont pas pu être chargés.',
+  'review.changes.col.figure': 'Donnée',
+  'review.changes.col.before': 'Avant',
+  'review.changes.col.after': 'Maintenant',
+  'review.changes.measure': '{name} ({code})',
+  'review.changes.total': 'Total',
+  'review.changes.part': '{dimension} : {value}',
+  'review.changes.inPeriod': '{figure}, {period}',
+
   'review.checks.title': 'Données à examiner',
   'review.checks.lead':
     'Chaque donnée est comparée à la même donnée des trimestres précédents. Une donnée qui s’en écarte peut tout de même être juste : lisez sa note, ou interrogez l’organisme.',
@@ -155,11 +203,23 @@ export const reviewFr: { readonly [K in keyof typeof reviewEn]: string } = {
 
   'review.decision.title': 'Votre décision',
   'review.decision.approveLead':
-    'Les données semblent justes : approuvez-les. Les bailleurs de fonds les verront alors.',
+    'Les données semblent justes : approuvez-les. Les bailleurs de fonds les verront alors. Si l’une d’elles doit changer plus tard, vous pourrez rouvrir le trimestre pour correction, en indiquant un motif.',
   'review.decision.approve': 'Approuver',
   'review.decision.noteLabel': 'Note pour {organization}',
   'review.decision.noteHint':
     'Indiquez ce qu’il faut vérifier ou corriger. L’organisme voit cette note en haut de son trimestre.',
   'review.decision.noteRequired': 'Rédigez une note indiquant ce qui doit changer.',
   'review.decision.return': 'Renvoyer avec cette note',
+
+  'review.reopen.title': 'Rouvrir pour correction',
+  'review.reopen.lead':
+    'Ce trimestre est approuvé. Si une donnée doit changer, rouvrez-le : l’organisme corrige ses données et soumet de nouveau le trimestre. Tant qu’il n’est pas approuvé de nouveau, les bailleurs de fonds continuent de voir les données approuvées auparavant.',
+  'review.reopen.reasonLabel': 'Motif de la réouverture de {period}',
+  'review.reopen.reasonHint':
+    'Indiquez ce qu’il faut corriger. L’organisme voit ce motif en haut de son trimestre.',
+  'review.reopen.reasonRequired': 'Indiquez le motif de la réouverture du trimestre.',
+  'review.reopen.submit': 'Rouvrir pour correction',
+  'review.reopen.submitting': 'Réouverture…',
+  'review.reopen.done':
+    '{period} est rouvert pour correction. {organization} peut maintenant corriger ses données et soumettre de nouveau le trimestre.',
 };

@@ -212,6 +212,21 @@ describe('the review queue', () => {
     expect(screen.getByRole('link', { name: 'Review queue' })).toBeTruthy();
   });
 
+  it('keeps a quarter reopened for correction open, with its own badge and filter', async () => {
+    queue.push(submission('s-5', centre, 'FY2025-26-Q2', 'reopened'));
+    renderApp('/review');
+    await screen.findByRole('link', { name: 'Review Northshire Youth Wellness Hub, FY2025-26 Q3' });
+    expect(queueRows()).toEqual([
+      ['Northshire Youth Wellness Hub', 'FY2025-26 Q3', '◔ Submitted, awaiting review'],
+      ['Northshire General Hospital', 'FY2025-26 Q3', '↩ Returned for changes'],
+      ['Northshire Children’s Mental Health Centre', 'FY2025-26 Q2', '↺ Reopened for correction'],
+    ]);
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'reopened' } });
+    expect(queueRows()).toEqual([
+      ['Northshire Children’s Mental Health Centre', 'FY2025-26 Q2', '↺ Reopened for correction'],
+    ]);
+  });
+
   it('shows what changed since the last quarter, and approving refreshes the queue', async () => {
     renderApp('/review');
     fireEvent.click(

@@ -1,5 +1,6 @@
 // The review queue: the submissions of the partners at the tables one coordinates, by partner
-// and quarter with their status; each opens the agency's quarter to approve or return.
+// and quarter with their status; each opens the agency's quarter to approve or return (or, once
+// approved, to reopen for correction).
 
 import './review.css';
 import { type ReactNode, useId } from 'react';
@@ -11,31 +12,33 @@ import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { periodName } from '../data-entry/entry-sheet-model';
-import { SubmissionBadge } from '../data-entry/submission-status';
+import { isHandedBack, SubmissionBadge } from '../data-entry/submission-status';
 import { recordedChecks } from './recorded-checks';
 import { type QueueRow, useReviewQueue, useReviewTables } from './use-review';
 
-const filters = ['open', 'submitted', 'returned', 'approved', 'all'] as const;
+const filters = ['open', 'submitted', 'returned', 'reopened', 'approved', 'all'] as const;
 type Filter = (typeof filters)[number];
 
 const filterLabel: Record<Filter, MessageKey> = {
   open: 'review.filter.open',
   submitted: 'review.filter.submitted',
   returned: 'review.filter.returned',
+  reopened: 'review.filter.reopened',
   approved: 'review.filter.approved',
   all: 'review.filter.all',
 };
 
 function shown(filter: Filter, status: Submission['status']): boolean {
   if (filter === 'all') return true;
-  if (filter === 'open') return status === 'submitted' || status === 'returned';
+  if (filter === 'open') return status === 'submitted' || isHandedBack(status);
   return status === filter;
 }
 
 const statusOrder: Record<Submission['status'], number> = {
   submitted: 0,
   returned: 1,
-  approved: 2,
+  reopened: 2,
+  approved: 3,
 };
 
 /** Awaiting review first, then the newest quarter, then the agency. */

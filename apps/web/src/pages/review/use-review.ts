@@ -1,5 +1,6 @@
-// The review queue's data: the tables one coordinates, their partners' submissions, and the
-// coordinator's decisions (approve, return with a note).
+// The review queue's data: the tables one coordinates, their partners' submissions, what an agency
+// changed since its quarter was handed back, and the coordinator's decisions (approve, return with
+// a note, reopen an approved quarter with a reason).
 
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '../../api/auth-api';
@@ -10,9 +11,11 @@ import {
   fetchTableSubmissions,
   fetchTables,
   type PlanningTable,
+  reopenPeriod,
   returnPeriod,
   type Submission,
 } from '../../api/entry-api';
+import { fetchPeriodChanges } from '../../api/history-api';
 import { queryKeys } from '../../api/query-keys';
 import { coordinatedTableIds } from './review-access';
 
@@ -77,16 +80,34 @@ export function useReviewQueue(tableIds: string[]) {
   };
 }
 
-export type Decision = { kind: 'approve' } | { kind: 'return'; note: string };
+export type Decision =
+  | { kind: 'approve' }
+  | { kind: 'return'; note: string }
+  | { kind: 'reopen'; reason: string };
 
-/** Approves or returns a period; then every queue and the agency's sheets are refetched. */
+function decide(organizationId: string, period: string, decision: Decision): Promise<Submission> {
+  switch (decision.kind) {
+    case 'approve':
+      return approvePeriod(organizationId, period);
+    case 'return':
+      return returnPeriod(organizationId, period, decision.note);
+    case 'reopen':
+      return reopenPeriod(organizationId, period, decision.reason);
+    default: {
+      const unhandled: never = decision;
+      return unhandled;
+    }
+  }
+}
+
+/**
+ * Approves, returns or reopens a period; then every queue and everything under the agency (its
+ * sheets, checks and changes) is refetched before the returned promise settles.
+ */
 export function useDecide(organizationId: string, period: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (decision: Decision) =>
-      decision.kind === 'approve'
-        ? approvePeriod(organizationId, period)
-        : returnPeriod(organizationId, period, decision.note),
+    mutationFn: (decision: Decision) => decide(organizationId, period, decision),
     onSettled: async () => {
       await Promise.all([
         queryClient.invalidateQueries({
@@ -98,5 +119,17 @@ export function useDecide(organizationId: string, period: string) {
         }),
       ]);
     },
+  });
+}
+
+/** What the agency changed since its period was last returned or reopened; kept fresh. */
+export function usePeriodChanges(organizationId: string, period: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.periodChanges(organizationId, period),
+    queryFn: ({ signal }) => fetchPeriodChanges(organizationId, period, signal),
+    enabled,
+    staleTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
   });
 }

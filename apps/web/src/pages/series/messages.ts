@@ -30,6 +30,13 @@ export const seriesEn = {
   'series.notes.none': 'No one has written a note on these figures.',
   'series.notes.unavailable': 'The notes on the figures could not be loaded.',
 
+  'series.history.title': 'History of a figure',
+  'series.history.lead':
+    'Every change to the figure of the period chosen: who made it and when, the figure before and after, and the period’s submission, return, reopening and approval.',
+  'series.history.period': 'Period',
+  'series.history.figure': 'Figure',
+  'series.history.caption': 'History of {figure}, {period}',
+
   'series.plan.title': 'Turn-the-curve plan',
   'series.plan.none': 'No plan has been saved for this measure yet.',
   'series.plan.unavailable': 'The plan could not be loaded.',
@@ -85,6 +92,13 @@ export const seriesFr: { readonly [K in keyof typeof seriesEn]: string } = {
   'series.notes.title': 'Notes sur les données',
   'series.notes.none': 'Personne n’a écrit de note sur ces données.',
   'series.notes.unavailable': 'Les notes sur les données n’ont pas pu être chargées.',
+
+  'series.history.title': 'Historique d’une donnée',
+  'series.history.lead':
+    'Chaque modification de la donnée de la période choisie : qui l’a faite et quand, la donnée avant et après, et la soumission, le renvoi, la réouverture et l’approbation de la période.',
+  'series.history.period': 'Période',
+  'series.history.figure': 'Donnée',
+  'series.history.caption': 'Historique de {figure}, {period}',
 
   'series.plan.title': 'Plan pour infléchir la courbe',
   'series.plan.none': 'Aucun plan n’a encore été enregistré pour cette mesure.',

@@ -1,5 +1,6 @@
 // A measure's series page: the curve (actuals, targets, baseline, forecast) as the hero, its
-// breakdown lines to toggle, every figure in a table, the notes, and the plan beside it.
+// breakdown lines to toggle, every figure in a table, the notes, a figure's history (for those
+// who may read it), and the plan beside it.
 
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -20,6 +21,7 @@ import { isMissing, useOrganizations } from '../scorecards/use-scorecards';
 import { BreakdownChart } from './breakdown-chart';
 import { breakdownLines, breakdownRows } from './breakdown-rows';
 import { PlanSummary } from './plan-summary';
+import { mayReadHistory, SeriesHistory } from './series-history';
 import { SeriesNotes } from './series-notes';
 import './series.css';
 import {
@@ -188,6 +190,9 @@ export function SeriesPage() {
                 </div>
               ) : observations.isError && !isForbidden(observations.error) ? (
                 <p className="muted">{t('series.notes.unavailable')}</p>
+              ) : null}
+              {mayReadHistory(series) ? (
+                <SeriesHistory series={series} dimensions={dimensions.data ?? []} />
               ) : null}
             </div>
             <div className="series-aside">
