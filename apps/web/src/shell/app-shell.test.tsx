@@ -119,6 +119,21 @@ describe('authenticated shell', () => {
     expect(localStorage.getItem('rba.locale')).toBe('fr');
   });
 
+  it('saves the last language chosen on the account, after a switch there and back', async () => {
+    holdRefreshCookie();
+    renderApp('/scorecards');
+    await screen.findByText('Signed in as Ada Lovelace');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    await screen.findByText('Session ouverte : Ada Lovelace');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByText('Signed in as Ada Lovelace');
+
+    const patches = () => api.calls.filter((c) => c.method === 'PATCH' && c.path === '/api/v1/me');
+    await waitFor(() => expect(patches()).toHaveLength(2));
+    expect(patches().map((c) => (c.body as { locale: string }).locale)).toEqual(['fr', 'en']);
+  });
+
   it('starts in the user’s own language when none was chosen', async () => {
     serve({ ...testUser, locale: 'fr' });
     holdRefreshCookie();
