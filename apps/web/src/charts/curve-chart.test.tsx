@@ -72,6 +72,30 @@ describe('the curve chart', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('left as gaps');
   });
 
+  it('marks a figure under revision in the drawing, the summary, the legend and the table', () => {
+    draw(
+      {
+        points: [
+          ...base.points.slice(0, 2),
+          { period: '2021', value: 16, suppressed: false, underRevision: true },
+        ],
+      },
+      'fr',
+    );
+    expect(document.querySelectorAll('.curve-revision')).toHaveLength(1);
+    expect(document.querySelector('.curve-revision text')?.textContent).toBe('†');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain(
+      'En révision (le dernier chiffre approuvé, en cours de correction) : 2021.',
+    );
+    expect(legend()).toContain(
+      '†En révision : le dernier chiffre approuvé, en cours de correction',
+    );
+    const row = within(screen.getByRole('table')).getByRole('rowheader', { name: '2021' });
+    expect(row.closest('tr')?.textContent).toMatch(/16,0\s%† \(en révision\)/u);
+    const earlier = within(screen.getByRole('table')).getByRole('rowheader', { name: '2020' });
+    expect(earlier.closest('tr')?.textContent).not.toContain('†');
+  });
+
   it('writes values the French way', () => {
     draw({}, 'fr');
     expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/16,0\s% en 2021/u);

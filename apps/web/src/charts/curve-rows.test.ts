@@ -4,6 +4,7 @@ import {
   comparePeriodLabels,
   curveRows,
   hasTurningBand,
+  revisionPeriods,
   suppressedPeriods,
 } from './curve-rows';
 
@@ -47,6 +48,22 @@ describe('curve rows', () => {
     const hidden = rows.find((r) => r.period === '2021');
     expect(hidden).toMatchObject({ actual: null, suppressed: true });
     expect(suppressedPeriods(rows)).toEqual(['2021']);
+  });
+
+  it('carries the mark of a figure under revision, and keeps the figure on the line', () => {
+    const rows = curveRows({
+      points: [
+        ...points.slice(0, 3),
+        { period: '2022', value: 14.7, suppressed: false, underRevision: true },
+      ],
+      targets: [],
+      forecast: [],
+      baselinePeriod: null,
+      direction: 'down',
+    });
+    expect(rows.map((r) => r.underRevision)).toEqual([false, false, false, true]);
+    expect(rows.at(-1)?.actual).toBe(14.7);
+    expect(revisionPeriods(rows)).toEqual(['2022']);
   });
 
   it('starts the dashed forecast line at the last actual, without changing the forecast', () => {

@@ -5,6 +5,8 @@ export interface CurvePointInput {
   period: string;
   value: number | null;
   suppressed: boolean;
+  /** The last approved figure of a period reopened for correction. */
+  underRevision?: boolean | undefined;
 }
 
 export interface PeriodValue {
@@ -25,6 +27,8 @@ export interface CurveRow {
   /** The figure; null where there is none or where it is suppressed (a gap, never 0). */
   actual: number | null;
   suppressed: boolean;
+  /** The figure is the last approved one of a period being corrected: still shown, marked "†". */
+  underRevision: boolean;
   target: number | null;
   /** The API's projection for this period. */
   forecast: number | null;
@@ -66,6 +70,7 @@ export function curveRows(figures: CurveFigures): CurveRow[] {
         period,
         actual: null,
         suppressed: false,
+        underRevision: false,
         target: null,
         forecast: null,
         forecastLine: null,
@@ -80,6 +85,7 @@ export function curveRows(figures: CurveFigures): CurveRow[] {
   for (const point of figures.points) {
     const r = row(point.period);
     r.suppressed = point.suppressed;
+    r.underRevision = point.underRevision === true;
     r.actual = point.suppressed ? null : point.value;
   }
   for (const target of figures.targets) row(target.period).target = target.value;
@@ -122,4 +128,9 @@ export function hasTurningBand(rows: readonly CurveRow[]): boolean {
 /** The periods whose figure is suppressed: drawn as a gap with a marker. */
 export function suppressedPeriods(rows: readonly CurveRow[]): string[] {
   return rows.filter((r) => r.suppressed).map((r) => r.period);
+}
+
+/** The periods whose figure is under revision: marked "†" in the chart and its table. */
+export function revisionPeriods(rows: readonly CurveRow[]): string[] {
+  return rows.filter((r) => r.underRevision).map((r) => r.period);
 }

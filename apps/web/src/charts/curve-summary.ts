@@ -1,7 +1,7 @@
 // The sentence a screen reader hears for the curve chart: what it spans, where it ends, what next.
 
 import type { Translate } from '../i18n/i18n-provider';
-import type { CurveRow } from './curve-rows';
+import { type CurveRow, revisionPeriods } from './curve-rows';
 
 export function curveSummary(
   rows: readonly CurveRow[],
@@ -33,6 +33,10 @@ export function curveSummary(
     );
   }
   if (rows.some((r) => r.suppressed)) parts.push(t('chart.summary.suppressed'));
+  const revised = revisionPeriods(rows);
+  if (revised.length > 0) {
+    parts.push(t('chart.summary.revision', { periods: revised.join(', ') }));
+  }
   parts.push(t('chart.summary.table'));
   return parts.join(' ');
 }

@@ -164,6 +164,8 @@ const core = {
   'chart.summary.baseline': 'Baseline {period}.',
   'chart.summary.forecast': 'Forecast {value} by {period} if nothing changes.',
   'chart.summary.suppressed': 'Figures hidden to protect small counts are left as gaps.',
+  'chart.summary.revision':
+    'Under revision (the last approved figure, being corrected): {periods}.',
   'chart.summary.table': 'Every figure is in the table under the chart.',
   'chart.summary.empty': 'There are no figures for {name} yet.',
   'chart.legend.label': 'Legend',
@@ -173,6 +175,7 @@ const core = {
   'chart.legend.forecast': 'Forecast if nothing changes',
   'chart.legend.band': 'Turning the curve: better than the forecast',
   'chart.legend.suppressed': 'Hidden to protect small counts: a gap, not zero',
+  'chart.legend.revision': 'Under revision: the last approved figure, being corrected',
   'chart.baselineMarker': 'Baseline',
   'chart.table.caption': 'The figures behind the curve',
   'chart.table.period': 'Period',

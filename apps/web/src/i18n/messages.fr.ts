@@ -172,6 +172,8 @@ const core = {
   'chart.summary.forecast': 'Prévision : {value} en {period} si rien ne change.',
   'chart.summary.suppressed':
     'Les valeurs masquées pour protéger les petits nombres sont laissées en blanc.',
+  'chart.summary.revision':
+    'En révision (le dernier chiffre approuvé, en cours de correction) : {periods}.',
   'chart.summary.table': 'Toutes les valeurs figurent dans le tableau sous le graphique.',
   'chart.summary.empty': 'Il n’y a encore aucune valeur pour {name}.',
   'chart.legend.label': 'Légende',
@@ -181,6 +183,7 @@ const core = {
   'chart.legend.forecast': 'Prévision si rien ne change',
   'chart.legend.band': 'Infléchir la courbe : mieux que la prévision',
   'chart.legend.suppressed': 'Masqué pour protéger les petits nombres : un vide, pas un zéro',
+  'chart.legend.revision': 'En révision : le dernier chiffre approuvé, en cours de correction',
   'chart.baselineMarker': 'Référence',
   'chart.table.caption': 'Les valeurs derrière la courbe',
   'chart.table.period': 'Période',

@@ -1,7 +1,8 @@
 // One figure of a measure in its unit and the reader's language: "45% (90/200)" for a ratio
 // percentage; "x" for a suppressed one (never 0, never blank). Every suppressed figure reads the
 // same "x", with the same neutral reason, whatever hid it: a small count, or a figure hidden to
-// protect one. Nothing here may tell the two apart, nor say the threshold.
+// protect one. Nothing here may tell the two apart, nor say the threshold. A figure under
+// revision (the last approved one of a period being corrected) stays shown, followed by "†".
 
 import type { Unit } from '@rba/schema';
 import type { Translate } from '../../i18n/i18n-provider';
@@ -10,12 +11,15 @@ import type { Locale } from '../../i18n/locale';
 import { formatMeasureValue } from '../../i18n/measure-value';
 import { noFigureGlyph } from './figure-glyphs';
 import './figures.css';
+import { isUnderRevision, RevisionMark } from './revision-mark';
 
 export interface Figure {
   value: number | null;
   numerator?: number | null;
   denominator?: number | null;
   suppressed: boolean;
+  /** The last approved figure of a period reopened for correction (readers of approved figures). */
+  underRevision?: boolean | undefined;
 }
 
 export interface FigureFormat {
@@ -67,7 +71,8 @@ export function SuppressedLegend({ className }: { className?: string }) {
   );
 }
 
-export function FigureValue({ figure, ...format }: { figure: Figure | null } & FigureFormat) {
+/** The figure alone, without its revision mark. */
+function PlainFigure({ figure, ...format }: { figure: Figure | null } & FigureFormat) {
   const { locale, t } = useI18n();
   if (figure?.suppressed) return <SuppressedValue />;
   const text = figureText(figure, format, locale, t);
@@ -80,4 +85,14 @@ export function FigureValue({ figure, ...format }: { figure: Figure | null } & F
     );
   }
   return <span className="figure-value">{text}</span>;
+}
+
+export function FigureValue(props: { figure: Figure | null } & FigureFormat) {
+  if (!isUnderRevision(props.figure)) return <PlainFigure {...props} />;
+  return (
+    <span className="figure-marked">
+      <PlainFigure {...props} />
+      <RevisionMark />
+    </span>
+  );
 }

@@ -19,6 +19,13 @@ export {
   SuppressedValue,
 } from './figure-value';
 export { PlanStatus } from './plan-status';
+export {
+  anyUnderRevision,
+  isUnderRevision,
+  type MaybeUnderRevision,
+  RevisionLegend,
+  RevisionMark,
+} from './revision-mark';
 export { Sparkline, type SparkPoint, sparkRuns } from './sparkline';
 export { TargetStatusBadge } from './target-status-badge';
 export { type Trend, TrendBadge, toneOf, trendSentence, trendWord } from './trend-badge';

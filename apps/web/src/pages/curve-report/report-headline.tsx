@@ -1,9 +1,16 @@
 // The figures at the top of the report: latest, target and status, trend, change since baseline.
-// Status is told by an icon and a word, never by colour alone.
+// Status is told by an icon and a word, never by colour alone. A latest figure under revision (the
+// last approved one of a period being corrected) is followed by "†", with its legend under.
 
 import type { ReactNode } from 'react';
 import type { SeriesResponse } from '../../api/curve-report-api';
 import { SuppressedValue } from '../../components/figures/figure-value';
+import {
+  anyUnderRevision,
+  isUnderRevision,
+  RevisionLegend,
+  RevisionMark,
+} from '../../components/figures/revision-mark';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatChange, formatMeasureValue } from '../../i18n/measure-value';
 
@@ -26,12 +33,16 @@ export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
   const format = (value: number) => formatMeasureValue(locale, value, curve.unit, curve.decimals);
   const { latest, target, trend, baseline } = curve;
 
-  // A suppressed latest figure reads "x", like every suppressed figure, with its period.
+  // A suppressed latest figure reads "x", like every suppressed figure, with its period; one under
+  // revision is followed by "†" (before its period, so the mark sits on the figure).
+  const revised = isUnderRevision(latest);
   let latestText: ReactNode = t('report.headline.noFigure');
-  if (latest?.suppressed) {
+  if (latest && (latest.suppressed || (revised && latest.value !== null))) {
     latestText = (
       <>
-        <SuppressedValue /> {t('report.headline.suppressedIn', { period: latest.period })}
+        {latest.suppressed || latest.value === null ? <SuppressedValue /> : format(latest.value)}
+        {revised ? <RevisionMark /> : null}{' '}
+        {t('report.headline.suppressedIn', { period: latest.period })}
       </>
     );
   } else if (latest && latest.value !== null) {
@@ -95,6 +106,8 @@ export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
           </dd>
         </div>
       </dl>
+      {/* Once for the report: the curve's table may mark earlier figures too. */}
+      {revised || anyUnderRevision(curve.points) ? <RevisionLegend /> : null}
     </section>
   );
 }

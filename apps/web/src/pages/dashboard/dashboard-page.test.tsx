@@ -4,7 +4,7 @@ import type { User } from '../../api/auth-api';
 import { testUser } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { serveScorecards } from '../scorecards/test-api';
-import { tableId, tableScorecard } from '../scorecards/test-fixtures';
+import { tableId, tableScorecard, tableScorecardRevising } from '../scorecards/test-fixtures';
 
 const funder: User = {
   ...testUser,
@@ -53,6 +53,28 @@ describe('the funder dashboard', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('x: hidden to protect small counts')).toBeTruthy();
+    // No figure under revision: no "†" and no legend of it.
+    expect(document.body.textContent).not.toContain('†');
+  });
+
+  it('marks a headline figure under revision, with the legend, and keeps the figure', async () => {
+    serveScorecards(
+      {
+        [`GET /api/v1/tables/${tableId}/scorecard`]: () => ({
+          status: 200,
+          body: tableScorecardRevising(['# of children served']),
+        }),
+      },
+      { user: funder },
+    );
+    renderApp('/dashboard');
+    const row = (await screen.findByRole('rowheader', { name: /# of children served/ })).closest(
+      'tr',
+    );
+    expect(row?.textContent).toContain('120† (under revision)');
+    expect(
+      screen.getByText('† under revision: the last approved figure, being corrected'),
+    ).toBeTruthy();
   });
 
   it('downloads the scorecard CSV with the bearer token', async () => {

@@ -2,7 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../test/render-app';
 import { serveScorecards } from '../scorecards/test-api';
-import { tableScorecard } from '../scorecards/test-fixtures';
+import { tableScorecard, tableScorecardRevising } from '../scorecards/test-fixtures';
 
 beforeEach(() => {
   localStorage.clear();
@@ -50,6 +50,25 @@ describe('a published scorecard', () => {
       0,
     );
     expect(screen.getByText('x : masqué pour protéger les petits nombres')).toBeTruthy();
+  });
+
+  it('marks a figure under revision in the visitor’s language, with its legend', async () => {
+    serveScorecards(
+      {
+        'GET /api/v1/public/scorecards/s3cret': () => ({
+          status: 200,
+          body: tableScorecardRevising(['% seen within 30 days']),
+        }),
+      },
+      { signedIn: false },
+    );
+    renderApp('/public/scorecards/s3cret', { locale: 'fr' });
+    await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    const row = screen.getByRole('rowheader', { name: /% seen within 30 days/ }).closest('tr');
+    expect(row?.textContent).toMatch(/45\s%\s\(90\/200\)† \(en révision\)/);
+    expect(
+      screen.getByText('† en révision : le dernier chiffre approuvé, en cours de correction'),
+    ).toBeTruthy();
   });
 
   it('says kindly that a revoked or unknown link leads nowhere', async () => {

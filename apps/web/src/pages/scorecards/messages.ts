@@ -25,6 +25,11 @@ export const scorecardsEn = {
   'figures.value.suppressedWhy': 'Hidden to protect small counts',
   'figures.value.legend': '{mark}: hidden to protect small counts',
   'figures.value.none': 'No figure',
+  // The last approved figure of a period reopened for correction, still shown to its readers.
+  'figures.revision.mark': '†',
+  'figures.revision.spoken': '(under revision)',
+  'figures.revision.why': 'Under revision: the last approved figure, being corrected',
+  'figures.revision.legend': '{mark} under revision: the last approved figure, being corrected',
 
   'figures.category.how_much': 'How much did we do?',
   'figures.category.how_well': 'How well did we do it?',
@@ -102,7 +107,8 @@ export const scorecardsEn = {
   'scorecards.periods.other': 'Other periods',
 
   'scorecards.view.all': 'All figures, drafts included.',
-  'scorecards.view.review': 'Submitted and approved figures; drafts are not shown.',
+  'scorecards.view.review':
+    'Everything the agencies have submitted, corrections in progress included; drafts never submitted are not shown.',
   'scorecards.view.approved': 'Approved figures only.',
   'scorecards.view.restricted':
     'Approved figures only; counts under {threshold}, and other figures that would reveal them, are hidden.',
@@ -132,6 +138,11 @@ export const scorecardsFr: { readonly [K in keyof typeof scorecardsEn]: string }
   'figures.value.suppressedWhy': 'Masqué pour protéger les petits nombres',
   'figures.value.legend': '{mark} : masqué pour protéger les petits nombres',
   'figures.value.none': 'Aucune donnée',
+  'figures.revision.mark': '†',
+  'figures.revision.spoken': '(en révision)',
+  'figures.revision.why': 'En révision : le dernier chiffre approuvé, en cours de correction',
+  'figures.revision.legend':
+    '{mark} en révision : le dernier chiffre approuvé, en cours de correction',
 
   'figures.category.how_much': 'Combien avons-nous fait?',
   'figures.category.how_well': 'Avons-nous bien fait?',
@@ -211,7 +222,8 @@ export const scorecardsFr: { readonly [K in keyof typeof scorecardsEn]: string }
   'scorecards.periods.other': 'Autres périodes',
 
   'scorecards.view.all': 'Toutes les données, brouillons compris.',
-  'scorecards.view.review': 'Données soumises et approuvées; les brouillons ne sont pas montrés.',
+  'scorecards.view.review':
+    'Tout ce que les organismes ont soumis, corrections en cours comprises ; les brouillons jamais soumis ne sont pas montrés.',
   'scorecards.view.approved': 'Données approuvées seulement.',
   'scorecards.view.restricted':
     'Données approuvées seulement; les effectifs inférieurs à {threshold}, et les autres données qui permettraient de les retrouver, sont masqués.',

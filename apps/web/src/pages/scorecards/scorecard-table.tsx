@@ -1,5 +1,6 @@
 // The scorecard as tables: one per result (indicators, then each contributing program's
-// measures), and one for the shared measures with each partner's contribution beneath.
+// measures), and one for the shared measures with each partner's contribution beneath. Where a
+// latest figure shown is under revision, the legend of its "†" comes first, once.
 
 import { Link } from 'react-router';
 import type { SeriesSummary } from '../../api/scorecards-api';
@@ -8,6 +9,7 @@ import { CategoryIcon, HeadlineMark } from '../../components/figures/category-ic
 import { noFigureGlyph } from '../../components/figures/figure-glyphs';
 import { FigureValue } from '../../components/figures/figure-value';
 import { PlanStatus } from '../../components/figures/plan-status';
+import { anyUnderRevision, RevisionLegend } from '../../components/figures/revision-mark';
 import { Sparkline } from '../../components/figures/sparkline';
 import { TargetStatusBadge } from '../../components/figures/target-status-badge';
 import { TrendBadge } from '../../components/figures/trend-badge';
@@ -191,6 +193,11 @@ export function ScorecardSectionTable({
   );
 }
 
+/** The latest figures the tables show, collective and contributions alike. */
+function shownLatest(sections: readonly ScorecardSection[]) {
+  return sections.flatMap((s) => s.groups.flatMap((g) => g.rows.map((r) => r.series.latest)));
+}
+
 export function ScorecardSections({
   sections,
   ...options
@@ -201,6 +208,7 @@ export function ScorecardSections({
   }
   return (
     <div className="scorecard-sections">
+      {anyUnderRevision(shownLatest(sections)) ? <RevisionLegend /> : null}
       {sections.map((section) => (
         <ScorecardSectionTable key={section.key} section={section} {...options} />
       ))}

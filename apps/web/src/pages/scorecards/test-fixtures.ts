@@ -139,3 +139,31 @@ export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableSc
     ...overrides,
   };
 }
+
+/**
+ * The series as a reader of approved figures sees it while its latest period is reopened for
+ * correction: the last approved figure, marked under revision (its point too).
+ */
+export function revised(s: SeriesSummary): SeriesSummary {
+  const latest = s.latest ? { ...s.latest, underRevision: true as const } : null;
+  return {
+    ...s,
+    latest,
+    points: s.points.map((p) =>
+      p.period === latest?.period ? { ...p, underRevision: true as const } : p,
+    ),
+  };
+}
+
+/** The table scorecard with the named program measures under revision. */
+export function tableScorecardRevising(names: readonly string[]): TableScorecard {
+  const card = tableScorecard();
+  const mark = (s: SeriesSummary) => (names.includes(s.name) ? revised(s) : s);
+  return {
+    ...card,
+    results: card.results.map((r) => ({
+      ...r,
+      programs: r.programs.map((p) => ({ ...p, measures: p.measures.map(mark) })),
+    })),
+  };
+}

@@ -13,6 +13,14 @@ export interface BreakdownLine {
 export interface BreakdownCell {
   value: number | null;
   suppressed: boolean;
+  /** The last approved figure of a period being corrected: shown, followed by "†". */
+  underRevision?: boolean | undefined;
+}
+
+function cellOf(point: SeriesResponse['points'][number]): BreakdownCell {
+  const cell: BreakdownCell = { value: point.value, suppressed: point.suppressed };
+  if (point.underRevision) cell.underRevision = true;
+  return cell;
 }
 
 export interface BreakdownRow {
@@ -59,11 +67,11 @@ export function breakdownRows(
     return found;
   };
   for (const point of series.points) {
-    row(point.period).cells[totalKey] = { value: point.value, suppressed: point.suppressed };
+    row(point.period).cells[totalKey] = cellOf(point);
   }
   for (const b of series.breakdowns) {
     for (const point of b.points) {
-      row(point.period).cells[b.key] = { value: point.value, suppressed: point.suppressed };
+      row(point.period).cells[b.key] = cellOf(point);
     }
   }
   return [...rows.values()].sort((a, b) => comparePeriodLabels(a.period, b.period));

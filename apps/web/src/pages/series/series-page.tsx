@@ -1,6 +1,7 @@
 // A measure's series page: the curve (actuals, targets, baseline, forecast) as the hero, its
 // breakdown lines to toggle, every figure in a table, the notes, a figure's history (for those
-// who may read it), and the plan beside it.
+// who may read it), and the plan beside it. A figure under revision (the last approved one of a
+// period being corrected) is followed by "†", whose legend the page gives once.
 
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,6 +11,7 @@ import { BaselineChange } from '../../components/figures/baseline-change';
 import { CategoryIcon, HeadlineMark } from '../../components/figures/category-icon';
 import { FigureValue } from '../../components/figures/figure-value';
 import { PlanStatus } from '../../components/figures/plan-status';
+import { anyUnderRevision, RevisionLegend } from '../../components/figures/revision-mark';
 import { TargetStatusBadge } from '../../components/figures/target-status-badge';
 import { TrendBadge } from '../../components/figures/trend-badge';
 import { PageLayout } from '../../components/page-layout';
@@ -93,6 +95,15 @@ function categoryName(series: SeriesResponse, t: Translate): string {
     : t(categoryKeys[series.category]);
 }
 
+/** Whether any figure the page shows (latest, curve, breakdowns) is under revision. */
+function seriesUnderRevision(series: SeriesResponse): boolean {
+  return anyUnderRevision([
+    series.latest,
+    ...series.points,
+    ...series.breakdowns.flatMap((b) => b.points),
+  ]);
+}
+
 const directionKeys = { up: 'series.direction.up', down: 'series.direction.down' } as const;
 
 export function SeriesPage() {
@@ -152,6 +163,7 @@ export function SeriesPage() {
           {series.view === 'restricted' ? (
             <ViewNote view={series.view} threshold={series.suppressionThreshold} />
           ) : null}
+          {seriesUnderRevision(series) ? <RevisionLegend /> : null}
           <Headline series={series} />
           <div className="series-layout">
             <div className="series-main">
