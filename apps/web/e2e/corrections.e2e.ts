@@ -203,6 +203,24 @@ describe('correcting an approved quarter, in Chromium', () => {
       value: approvedValue,
       underRevision: true,
     });
+    const { page } = await session();
+    await signIn(page, server.baseUrl, people.funder.email, people.funder.password);
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await settled(page, en['dashboard.title']);
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(served.name) }) })
+      .first();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(`${approvedValue}${en['figures.revision.mark']}`);
+    expect(text).toContain(en['figures.revision.spoken']);
+    await page
+      .getByText(fill('figures.revision.legend', { mark: en['figures.revision.mark'] }))
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'the funder dashboard with a figure under revision');
+    await photograph(page, 'dashboard-under-revision.png', 900);
+    await page.context().close();
   });
 
   step(
@@ -253,7 +271,7 @@ describe('correcting an approved quarter, in Chromium', () => {
       await expectAccessible(page, "a figure's history in data entry");
       await photograph(page, 'figure-history.png', 1000);
       await panel.getByRole('button', { name: en['dataEntry.panel.close'], exact: true }).click();
-    await panel.waitFor({ state: 'detached' });
+      await panel.waitFor({ state: 'detached' });
 
       await page
         .getByRole('button', {

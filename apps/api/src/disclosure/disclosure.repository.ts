@@ -1,11 +1,15 @@
 // Reads for the restricted view's decision: where small figures are, and the figures of the
-// periods that hold one. Restricted callers read published figures (a period under revision
-// keeps its last approved ones), so the decision reads the same.
+// periods that hold one. Restricted callers read published figures: the approved ones, and the
+// last approved copies of a period under revision (approved-copies.repository.ts), so the
+// decision reads the same.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
+import { copiesAt, copiesOf } from '../observations/approved-copies.repository.js';
+
+const isSmall = (t: number, x: number | null) => x !== null && x > 0 && x < t;
 
 /**
- * The (measure, period) pairs among these measures' approved figures that hold a figure
+ * The (measure, period) pairs among these measures' published figures that hold a figure
  * 0 < x < threshold in its value, numerator or denominator: the only periods where a
  * restricted view hides anything of an additive family.
  */
@@ -17,18 +21,29 @@ export async function smallFigurePeriods(
   if (measureIds.length === 0) return [];
   const t = q.threshold;
   let query = db
-    .selectFrom('published_observations')
+    .selectFrom('observations')
     .select(['measure_id', 'period_start'])
     .distinct()
     .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`)
+    .where('status', '=', 'approved')
     .where(
       sql<boolean>`((value > 0 and value < ${t}) or (numerator > 0 and numerator < ${t}) or (denominator > 0 and denominator < ${t}))`,
     );
   if (q.until) query = query.where('period_start', '<=', q.until);
-  return query.execute();
+  const [rows, copies] = await Promise.all([
+    query.execute(),
+    copiesOf(db, measureIds, { until: q.until }),
+  ]);
+  const small = copies.filter(
+    (c) => isSmall(t, c.value) || isSmall(t, c.numerator) || isSmall(t, c.denominator),
+  );
+  return [
+    ...rows,
+    ...small.map((c) => ({ measure_id: c.measure_id, period_start: c.period_start })),
+  ];
 }
 
-/** Every approved figure, breakdowns included, of these measures. */
+/** Every published figure, breakdowns included, of these measures. */
 export async function approvedFigures(
   db: DbOrTrx,
   measureIds: string[],
@@ -36,14 +51,19 @@ export async function approvedFigures(
 ) {
   if (measureIds.length === 0) return [];
   let query = db
-    .selectFrom('published_observations')
+    .selectFrom('observations')
     .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
-    .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`);
+    .where(sql<boolean>`measure_id = any(${measureIds}::uuid[])`)
+    .where('status', '=', 'approved');
   if (q.until) query = query.where('period_start', '<=', q.until);
-  return query.execute();
+  const [rows, copies] = await Promise.all([
+    query.execute(),
+    copiesOf(db, measureIds, { until: q.until }),
+  ]);
+  return copies.length === 0 ? rows : [...rows, ...copies];
 }
 
-/** Every approved figure, breakdowns included, of these (measure, period) pairs. */
+/** Every published figure, breakdowns included, of these (measure, period) pairs. */
 export async function approvedFiguresAt(
   db: DbOrTrx,
   pairs: { measureId: string; periodStart: string }[],
@@ -51,11 +71,16 @@ export async function approvedFiguresAt(
   if (pairs.length === 0) return [];
   const ids = pairs.map((p) => p.measureId);
   const starts = pairs.map((p) => p.periodStart);
-  return db
-    .selectFrom('published_observations')
-    .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
-    .where(
-      sql<boolean>`(measure_id, period_start) in (select * from unnest(${ids}::uuid[], ${starts}::date[]))`,
-    )
-    .execute();
+  const [rows, copies] = await Promise.all([
+    db
+      .selectFrom('observations')
+      .select(['measure_id', 'period_start', 'breakdown', 'value', 'numerator', 'denominator'])
+      .where(
+        sql<boolean>`(measure_id, period_start) in (select * from unnest(${ids}::uuid[], ${starts}::date[]))`,
+      )
+      .where('status', '=', 'approved')
+      .execute(),
+    copiesAt(db, pairs),
+  ]);
+  return copies.length === 0 ? rows : [...rows, ...copies];
 }

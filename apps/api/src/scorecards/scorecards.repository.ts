@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { measureColumns } from '../measures/measures.repository.js';
-import { figuresOf, underRevision } from '../observations/figure-source.js';
+import { copiesOf } from '../observations/approved-copies.repository.js';
+import { readsPublished } from '../observations/figure-source.js';
 
 export async function tableMeasures(db: DbOrTrx, tableId: string) {
   return db
@@ -113,12 +114,12 @@ export async function totalsOf(
 ) {
   if (measureIds.length === 0) return [];
   let query = db
-    .selectFrom(figuresOf(q.statuses))
+    .selectFrom('observations')
     .select([
       'measure_id',
       sql<
         TotalTuple[]
-      >`json_agg(json_build_array(period_start, value, numerator, denominator, status, ${underRevision(q.statuses)}))`.as(
+      >`json_agg(json_build_array(period_start, value, numerator, denominator, status, false))`.as(
         'cells',
       ),
     ])
@@ -126,7 +127,33 @@ export async function totalsOf(
     .where('breakdown', '=', '')
     .where('status', 'in', q.statuses);
   if (q.until) query = query.where('period_start', '<=', q.until);
-  return query.groupBy('measure_id').execute();
+  const [rows, copies] = await Promise.all([
+    query.groupBy('measure_id').execute(),
+    readsPublished(q.statuses)
+      ? copiesOf(db, measureIds, { until: q.until, totalsOnly: true })
+      : [],
+  ]);
+  if (copies.length === 0) return rows;
+  // Readers of approved figures: a period under revision adds its last approved totals.
+  const byMeasure = new Map(rows.map((r) => [r.measure_id, r]));
+  for (const c of copies) {
+    const tuple: TotalTuple = [
+      c.period_start,
+      c.value,
+      c.numerator,
+      c.denominator,
+      'approved',
+      true,
+    ];
+    const row = byMeasure.get(c.measure_id);
+    if (row) row.cells.push(tuple);
+    else {
+      const added = { measure_id: c.measure_id, cells: [tuple] };
+      byMeasure.set(c.measure_id, added);
+      rows.push(added);
+    }
+  }
+  return rows;
 }
 
 export async function cellsOf(
@@ -136,7 +163,7 @@ export async function cellsOf(
 ) {
   if (measureIds.length === 0) return [];
   let query = db
-    .selectFrom(figuresOf(q.statuses))
+    .selectFrom('observations')
     .select([
       'measure_id',
       'period_start',
@@ -145,13 +172,24 @@ export async function cellsOf(
       'numerator',
       'denominator',
       'status',
-      underRevision(q.statuses).as('under_revision'),
+      sql<boolean>`false`.as('under_revision'),
     ])
     .where('measure_id', 'in', measureIds)
     .where('status', 'in', q.statuses);
   if (q.totalsOnly) query = query.where('breakdown', '=', '');
   if (q.until) query = query.where('period_start', '<=', q.until);
-  return query.orderBy('period_start').execute();
+  const [rows, copies] = await Promise.all([
+    query.orderBy('period_start').execute(),
+    readsPublished(q.statuses) ? copiesOf(db, measureIds, q) : [],
+  ]);
+  if (copies.length === 0) return rows;
+  const all = [
+    ...rows,
+    ...copies.map((c) => ({ ...c, status: 'approved' as const, under_revision: true })),
+  ];
+  return all.sort((a, b) =>
+    a.period_start < b.period_start ? -1 : a.period_start > b.period_start ? 1 : 0,
+  );
 }
 
 export async function targetsOf(db: DbOrTrx, measureIds: string[]) {
