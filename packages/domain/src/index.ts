@@ -21,7 +21,24 @@ export {
   type PeriodContribution,
   ratioScale,
 } from './aggregate.js';
-export { type BaselineOptions, type BaselineResult, compareToBaseline } from './baseline.js';
+/** Change since the baseline: relative, or in points for percents and rates. */
+export {
+  type BaselineOptions,
+  type BaselineResult,
+  type ChangeOptions,
+  type ChangeResult,
+  type ChangeUnit,
+  changeSinceBaseline,
+  changeUnitOf,
+  compareToBaseline,
+  POINTS_CHANGE_UNITS,
+} from './baseline.js';
+/** The curve we were on at the baseline, to read the actuals since against. */
+export {
+  type BaselineForecastOptions,
+  baselineForecast,
+  baselineForecastIndexed,
+} from './baseline-forecast.js';
 /** Series in period order, the measure's desired direction. */
 export { checkDirection, type Direction } from './direction.js';
 /** Small-cell suppression of one line, and of everything a restricted view shows at once. */
@@ -35,7 +52,9 @@ export type { Range } from './disclosure/ranges.js';
 export { familyProblem, type MeasureCells } from './disclosure/relations.js';
 /** Errors: {@link PeriodError} for labels and dates, {@link InvalidInputError} for the rest. */
 export { DomainError, InvalidInputError, PeriodError } from './errors.js';
+/** Least-squares forecast, with an optional prediction interval. */
 export {
+  type ForecastIntervalPoint,
   type ForecastOptions,
   type ForecastPoint,
   fitLine,
@@ -86,6 +105,8 @@ export {
   shiftPeriod,
 } from './periods.js';
 export { type IndexedSeries, indexSeries, type SeriesPoint } from './series.js';
+/** Student's t distribution, for prediction intervals. */
+export { studentTCdf, studentTQuantile } from './student-t.js';
 /** All of a scorecard row's figures for one measure in one call. */
 export { type SeriesSummary, type SeriesSummaryOptions, summarizeSeries } from './summary.js';
 export {

@@ -10,16 +10,12 @@ import {
   type AggregateUnit,
   aggregate,
   aggregatePeriods,
-  type Contribution,
   type ContributorRule,
   type PeriodContribution,
 } from '../aggregate.js';
 import { compareToBaseline } from '../baseline.js';
-import type { Direction } from '../direction.js';
-import { forecast } from '../forecast.js';
 import { modifiedZScore } from '../outliers.js';
 import {
-  DEFAULT_FISCAL_YEAR_START,
   isPeriodType,
   nextPeriod,
   PERIOD_TYPES,
@@ -28,17 +24,28 @@ import {
   periodContains,
   previousPeriod,
 } from '../periods.js';
-import type { SeriesPoint } from '../series.js';
 import { type SuppressionCell, suppressSmallCells } from '../suppress.js';
 import { evaluateTarget } from '../target.js';
 import { currentTrend } from '../trend.js';
+import { evaluateBaselineForecast, evaluateChange, evaluateForecast } from './evaluate-curve.js';
+import {
+  arrayAt,
+  CaseShapeError,
+  contributionAt,
+  describe,
+  directionOf,
+  fiscalYearStartOf,
+  isObject,
+  type JsonObject,
+  nullableNumberAt,
+  numberAt,
+  objectAt,
+  oneOf,
+  seriesAt,
+  stringAt,
+} from './shape.js';
 
-/** The case itself is malformed (as opposed to the engine failing on a well-formed case). */
-export class CaseShapeError extends Error {
-  override name = 'CaseShapeError';
-}
-
-export type JsonObject = Record<string, unknown>;
+export { CaseShapeError, isObject, type JsonObject };
 
 export const CASE_KINDS = [
   'aggregate',
@@ -47,97 +54,14 @@ export const CASE_KINDS = [
   'target',
   'baseline',
   'forecast',
+  'baseline_forecast',
+  'change',
   'suppress',
   'period',
   'outliers',
 ] as const;
 
 export type CaseKind = (typeof CASE_KINDS)[number];
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  return JSON.stringify(value) ?? String(value);
-}
-
-function objectAt(value: unknown, path: string): JsonObject {
-  if (!isObject(value))
-    throw new CaseShapeError(`${path} must be an object, got ${describe(value)}`);
-  return value;
-}
-
-function arrayAt(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value))
-    throw new CaseShapeError(`${path} must be an array, got ${describe(value)}`);
-  return value;
-}
-
-function numberAt(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new CaseShapeError(`${path} must be a number, got ${describe(value)}`);
-  }
-  return value;
-}
-
-/** A number or null; absent reads as null. */
-function nullableNumberAt(value: unknown, path: string): number | null {
-  return value === undefined || value === null ? null : numberAt(value, path);
-}
-
-function stringAt(value: unknown, path: string): string {
-  if (typeof value !== 'string')
-    throw new CaseShapeError(`${path} must be a string, got ${describe(value)}`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, options: readonly T[], path: string): T {
-  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
-    throw new CaseShapeError(
-      `${path} must be one of ${options.join(', ')}, got ${describe(value)}`,
-    );
-  }
-  return value as T;
-}
-
-function directionOf(c: JsonObject): Direction {
-  return oneOf(c.direction, ['up', 'down'] as const, 'direction');
-}
-
-function fiscalYearStartOf(c: JsonObject): number {
-  if (c.fiscalYearStart === undefined) return DEFAULT_FISCAL_YEAR_START;
-  const value = numberAt(c.fiscalYearStart, 'fiscalYearStart');
-  if (!Number.isInteger(value) || value < 1 || value > 12) {
-    throw new CaseShapeError(`fiscalYearStart must be a month 1–12, got ${value}`);
-  }
-  return value;
-}
-
-function contributionAt(value: unknown, path: string): Contribution {
-  const input = objectAt(value, path);
-  const contribution: {
-    value?: number | null;
-    numerator?: number | null;
-    denominator?: number | null;
-  } = {};
-  for (const key of ['value', 'numerator', 'denominator'] as const) {
-    if (input[key] !== undefined)
-      contribution[key] = nullableNumberAt(input[key], `${path}.${key}`);
-  }
-  return contribution;
-}
-
-function seriesAt(value: unknown): SeriesPoint[] {
-  return arrayAt(value, 'series').map((item, i) => {
-    const point = objectAt(item, `series[${i}]`);
-    return {
-      period: stringAt(point.period, `series[${i}].period`),
-      value: nullableNumberAt(point.value, `series[${i}].value`),
-    };
-  });
-}
 
 function aggregateOptions(c: JsonObject): {
   unit: AggregateUnit;
@@ -199,15 +123,6 @@ function evaluateBaseline(c: JsonObject): JsonObject {
       { direction: directionOf(c) },
     ),
   };
-}
-
-function evaluateForecast(c: JsonObject): JsonObject {
-  const horizon = numberAt(c.horizon, 'horizon');
-  if (!Number.isInteger(horizon) || horizon < 0) {
-    throw new CaseShapeError(`horizon must be a whole number ≥ 0, got ${horizon}`);
-  }
-  const points = forecast(seriesAt(c.series), { horizon, fiscalYearStart: fiscalYearStartOf(c) });
-  return { points: points.map((point) => ({ ...point })) };
 }
 
 function evaluateSuppress(c: JsonObject): JsonObject {
@@ -287,6 +202,8 @@ const EVALUATORS: Record<CaseKind, (c: JsonObject) => JsonObject> = {
   target: evaluateTargetCase,
   baseline: evaluateBaseline,
   forecast: evaluateForecast,
+  baseline_forecast: evaluateBaselineForecast,
+  change: evaluateChange,
   suppress: evaluateSuppress,
   period: evaluatePeriod,
   outliers: evaluateOutliers,

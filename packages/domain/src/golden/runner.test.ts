@@ -110,6 +110,68 @@ describe('runGoldenCases', () => {
   });
 });
 
+describe('curve kinds', () => {
+  const series = [
+    { period: '2022-Q1', value: 5 },
+    { period: '2022-Q2', value: 9 },
+    { period: '2022-Q3', value: 8 },
+  ];
+
+  it('evaluates forecast with an interval, baseline_forecast and change', () => {
+    const results = runGoldenCases([
+      {
+        id: 'f',
+        kind: 'forecast',
+        series,
+        horizon: 1,
+        interval: 0.8,
+        expected: {
+          points: [
+            { period: '2022-Q4', value: 10.3333333333, low: -1.1365160039, high: 21.8031826706 },
+          ],
+        },
+      },
+      {
+        id: 'b',
+        kind: 'baseline_forecast',
+        series,
+        baseline: '2022-Q2',
+        horizon: 1,
+        interval: 0.8,
+        expected: {
+          points: [
+            { period: '2022-Q3', value: 13, low: null, high: null },
+            { period: '2022-Q4', value: 17, low: null, high: null },
+          ],
+        },
+      },
+      {
+        id: 'c',
+        kind: 'change',
+        unit: 'rate',
+        direction: 'down',
+        baseline: 5.2,
+        actual: 7,
+        expected: { change: 1.8, changeUnit: 'points', favorable: false },
+      },
+    ]);
+    expect(results.filter((r) => !r.passed).map(formatGoldenResult)).toEqual([]);
+  });
+
+  it('fails a malformed interval, baseline or unit as an invalid case', () => {
+    const results = runGoldenCases([
+      { id: '1', kind: 'forecast', series, horizon: 1, interval: 80, expected: {} },
+      { id: '2', kind: 'baseline_forecast', series, baseline: 2022, horizon: 1, expected: {} },
+      { id: '3', kind: 'change', direction: 'up', baseline: 1, actual: 2, expected: {} },
+    ]);
+    expect(results.map((r) => r.detail)).toEqual([
+      'expected {} got invalid case: interval must be strictly between 0 and 1, got 80',
+      'expected {} got invalid case: baseline must be a string, got 2022',
+      'expected {} got invalid case: unit must be a string, got nothing',
+    ]);
+  });
+});
+
 describe('parseGoldenFile', () => {
   it('reads an array of cases', () => {
     expect(parseGoldenFile('[{"id":"a"}]')).toEqual([{ id: 'a' }]);
