@@ -31,6 +31,7 @@ import { webPlugin } from './plugins/web.js';
 import { programRoutes } from './programs/programs.routes.js';
 import { publicLinkRoutes, publicScorecardRoutes } from './public-links/public-links.routes.js';
 import { reportingRoutes } from './reporting/reporting.routes.js';
+import { reportingStatusRoutes } from './reporting-status/reporting-status.routes.js';
 import { resultRoutes } from './results/results.routes.js';
 import { scorecardRoutes } from './scorecards/scorecards.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(measureRoutes, { ctx });
       await api.register(observationRoutes, { ctx });
       await api.register(reportingRoutes, { ctx });
+      await api.register(reportingStatusRoutes, { ctx });
       await api.register(entrySheetRoutes, { ctx });
       await api.register(figureHistoryRoutes, { ctx });
       await api.register(scorecardRoutes, { ctx });

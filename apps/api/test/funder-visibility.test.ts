@@ -160,6 +160,9 @@ function urls(): Record<string, string[]> {
     ]),
     '/organizations/:id/submissions': orgs.map((o) => `/organizations/${o}/submissions`),
     '/tables/:id/submissions': [`/tables/${w.table.id}/submissions`],
+    '/tables/:id/reporting-status': PERIODS.map(
+      (p) => `/tables/${w.table.id}/reporting-status${Q(p)}`,
+    ),
     '/reporting-periods': ['/reporting-periods'],
     '/organizations/:id/periods/:period/checks': orgs.flatMap((o) =>
       PERIODS.map((p) => `/organizations/${o}/periods/${p}/checks`),

@@ -123,6 +123,19 @@ export {
   type TargetResult,
   type TargetStatus,
 } from './target.js';
+/** Reporting timeliness: due dates passed, on-time rate, median days to approval. */
+export {
+  type ApprovalRecord,
+  type ApprovalTimeResult,
+  type DueRecord,
+  daysBetween,
+  dueHasPassed,
+  median,
+  medianDaysToApproval,
+  type OnTimeResult,
+  onTimeRate,
+  submittedOnTime,
+} from './timeliness.js';
 /** Current trend (run rule), target status, baseline change, least-squares forecast. */
 export {
   currentTrend,

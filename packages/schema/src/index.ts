@@ -6,6 +6,7 @@ export * from './entry-sheet.js';
 export * from './history.js';
 export * from './observations.js';
 export * from './organizations.js';
+export * from './reporting-status.js';
 export * from './roles.js';
 export * from './scorecards.js';
 export * from './setup.js';
