@@ -29,11 +29,22 @@ export function TargetMark({ cx, cy }: DotProps) {
 export function ActualMark({ cx, cy, payload, revisionMark }: DotProps & { revisionMark: string }) {
   if (cx == null || cy == null) return null;
   if (!payload?.underRevision) {
-    return <circle cx={cx} cy={cy} r={4} fill={styles.actual.stroke} />;
+    // Recharts' own class for a line's dot: what the e2e tests count.
+    return (
+      <circle className="recharts-line-dot" cx={cx} cy={cy} r={4} fill={styles.actual.stroke} />
+    );
   }
   return (
     <g className="curve-revision">
-      <circle cx={cx} cy={cy} r={5} fill="#ffffff" stroke={styles.actual.stroke} strokeWidth={2} />
+      <circle
+        className="recharts-line-dot"
+        cx={cx}
+        cy={cy}
+        r={5}
+        fill="#ffffff"
+        stroke={styles.actual.stroke}
+        strokeWidth={2}
+      />
       <text x={cx} y={cy - 9} textAnchor="middle" fill={styles.text} fontSize={14} fontWeight={700}>
         {revisionMark}
       </text>
