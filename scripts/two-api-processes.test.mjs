@@ -10,7 +10,9 @@
 //     stored value and version are those of the last accepted write of each cell,
 //   - logout on one process revokes the session on the other,
 //   - failed sign-ins split across the two processes reach one shared limit,
-//   - an import job started on one process is followed to its end from the other.
+//   - an import job started on one process is followed to its end from the other,
+//   - reminder runs started at once on both processes (and their automatic runs, every second)
+//     e-mail each reminder exactly once, through one in-process SMTP server.
 // Prints "multi-process: N passed, M failed" and exits non-zero on any failure.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +23,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const server = path.join(root, 'apps/api/dist/server.js');
-const pg = createRequire(path.join(root, 'apps/api/package.json'))('pg');
+const apiRequire = createRequire(path.join(root, 'apps/api/package.json'));
+const pg = apiRequire('pg');
+const { SMTPServer } = apiRequire('smtp-server');
 
 const PORTS = [55441, 55442];
 const OWN_PG = { port: '55440', dir: '/tmp/rba-pg-multiprocess' };
@@ -53,6 +57,44 @@ function withDatabase(url, name) {
   return u.toString();
 }
 
+/** An SMTP server that keeps the headers of every message it accepts. */
+async function startSmtp() {
+  const received = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth: (auth, _session, callback) => callback(null, { user: auth.username }),
+    onData(stream, _session, callback) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', () => {
+        const head = Buffer.concat(chunks)
+          .toString('utf8')
+          .split(/\r?\n\r?\n/)[0]
+          .replace(/\r?\n[ \t]+/g, ' ');
+        const header = (name) =>
+          head
+            .split(/\r?\n/)
+            .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+            ?.slice(name.length + 1)
+            .trim();
+        received.push({ to: header('To'), messageId: header('Message-ID') });
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://rba:secret@127.0.0.1:${server.server.address().port}`,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+let mailEnv = {};
+
 function startApi(port, databaseUrl) {
   const logs = [];
   const child = spawn(process.execPath, [server], {
@@ -69,6 +111,7 @@ function startApi(port, databaseUrl) {
       LOG_LEVEL: 'warn',
       LOGIN_MAX_FAILURES: String(MAX_FAILURES),
       DATABASE_POOL_SIZE: '5',
+      ...mailEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -253,6 +296,97 @@ function periodStart(label) {
     : `${fy}-${String(month).padStart(2, '0')}-01`;
 }
 
+/**
+ * Reminder runs started at once on both processes, at five moments around a due date (two of
+ * them on the same day of an offset), while each process's own automatic run goes every second:
+ * each of the four editors gets the -7, -1 and +3 reminders exactly once.
+ */
+async function checkReminders(db, smtp, adminToken, org, program, firstEditor) {
+  await must(A, 'POST', `/programs/${program.id}/measures`, {
+    token: adminToken,
+    body: {
+      code: 'QUARTERLY',
+      name: 'Reported by calendar quarter',
+      unit: 'count',
+      direction: 'up',
+      periodType: 'quarter',
+      category: 'how_much',
+    },
+  });
+  const emails = [firstEditor.email];
+  for (const [k, locale] of ['en', 'fr', 'en'].entries()) {
+    const email = `reminded-${k}@multiprocess.test`;
+    const user = await must(k % 2 ? A : B, 'POST', '/users', {
+      token: adminToken,
+      body: { email, name: `Reminded ${k}`, password: 'multi-process-reminded-passphrase', locale },
+    });
+    await must(A, 'POST', `/users/${user.id}/roles`, {
+      token: adminToken,
+      body: { role: 'partner_editor', scopeType: 'organization', scopeId: org.id },
+    });
+    emails.push(email);
+  }
+  // Far ahead: the automatic runs (at the real now) find nothing due and only deliver.
+  const due = '2099-04-15';
+  await must(B, 'POST', '/reporting-periods', {
+    token: adminToken,
+    body: { period: '2099-Q1', opens: '2099-01-01', due, closes: '2099-06-30' },
+  });
+  const moments = [
+    [-7, 1],
+    [-7, 9],
+    [-1, 1],
+    [3, 1],
+    [3, 20],
+  ].map(([days, hours]) =>
+    new Date(Date.parse(`${due}T00:00:00Z`) + (days * 24 + hours) * 3_600_000).toISOString(),
+  );
+  const answers = [];
+  for (const at of moments) {
+    const runs = [];
+    for (let k = 0; k < 8; k++) {
+      runs.push(
+        http(k % 2 ? A : B, 'POST', '/admin/reminders/run', { token: adminToken, body: { at } }),
+      );
+    }
+    answers.push(...(await Promise.all(runs)));
+  }
+  let pending = -1;
+  for (let k = 0; k < 150 && pending !== 0; k++) {
+    const { rows } = await db.query(
+      `select count(*)::int as n from outbox where state in ('queued', 'sending', 'failed')`,
+    );
+    pending = rows[0].n;
+    if (pending !== 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const expected = emails.length * 3;
+  const sum = (key) => answers.reduce((n, a) => n + (a.body?.[key] ?? 0), 0);
+  check(
+    `${answers.length} reminder runs on both processes at once all answer 200`,
+    answers.every((a) => a.status === 200),
+    JSON.stringify(answers.find((a) => a.status !== 200)),
+  );
+  check(
+    `together they queue each of the ${expected} reminders once (-7, -1, +3 for ${emails.length} editors)`,
+    sum('queued') === expected && sum('failed') === 0,
+    `queued ${sum('queued')}, failed ${sum('failed')}`,
+  );
+  const mails = smtp.received.filter((m) => emails.some((e) => m.to?.includes(e)));
+  const perEditor = emails.map((e) => mails.filter((m) => m.to.includes(e)).length);
+  check(
+    'the SMTP server receives each reminder exactly once, with the automatic runs going too',
+    pending === 0 &&
+      mails.length === expected &&
+      new Set(mails.map((m) => m.messageId)).size === expected &&
+      perEditor.every((n) => n === 3),
+    `pending ${pending}, received ${mails.length}, per editor ${perEditor.join(',')}`,
+  );
+  const { rows: sent } = await db.query(
+    `select count(*)::int as n from outbox where kind = 'reminder' and state = 'sent'`,
+  );
+  check('the outbox holds each reminder once, sent', sent[0].n === expected, `${sent[0].n} sent`);
+}
+
 async function main() {
   if (!existsSync(server)) throw new Error(`${server} is missing: run pnpm build first`);
   const given = process.env.MULTIPROCESS_PG_URL;
@@ -264,6 +398,13 @@ async function main() {
   const url = withDatabase(serverUrl, dbName);
   const db = new pg.Client({ connectionString: url });
   const apis = [];
+  const smtp = await startSmtp();
+  mailEnv = {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'RBA <rba@multiprocess.test>',
+    PUBLIC_URL: 'http://127.0.0.1',
+    REMINDERS_INTERVAL_SECONDS: '1',
+  };
   try {
     // Both processes start at once on the empty database: both migrate (Kysely's migration
     // lock serialises them) and both try to create the first administrator. That second step
@@ -479,10 +620,13 @@ async function main() {
       job?.status === 'done' && job.report?.committed === true && job.report?.inserted === 4,
       JSON.stringify(job).slice(0, 300),
     );
+
+    await checkReminders(db, smtp, adminToken, org, program, editor);
   } catch (err) {
     check('the run completes', false, err instanceof Error ? err.message : String(err));
   } finally {
     await Promise.all(apis.map((api) => stop(api)));
+    await smtp.close();
     await db.end().catch(() => {});
     await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
     await admin.end();

@@ -12,6 +12,7 @@ import * as auditChain from './20261126121000-audit-chain.js';
 import * as importJobHeartbeat from './20261126122000-import-job-heartbeat.js';
 import * as submissionChecks from './20261206010000-submission-checks.js';
 import * as reopen from './20261206020000-reopen.js';
+import * as mail from './20261206030000-mail.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261126122000-import-job-heartbeat': importJobHeartbeat,
   '20261206010000-submission-checks': submissionChecks,
   '20261206020000-reopen': reopen,
+  '20261206030000-mail': mail,
 };

@@ -20,6 +20,7 @@ import { exportRoutes } from './exports/exports.routes.js';
 import { figureHistoryRoutes } from './figure-history/figure-history.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
+import { mailRoutes } from './mail/mail.routes.js';
 import { measureRoutes } from './measures/measures.routes.js';
 import { observationRoutes } from './observations/observations.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(publicLinkRoutes, { ctx });
       await api.register(publicScorecardRoutes, { ctx });
       await api.register(systemMapRoutes, { ctx });
+      await api.register(mailRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

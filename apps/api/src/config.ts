@@ -72,6 +72,22 @@ const envSchema = z.object({
     )
     .optional(),
   TRUST_PROXY: booleanString.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:port)')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(320).optional(),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s?#]+$/, 'must be an http:// or https:// address without ? or #')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  REMINDERS_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 60 * 24)
+    .default(300),
 });
 
 export type Config = {
@@ -100,6 +116,10 @@ export type Config = {
   trustProxy: boolean;
   /** Exact origins allowed to call the API from a browser; empty: CORS closed. */
   corsOrigins: string[];
+  /** E-mail: without an SMTP URL nothing is sent, every message is still an in-app notification. */
+  mail: { smtpUrl: string | undefined; from: string; publicUrl: string };
+  /** Seconds between a process's automatic reminder runs; 0: none. */
+  remindersIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -109,7 +129,7 @@ export class ConfigError extends Error {
 export const MIN_JWT_SECRET_BYTES = 32;
 
 /** Variables whose values an error message must not repeat. */
-const secretNames = new Set(['ADMIN_PASSWORD', 'JWT_SECRET', 'DATABASE_URL']);
+const secretNames = new Set(['ADMIN_PASSWORD', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
 
 /** Reads the environment (process.env unless given) and returns a checked configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -143,6 +163,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `JWT_SECRET: required when DATABASE_URL is set (at least ${MIN_JWT_SECRET_BYTES} bytes, the same on every API process)`,
     );
   }
+  if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) {
+    throw new ConfigError('MAIL_FROM: required when SMTP_URL is set (the sender of every e-mail)');
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -174,5 +197,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS ?? [],
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? 'RBA Scorecard <no-reply@localhost>',
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    },
+    remindersIntervalSeconds: e.REMINDERS_INTERVAL_SECONDS,
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { recoverImportsAtStartup } from './imports/imports.service.js';
+import { type ReminderLoop, startReminderLoop } from './mail/reminder-loop.js';
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -58,12 +59,15 @@ async function main(): Promise<number> {
     }
   }
 
+  // Reminders and e-mail, run by every process on its own (REMINDERS_INTERVAL_SECONDS=0: none).
+  let reminders: ReminderLoop | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      await reminders?.stop();
       await app.close();
     } finally {
       await database.close();
@@ -81,6 +85,13 @@ async function main(): Promise<number> {
   });
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.remindersIntervalSeconds > 0) {
+    reminders = startReminderLoop(
+      { db: database.db, config, jwtSecret },
+      config.remindersIntervalSeconds,
+      app.log,
+    );
+  }
   app.log.info(
     `RBA scorecards on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.engine})`,
   );

@@ -263,6 +263,8 @@ const NO_OTHER_PARTY: Record<string, string> = {
   'GET /api/v1/dimensions/:code': 'dimensions are shared by every table and agency',
   'GET /api/v1/public/scorecards/:token':
     'a token, not an id: checked below (a dead token looks like one never issued)',
+  'POST /api/v1/me/notifications/:id/read':
+    "the caller's own notifications only: another user's answers 404 as one from nowhere, to admins too (mail/notices.test.ts)",
 };
 
 function foreignScopes(route: Route): { scope: Scope; who: Who }[] {

@@ -6,8 +6,9 @@
 // every "not shown" below could fail.
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsubscribeToken } from '../src/mail/unsubscribe-token.js';
 import { type Client, client } from './helpers/api.js';
-import { createTestApp, type TestApp } from './helpers/app.js';
+import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
 import { makeUser } from './helpers/factories.js';
 import { buildWorld, type World } from './helpers/world.js';
 import { servedRoutes } from './permissions/support.js';
@@ -212,6 +213,13 @@ function urls(): Record<string, string[]> {
       `/tables/${w.table.id}/system-map?by=age_group`,
     ],
     '/tables/:id/system-map.csv': [`/tables/${w.table.id}/system-map.csv`],
+    '/me/notifications': ['/me/notifications'],
+    '/me/notification-settings': ['/me/notification-settings'],
+    '/tables/:id/reminder-settings': [`/tables/${w.table.id}/reminder-settings`],
+    '/admin/outbox': ['/admin/outbox'],
+    '/unsubscribe': [
+      `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(TEST_JWT_SECRET, w.users.funder.id, 'reminders'))}`,
+    ],
   };
 }
 
@@ -410,7 +418,8 @@ describe('what funders and public links can reach', () => {
 
   it('a public link shows what a funder sees: approved, suppressed, and nothing else answers', async () => {
     const replies = await reachAll(null);
-    const served = replies.filter((r) => r.status === 200);
+    // An e-mail's unsubscribe link needs no session either; its page holds no figure.
+    const served = replies.filter((r) => r.status === 200 && !r.url.startsWith('/unsubscribe?'));
     expect(
       served.every((r) => r.url.startsWith('/public/scorecards/')),
       served.map((r) => r.url).join(', '),

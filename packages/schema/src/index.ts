@@ -4,6 +4,7 @@ export * from './csv.js';
 export * from './curve-plans.js';
 export * from './entry-sheet.js';
 export * from './history.js';
+export * from './notifications.js';
 export * from './observations.js';
 export * from './organizations.js';
 export * from './reporting-status.js';

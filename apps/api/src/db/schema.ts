@@ -7,6 +7,12 @@ import type {
   DimensionValuesTable,
   MeasureDimensionsTable,
 } from './tables/dimensions.table.js';
+import type {
+  NotificationSettingsTable,
+  NotificationsTable,
+  OutboxTable,
+  ReminderSettingsTable,
+} from './tables/mail.table.js';
 import type { MeasuresTable } from './tables/measures.table.js';
 import type {
   ApprovedFiguresTable,
@@ -70,6 +76,10 @@ export interface Database {
   program_service_types: ProgramServiceTypesTable;
   program_served: ProgramServedTable;
   program_languages: ProgramLanguagesTable;
+  reminder_settings: ReminderSettingsTable;
+  notification_settings: NotificationSettingsTable;
+  outbox: OutboxTable;
+  notifications: NotificationsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -16,6 +16,7 @@ import type { Db } from '../db/schema.js';
 import type { SubmissionStatus } from '../db/tables/reporting.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { queueSubmissionNotices } from '../mail/notify.service.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { labelOf, resolvePeriod } from '../periods/periods.js';
@@ -126,6 +127,12 @@ export async function submitPeriod(
       'submitted',
     );
     const result = toSubmission(row, fys, locked);
+    await queueSubmissionNotices(trx, {
+      kind: 'submitted',
+      submission: row,
+      period: period.label,
+      actorId: actor.userId,
+    });
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: 'submission.submit',
@@ -176,6 +183,13 @@ async function review(
     if (decision === 'approved')
       await dropApprovedCopies(trx, organizationId, period.start, period.end);
     const result = toSubmission(row, fys, decision === 'approved' ? changed : 0);
+    if (decision === 'returned')
+      await queueSubmissionNotices(trx, {
+        kind: 'returned',
+        submission: row,
+        period: period.label,
+        actorId: actor.userId,
+      });
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: decision === 'approved' ? 'submission.approve' : 'submission.return',
@@ -243,6 +257,12 @@ export async function reopenPeriod(
       'returned',
     );
     const result = toSubmission(row, fys, 0);
+    await queueSubmissionNotices(trx, {
+      kind: 'reopened',
+      submission: row,
+      period: period.label,
+      actorId: actor.userId,
+    });
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: 'submission.reopen',

@@ -17,6 +17,7 @@ import {
   type Who,
   withField,
 } from './builders.js';
+import { mailRouteSpecs } from './mail-routes.js';
 
 export interface Context {
   w: World;
@@ -125,6 +126,7 @@ const patchText: FieldKind = { kind: 'text', nonEmpty: true };
 
 export function routeSpecs(): RouteSpec[] {
   return [
+    ...mailRouteSpecs,
     // ----- auth -----
     {
       route: 'POST /api/v1/auth/login',

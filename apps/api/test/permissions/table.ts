@@ -21,6 +21,7 @@ import { grantRole } from '../../src/users/users.service.js';
 import { makeOrganization } from '../helpers/factories.js';
 import type { World } from '../helpers/world.js';
 import { historyRoutes } from './history-routes.js';
+import { mailRoutes } from './mail-routes.js';
 import { statusRoutes } from './status-routes.js';
 
 /** The world's nine users, plus a funder scoped to agency A (funder_viewer has both scopes). */
@@ -399,6 +400,7 @@ const logoutReq: Req = { url: `${V1}/auth/logout` };
 export const ROUTES: Route[] = [
   ...historyRoutes(),
   ...statusRoutes(),
+  ...mailRoutes(),
   // Public: health, the API document and its viewer, signing in.
   ...[
     '/healthz',

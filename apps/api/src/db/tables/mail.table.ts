@@ -1,0 +1,68 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { PeriodType } from './measures.table.js';
+import type { Locale } from './users.table.js';
+
+export type NotificationKind = 'reminder' | 'returned' | 'reopened' | 'submitted';
+export type OutboxState =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'skipped_no_smtp'
+  | 'opted_out';
+
+export interface ReminderSettingsTable {
+  table_id: string;
+  enabled: boolean;
+  offsets: number[];
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  reminders: Generated<boolean>;
+  submissions: Generated<boolean>;
+  returns: Generated<boolean>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  organization_id: string;
+  period_type: PeriodType;
+  period_start: string;
+  /** Days from the due date, for reminders; null for the other kinds. */
+  offset_days: number | null;
+  /** Which return, reopening or submission of the period (the submission's version); 0 for reminders. */
+  occurrence: Generated<number>;
+  locale: Locale;
+  subject: string;
+  body: string;
+  /** Path into the web client, without the PUBLIC_URL. */
+  link: string;
+  /** The e-mail as sent (rendered at delivery). */
+  text_body: string | null;
+  html_body: string | null;
+  state: Generated<OutboxState>;
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  lease_until: Date | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: ColumnType<Date, never, never>;
+  sent_at: Date | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  outbox_id: string;
+  kind: NotificationKind;
+  subject: string;
+  body: string;
+  link: string;
+  created_at: ColumnType<Date, never, never>;
+  read_at: Date | null;
+}

@@ -1,0 +1,123 @@
+// Who a message goes to, and which agencies owe which reporting periods.
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../db/schema.js';
+import type { PeriodType } from '../db/tables/measures.table.js';
+import type { Locale } from '../db/tables/users.table.js';
+
+export interface Recipient {
+  user_id: string;
+  organization_id: string;
+  locale: Locale;
+}
+
+/** The partner editors of these agencies who may sign in. */
+export async function editorsOf(db: DbOrTrx, organizationIds: string[]): Promise<Recipient[]> {
+  if (organizationIds.length === 0) return [];
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['u.id as user_id', 'g.scope_id as organization_id', 'u.locale'])
+    .where('g.role', '=', 'partner_editor')
+    .where('g.scope_type', '=', 'organization')
+    .where('g.scope_id', 'in', organizationIds)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.id')
+    .execute() as Promise<Recipient[]>;
+}
+
+/** The coordinators of the (active) tables an agency is a partner at, each once. */
+export async function coordinatorsOf(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .innerJoin('table_partners as tp', (join) =>
+      join.on(sql<boolean>`tp.table_id = g.scope_id`).on('tp.organization_id', '=', organizationId),
+    )
+    .innerJoin('planning_tables as t', 't.id', 'tp.table_id')
+    .select(['u.id as user_id', 'u.locale'])
+    .distinct()
+    .where('g.role', '=', 'table_coordinator')
+    .where('g.scope_type', '=', 'table')
+    .where('t.archived_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.id')
+    .execute();
+}
+
+export async function organizationName(db: DbOrTrx, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.name;
+}
+
+export interface OwedPeriod {
+  organization_id: string;
+  organization_name: string;
+  period_type: PeriodType;
+  period_start: string;
+  due: string;
+  enabled: boolean;
+  offsets: number[];
+}
+
+/**
+ * Every (agency, table, reporting period) with a due date between `from` and `to` that the agency
+ * owes and has never submitted: an active agency partner at an active table, with active program
+ * measures of the period's type (in an active program). One row per table, with its reminder
+ * settings (defaults when it has none): an agency at two tables is reminded on either's offsets.
+ */
+export async function owedPeriods(
+  db: DbOrTrx,
+  from: string,
+  to: string,
+  defaults: number[],
+): Promise<OwedPeriod[]> {
+  return db
+    .selectFrom('reporting_periods as rp')
+    .innerJoin('table_partners as tp', (join) => join.on(sql<boolean>`true`))
+    .innerJoin('planning_tables as t', 't.id', 'tp.table_id')
+    .innerJoin('organizations as o', 'o.id', 'tp.organization_id')
+    .leftJoin('reminder_settings as rs', 'rs.table_id', 'tp.table_id')
+    .select((eb) => [
+      'o.id as organization_id',
+      'o.name as organization_name',
+      'rp.period_type',
+      'rp.period_start',
+      'rp.due',
+      eb.fn.coalesce('rs.enabled', sql<boolean>`true`).as('enabled'),
+      eb.fn.coalesce('rs.offsets', sql<number[]>`${defaults}::integer[]`).as('offsets'),
+    ])
+    .where('rp.due', '>=', from)
+    .where('rp.due', '<=', to)
+    .where('t.archived_at', 'is', null)
+    .where('o.archived_at', 'is', null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('measures as m')
+          .innerJoin('programs as p', 'p.id', 'm.program_id')
+          .select(sql`1`.as('one'))
+          .whereRef('m.organization_id', '=', 'o.id')
+          .where('m.kind', '=', 'performance')
+          .whereRef('m.period_type', '=', 'rp.period_type')
+          .where('m.archived_at', 'is', null)
+          .where('p.archived_at', 'is', null),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('submissions as s')
+            .select(sql`1`.as('one'))
+            .whereRef('s.organization_id', '=', 'o.id')
+            .whereRef('s.period_type', '=', 'rp.period_type')
+            .whereRef('s.period_start', '=', 'rp.period_start'),
+        ),
+      ),
+    )
+    .orderBy('o.id')
+    .orderBy('rp.period_start')
+    .execute();
+}
