@@ -207,7 +207,7 @@ describe('a quarter from entry to the funder, in Chromium', () => {
     async () => {
       const { page } = await session();
       await signInWithKeyboard(page, server.baseUrl, people.partner.email, people.partner.password);
-      await settled(page, en['scorecards.title']);
+      await settled(page, en['home.title']);
       await openDataEntryWithKeyboard(page);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
         en['dataEntry.pageTitle'],
@@ -294,7 +294,7 @@ describe('a quarter from entry to the funder, in Chromium', () => {
     async () => {
       const { page } = await session();
       await signInWithKeyboard(page, server.baseUrl, people.partner.email, people.partner.password);
-      await settled(page, en['scorecards.title']);
+      await settled(page, en['home.title']);
       await openDataEntryWithKeyboard(page);
       const banner = page.getByRole('region', {
         name: new RegExp(fill('dataEntry.returned.title', { period: periodName(period) })),

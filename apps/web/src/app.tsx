@@ -60,6 +60,17 @@ const ImportsPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })),
 );
+const HomePage = lazy(() =>
+  import('./pages/home/home-page').then((m) => ({ default: m.HomePage })),
+);
+const StatusBoardPage = lazy(() =>
+  import('./pages/status/status-board-page').then((m) => ({ default: m.StatusBoardPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications/notifications-page').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
 const AdminPage = lazy(() =>
   import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
 );
@@ -139,6 +150,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomeRedirect fallback={defaultPath} />} />
+        <Route path="home" element={<HomePage />} />
         <Route path="scorecards" element={<ScorecardsPage />} />
         <Route path="scorecards/tables/:tableId" element={<TableScorecardPage />} />
         <Route
@@ -150,6 +162,8 @@ export function AppRoutes() {
         <Route path="data-entry" element={<DataEntryPage />} />
         <Route path="review" element={<ReviewPage />} />
         <Route path="review/:organizationId/:period" element={<ReviewSubmissionPage />} />
+        <Route path="status" element={<StatusBoardPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:measureId" element={<PlanEditorPage />} />
         <Route path="imports" element={<ImportsPage />} />

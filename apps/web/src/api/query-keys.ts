@@ -78,4 +78,16 @@ export const queryKeys = {
   program: (programId: string) => [...queryKeys.all, 'programs', programId] as const,
   programProfile: (programId: string) =>
     [...queryKeys.all, 'programs', programId, 'profile'] as const,
+  /** Where a table's partner agencies stand in a period (GET /tables/:id/reporting-status). */
+  reportingStatus: (tableId: string, period: string) =>
+    [...queryKeys.all, 'tables', tableId, 'reporting-status', period] as const,
+  reminderSettings: (tableId: string) =>
+    [...queryKeys.all, 'tables', tableId, 'reminder-settings'] as const,
+  /** The signed-in user's notifications (the bell and its page share them). */
+  notifications: () => [...queryKeys.all, 'my-notifications'] as const,
+  notificationSettings: () => [...queryKeys.all, 'my-notification-settings'] as const,
+  /** Every page of the admin's outbox (invalidated whole after a reminder run). */
+  outbox: () => [...queryKeys.all, 'admin', 'outbox'] as const,
+  outboxPage: (state: string | null, offset: number) =>
+    [...queryKeys.outbox(), state, offset] as const,
 };

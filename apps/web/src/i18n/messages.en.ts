@@ -3,14 +3,18 @@
 import { figureHistoryEn } from '../components/figure-history/messages';
 import { accountEn } from '../pages/account/messages';
 import { adminEn } from '../pages/admin/messages';
+import { outboxEn } from '../pages/admin/outbox-messages';
 import { dashboardEn } from '../pages/dashboard/messages';
 import { dataEntryEn } from '../pages/data-entry/messages';
+import { homeEn } from '../pages/home/messages';
 import { importsEn } from '../pages/imports/messages';
+import { notificationsEn } from '../pages/notifications/messages';
 import { plansEn } from '../pages/plans/messages';
 import { publicCardEn } from '../pages/public/messages';
 import { reviewEn } from '../pages/review/messages';
 import { scorecardsEn } from '../pages/scorecards/messages';
 import { seriesEn } from '../pages/series/messages';
+import { statusEn } from '../pages/status/messages';
 import { systemMapEn } from '../pages/system-map/messages';
 
 const core = {
@@ -214,6 +218,10 @@ export const en = {
   ...importsEn,
   ...systemMapEn,
   ...accountEn,
+  ...homeEn,
+  ...statusEn,
+  ...notificationsEn,
+  ...outboxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

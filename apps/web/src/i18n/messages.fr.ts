@@ -3,14 +3,18 @@
 import { figureHistoryFr } from '../components/figure-history/messages';
 import { accountFr } from '../pages/account/messages';
 import { adminFr } from '../pages/admin/messages';
+import { outboxFr } from '../pages/admin/outbox-messages';
 import { dashboardFr } from '../pages/dashboard/messages';
 import { dataEntryFr } from '../pages/data-entry/messages';
+import { homeFr } from '../pages/home/messages';
 import { importsFr } from '../pages/imports/messages';
+import { notificationsFr } from '../pages/notifications/messages';
 import { plansFr } from '../pages/plans/messages';
 import { publicCardFr } from '../pages/public/messages';
 import { reviewFr } from '../pages/review/messages';
 import { scorecardsFr } from '../pages/scorecards/messages';
 import { seriesFr } from '../pages/series/messages';
+import { statusFr } from '../pages/status/messages';
 import { systemMapFr } from '../pages/system-map/messages';
 import type { Messages } from './messages.en';
 
@@ -221,4 +225,8 @@ export const fr: Messages = {
   ...importsFr,
   ...systemMapFr,
   ...accountFr,
+  ...homeFr,
+  ...statusFr,
+  ...notificationsFr,
+  ...outboxFr,
 };

@@ -76,6 +76,7 @@ describe('authenticated shell', () => {
       'Scorecards',
       'Data entry',
       'Review queue',
+      'Status board',
       'Turn the curve (plans)',
       'System map',
       'Imports',

@@ -1,4 +1,5 @@
-// The authenticated frame: top bar (product, language, user, sign out), left navigation, main.
+// The authenticated frame: top bar (product, notifications, language, user, sign out), left
+// navigation, main.
 
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
@@ -8,6 +9,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { SkipLink } from '../components/skip-link';
 import { useT } from '../i18n/i18n-provider';
 import { navItems } from './nav-items';
+import { NotificationBell } from './notification-bell';
 import { RouteFocusProvider } from './route-focus';
 
 export function AppShell() {
@@ -22,6 +24,7 @@ export function AppShell() {
         <header className="topbar">
           <p className="brand">{t('app.name')}</p>
           <div className="topbar-tools">
+            <NotificationBell />
             <LanguageSwitch />
             <section className="account" aria-label={t('shell.userLabel')}>
               <p className="user-name">{t('shell.signedInAs', { name: user.name })}</p>

@@ -11,7 +11,8 @@ export type FakeRoute = (request: { body: unknown; headers: Headers }) => FakeRe
 
 export interface FakeApi {
   fetch: typeof fetch;
-  calls: { method: string; path: string; headers: Headers; body: unknown }[];
+  /** Every request; `url` is the path with its query string. */
+  calls: { method: string; path: string; url: string; headers: Headers; body: unknown }[];
 }
 
 export const testUser: User = {
@@ -41,10 +42,10 @@ export function fakeApi(routes: Record<string, FakeRoute>): FakeApi {
   const calls: FakeApi['calls'] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const method = (init?.method ?? 'GET').toUpperCase();
-    const path = new URL(String(input), 'http://localhost').pathname;
+    const { pathname: path, search } = new URL(String(input), 'http://localhost');
     const headers = new Headers(init?.headers);
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, path, headers, body });
+    calls.push({ method, path, url: `${path}${search}`, headers, body });
     const route = routes[`${method} ${path}`];
     const answer = route
       ? route({ body, headers })

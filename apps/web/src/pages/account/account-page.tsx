@@ -1,10 +1,12 @@
-// The signed-in person's own account: who they are, their language, and changing their password.
+// The signed-in person's own account: who they are, their language, changing their password, and
+// which notifications also come by e-mail.
 
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
+import { EmailSettingsSection } from './email-settings';
 import { PasswordField } from './password-field';
 import {
   checkNewPassword,
@@ -176,6 +178,8 @@ export function AccountPage() {
           </div>
           <ChangePasswordForm />
         </section>
+
+        <EmailSettingsSection />
       </div>
     </PageLayout>
   );

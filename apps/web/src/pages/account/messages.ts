@@ -61,6 +61,22 @@ export const accountEn = {
   'account.reset.hint':
     'An administrator can set a new password when someone has forgotten theirs.',
   'account.reset.self': 'To change your own password, use your account page.',
+
+  'account.email.title': 'E-mail notifications',
+  'account.email.intro':
+    'Every notification appears under the bell at the top of the page. Choose which of them also come to you by e-mail.',
+  'account.email.legend': 'E-mail me about',
+  'account.email.reminders': 'Reminders of due dates',
+  'account.email.remindersHint':
+    'For agency editors: a quarter your agency has not submitted is coming due, or is overdue.',
+  'account.email.submissions': 'An agency submitted a quarter',
+  'account.email.submissionsHint': 'For coordinators: a quarter awaits your review.',
+  'account.email.returns': 'A quarter returned or reopened',
+  'account.email.returnsHint':
+    'For agency editors: a coordinator returned or reopened your quarter, with a note or reason.',
+  'account.email.save': 'Save e-mail choices',
+  'account.email.saving': 'Saving…',
+  'account.email.saved': 'Your e-mail choices are saved.',
 } as const;
 
 export const accountFr: { readonly [K in keyof typeof accountEn]: string } = {
@@ -125,4 +141,20 @@ export const accountFr: { readonly [K in keyof typeof accountEn]: string } = {
   'account.reset.hint':
     'Un administrateur peut définir un nouveau mot de passe lorsqu’une personne a oublié le sien.',
   'account.reset.self': 'Pour changer votre propre mot de passe, utilisez la page de votre compte.',
+
+  'account.email.title': 'Notifications par courriel',
+  'account.email.intro':
+    'Toutes les notifications apparaissent sous la cloche en haut de la page. Choisissez celles qui vous parviennent aussi par courriel.',
+  'account.email.legend': 'M’envoyer un courriel pour',
+  'account.email.reminders': 'Les rappels d’échéance',
+  'account.email.remindersHint':
+    'Pour les responsables de la saisie : un trimestre que votre organisme n’a pas soumis arrive à échéance, ou est en retard.',
+  'account.email.submissions': 'Un organisme a soumis un trimestre',
+  'account.email.submissionsHint': 'Pour la coordination : un trimestre attend votre révision.',
+  'account.email.returns': 'Un trimestre renvoyé ou rouvert',
+  'account.email.returnsHint':
+    'Pour les responsables de la saisie : la coordination a renvoyé ou rouvert votre trimestre, avec une note ou un motif.',
+  'account.email.save': 'Enregistrer mes choix',
+  'account.email.saving': 'Enregistrement…',
+  'account.email.saved': 'Vos choix de courriel sont enregistrés.',
 };

@@ -1,7 +1,14 @@
-// The account page's data: changing one's own password, which renews this session.
+// The account page's data: changing one's own password, which renews this session, and which
+// notifications also come by e-mail.
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangePasswordRequest, changePassword } from '../../api/auth-api';
+import {
+  fetchNotificationSettings,
+  type NotificationSettings,
+  saveNotificationSettings,
+} from '../../api/notifications-api';
+import { queryKeys } from '../../api/query-keys';
 import { useAuth } from '../../auth/auth-provider';
 
 /**
@@ -14,5 +21,21 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordRequest) => changePassword(body),
     onSuccess: ({ token, user }) => signIn(token, user),
+  });
+}
+
+/** Which notifications also come by e-mail (GET /me/notification-settings). */
+export function useNotificationSettings() {
+  return useQuery({
+    queryKey: queryKeys.notificationSettings(),
+    queryFn: ({ signal }) => fetchNotificationSettings(signal),
+  });
+}
+
+export function useSaveNotificationSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationSettings) => saveNotificationSettings(body),
+    onSuccess: (saved) => client.setQueryData(queryKeys.notificationSettings(), saved),
   });
 }

@@ -1,5 +1,6 @@
 // The administrator's area: organizations, users and roles, planning tables and partners,
-// reporting periods, settings and public scorecard links, each a sub-page under /admin.
+// reporting periods, settings, public scorecard links and the e-mail outbox, each a sub-page
+// under /admin.
 
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { isAdmin } from '../../api/auth-api';
@@ -8,6 +9,7 @@ import { PageLayout } from '../../components/page-layout';
 import { useT } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { OrganizationsTab } from './organizations-tab';
+import { OutboxTab } from './outbox-tab';
 import { PeriodsTab } from './periods-tab';
 import { PublicLinksTab } from './public-links-tab';
 import { SettingsTab } from './settings-tab';
@@ -22,6 +24,7 @@ const tabs: readonly { path: string; label: MessageKey }[] = [
   { path: 'periods', label: 'admin.tab.periods' },
   { path: 'settings', label: 'admin.tab.settings' },
   { path: 'public-links', label: 'admin.tab.publicLinks' },
+  { path: 'outbox', label: 'admin.tab.outbox' },
 ];
 
 export function AdminPage() {
@@ -56,6 +59,7 @@ export function AdminPage() {
         <Route path="periods" element={<PeriodsTab />} />
         <Route path="settings" element={<SettingsTab />} />
         <Route path="public-links/:tableId?" element={<PublicLinksTab />} />
+        <Route path="outbox" element={<OutboxTab />} />
         <Route path="*" element={<Navigate to="/admin/organizations" replace />} />
       </Routes>
     </PageLayout>

@@ -101,8 +101,9 @@ function decide(organizationId: string, period: string, decision: Decision): Pro
 }
 
 /**
- * Approves, returns or reopens a period; then every queue and everything under the agency (its
- * sheets, checks and changes) is refetched before the returned promise settles.
+ * Approves, returns or reopens a period; then every queue, every status board and everything
+ * under the agency (its sheets, checks and changes) is refetched before the returned promise
+ * settles.
  */
 export function useDecide(organizationId: string, period: string) {
   const queryClient = useQueryClient();
@@ -111,8 +112,10 @@ export function useDecide(organizationId: string, period: string) {
     onSettled: async () => {
       await Promise.all([
         queryClient.invalidateQueries({
+          // The review queues, and the status boards that show the same decisions.
           predicate: (query) =>
-            query.queryKey[1] === 'tables' && query.queryKey[3] === 'submissions',
+            query.queryKey[1] === 'tables' &&
+            (query.queryKey[3] === 'submissions' || query.queryKey[3] === 'reporting-status'),
         }),
         queryClient.invalidateQueries({
           queryKey: [...queryKeys.all, 'organizations', organizationId],
