@@ -103,20 +103,32 @@ describe('GET /measures/:id/series', () => {
     expect(s.forecast[0].value).toBeCloseTo(40.4 - 2.4 * 5, 10);
     expect(s.forecast[1].value).toBeCloseTo(40.4 - 2.4 * 6, 10);
 
-    // With a baseline, the line is fitted on the history up to it and runs on from there, so
-    // the actuals since can be judged against where the curve was headed.
+    // With a baseline, the curve we were on is fitted on the history up to it and runs on from
+    // there, so the actuals since can be judged against it. Until issue #18 that line was
+    // `forecast`; it is now `baselineForecast`, and `forecast` stays the line through every figure.
     await editorA.call('patch', `/measures/${m.id}`, { baselinePeriod: 'FY2024-25-Q2' });
     const b = await editorA.get(`/measures/${m.id}/series?horizon=2`);
     expect(b.baseline).toMatchObject({ period: 'FY2024-25-Q2', value: 38, favorable: true });
     expect(b.baseline.change).toBeCloseTo(-8 / 38, 12);
+    expect(b.forecast).toEqual(s.forecast);
     // OLS over (0,40) (1,38): slope -2, intercept 40; from FY2024-25-Q3 to two past the latest.
-    expect(b.forecast).toEqual([
-      { period: 'FY2024-25-Q3', value: 36 },
-      { period: 'FY2024-25-Q4', value: 34 },
-      { period: 'FY2025-26-Q1', value: 32 },
-      { period: 'FY2025-26-Q2', value: 30 },
-      { period: 'FY2025-26-Q3', value: 28 },
+    // Two values leave no residual to measure: low and high are null.
+    expect(b.baselineForecast).toEqual([
+      { period: 'FY2024-25-Q3', value: 36, low: null, high: null },
+      { period: 'FY2024-25-Q4', value: 34, low: null, high: null },
+      { period: 'FY2025-26-Q1', value: 32, low: null, high: null },
+      { period: 'FY2025-26-Q2', value: 30, low: null, high: null },
+      { period: 'FY2025-26-Q3', value: 28, low: null, high: null },
     ]);
+    // 30 days against the 32 the curve we were on pointed to: better, for a "down" measure.
+    expect(b.versusBaselineCurve).toEqual({
+      period: 'FY2025-26-Q1',
+      actual: 30,
+      expected: 32,
+      low: null,
+      high: null,
+      better: true,
+    });
 
     // ?period= stops the curve at that period.
     const earlier = await editorA.get(`/measures/${m.id}/series?period=FY2024-25-Q3`);
@@ -153,7 +165,8 @@ describe('GET /measures/:id/series', () => {
     const fixed = await editorA.put(url, { value: 7, breakdown: { [g]: 'boys' } });
     expect(fixed.warnings).toEqual([]);
     const s = await editorA.get(`/measures/${w.countA.id}/series`);
-    expect(s.breakdowns.map((b: { key: string }) => b.key)).toEqual([`${g}=boys`, `${g}=girls`]);
+    // In the dimension's defined order (girls, then boys), not as text.
+    expect(s.breakdowns.map((b: { key: string }) => b.key)).toEqual([`${g}=girls`, `${g}=boys`]);
   });
 
   it('suppresses small breakdown cells for a funder, with a complementary cell, and shows them to the agency', async () => {
@@ -185,7 +198,7 @@ describe('GET /measures/:id/series', () => {
     ]);
     const own = await editorA.get(`/measures/${m.id}/series`);
     expect(own.breakdowns.map((b: { points: { value: number }[] }) => b.points[0]?.value)).toEqual([
-      20, 3,
+      3, 20,
     ]);
     // A funder never reads raw cells.
     expect((await funder.fail('get', `/measures/${m.id}/observations`)).status).toBe(403);

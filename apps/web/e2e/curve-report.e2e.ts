@@ -257,6 +257,12 @@ describe('the turn-the-curve report in Chromium', () => {
     expect(await dashes('curve-actual')).toBeNull();
     expect(await dashes('curve-target')).toBe('2 4');
     expect(await dashes('curve-forecast')).toBe('8 5');
+    // The curve we were on at the 2019 baseline, dash-dotted, and the verdict under the chart.
+    expect(await dashes('curve-baseline-curve')).toBe('12 4 2 4');
+    expect(await page.locator('.curve-band').count()).toBe(2);
+    expect(await page.locator('.curve-verdict').textContent()).toMatch(
+      /^In 2022, the latest figure \(14\.7%\) is worse than the curve we were on/,
+    );
     expect(await page.locator('.curve-baseline').count()).toBe(1);
     expect(await page.getByRole('table', { name: en['chart.table.caption'] }).isVisible()).toBe(
       true,

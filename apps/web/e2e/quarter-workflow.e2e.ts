@@ -358,7 +358,7 @@ describe('a quarter from entry to the funder, in Chromium', () => {
         .getByRole('row')
         .filter({ has: page.getByRole('rowheader', { name: new RegExp(name) }) });
     const servedRow = await row(served.name).first().textContent();
-    expect(servedRow).toContain(period);
+    expect(servedRow).toContain(periodName(period));
     expect(servedRow).toContain(corrected.served);
     expect(await row(sessions.name).first().textContent()).toContain(firstEntry.sessions);
     expect(await row(better.name).first().textContent()).toContain(

@@ -25,9 +25,52 @@ export function unneutralise(text: string): string {
     : text;
 }
 
-/** JavaScript's shortest round-trip form: every stored digit, nothing invented. */
+/**
+ * A stored number: JavaScript's shortest round-trip form, every stored digit, nothing invented
+ * (the database holds what the API was given, which is this form).
+ */
 export function num(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : String(n);
+}
+
+/** The decimal digits and exponent of a finite number ≥ 0 as JavaScript writes it. */
+function decimalParts(abs: number): { digits: string; exponent: number } {
+  const [mantissa = '0', exp = '0'] = String(abs).split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  return { digits: `${whole}${fraction}`, exponent: Number(exp) - fraction.length };
+}
+
+/**
+ * A computed number (a percentage or a rate from its numerator and denominator, a collective
+ * roll-up, a change) rounded to `places` decimals, half away from zero, as PostgreSQL's
+ * `trim_scale(round(x::numeric, places))` writes it: no exponent, no trailing zeros. The
+ * rounding is done on the decimal form JavaScript writes (the form stored), so 1.005 gives 1.01.
+ */
+export function rounded(n: number | null | undefined, places: number): string {
+  if (n === null || n === undefined) return '';
+  if (!Number.isFinite(n)) return String(n);
+  const { digits, exponent } = decimalParts(Math.abs(n));
+  // The value is digits × 10^exponent; keep `places` decimals.
+  const drop = -exponent - places;
+  let units: bigint;
+  if (drop <= 0) {
+    units = BigInt(digits) * 10n ** BigInt(-drop);
+  } else {
+    const scale = 10n ** BigInt(drop);
+    const whole = BigInt(digits);
+    units = whole / scale + (2n * (whole % scale) >= scale ? 1n : 0n);
+  }
+  if (units === 0n) return '0';
+  let text = units.toString().padStart(places + 1, '0');
+  if (places > 0) {
+    text = `${text.slice(0, -places)}.${text.slice(-places)}`.replace(/\.?0+$/, '');
+  }
+  return n < 0 ? `-${text}` : text;
+}
+
+/** How many decimals an export keeps of a computed figure: the measure's, plus two. */
+export function computedPlaces(decimals: number): number {
+  return decimals + 2;
 }
 
 export const BOM = '\ufeff';

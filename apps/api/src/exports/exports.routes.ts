@@ -7,7 +7,8 @@ import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
 import { copyExporter } from './copy-export.js';
 import { contentDisposition } from './csv-format.js';
-import { type CopyExporter, exportObservations, exportScorecard } from './exports.service.js';
+import { type CopyExporter, exportObservations } from './exports.service.js';
+import { exportScorecard } from './scorecard-export.js';
 
 const tags = ['csv'];
 // A stream or string of text/csv; Fastify sends either as is, without a serializer.

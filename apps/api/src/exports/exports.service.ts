@@ -1,7 +1,7 @@
 // CSV exports: which measures and rows the caller may see (the same views as the JSON API),
 // streamed in keyset batches (or through COPY on PostgreSQL) so memory stays flat.
 import { Readable } from 'node:stream';
-import type { ExportObservationsQuery, ExportScorecardQuery } from '@rba/schema';
+import type { ExportObservationsQuery } from '@rba/schema';
 import { LONG_COLUMNS } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import { organizationView, statusesFor, type View, widest } from '../access/scopes.js';
@@ -15,9 +15,17 @@ import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { visibleProgram } from '../programs/programs.service.js';
 import { contributingPrograms, performanceMeasures } from '../scorecards/scorecards.repository.js';
-import { organizationScorecard, tableScorecard } from '../scorecards/scorecards.service.js';
 import { getSettings } from '../settings/settings.service.js';
-import { BOM, type CsvOptions, csvLines, neutralise, num } from './csv-format.js';
+import {
+  BOM,
+  type CsvOptions,
+  computedPlaces,
+  csvLines,
+  neutralise,
+  num,
+  rounded,
+} from './csv-format.js';
+import { inDefinedOrder, type RankingOf, rankingsOf } from './export-order.js';
 import {
   type CellFilter,
   cellBatch,
@@ -42,7 +50,22 @@ export type CopyExporter = (
   measures: ScopedMeasure[],
   filter: (m: ScopedMeasure) => CellFilter,
   fiscalYearStart: number,
+  rankingOf?: RankingOf,
 ) => Promise<Readable>;
+
+/**
+ * A cell's value as written: exactly as stored, unless the API computed it from the numerator
+ * and denominator (a percentage or a rate), which is rounded to the measure's decimals plus two
+ * so that 9/13 reads 69.2308, not 69.23076923076923 (CONTRACT.md "CSV").
+ */
+export function cellValue(
+  m: Pick<ScopedMeasure, 'decimals'>,
+  c: { value: number | null; numerator: number | null; denominator: number | null },
+): string {
+  return c.numerator !== null && c.denominator !== null
+    ? rounded(c.value, computedPlaces(m.decimals))
+    : num(c.value);
+}
 
 function periodBound(label: string, fys: number, edge: 'start' | 'end'): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return label;
@@ -174,8 +197,21 @@ function maskCache(db: Db, threshold: number) {
 
 type MaskOf = ReturnType<typeof maskCache>;
 
-/** Cells as the caller may see them: in a restricted view, hidden where the mask says so. */
-async function* shownCells(
+/**
+ * Cells as the caller may see them (in a restricted view, hidden where the mask says so), each
+ * period's breakdowns in their dimensions' defined order.
+ */
+function shownCells(
+  db: Db,
+  m: ScopedMeasure,
+  f: CellFilter,
+  maskOf: MaskOf,
+  rankingOf: RankingOf,
+): AsyncGenerator<Shown[]> {
+  return inDefinedOrder(maskedCells(db, m, f, maskOf), rankingOf(m).compare);
+}
+
+async function* maskedCells(
   db: Db,
   m: ScopedMeasure,
   f: CellFilter,
@@ -214,6 +250,7 @@ async function* longLayout(
   measures: ScopedMeasure[],
   filter: (m: ScopedMeasure) => CellFilter,
   maskOf: MaskOf,
+  rankingOf: RankingOf,
   fys: number,
   o: CsvOptions,
 ): AsyncGenerator<string> {
@@ -223,7 +260,7 @@ async function* longLayout(
     const code = neutralise(m.code);
     const name = neutralise(m.name);
     const org = neutralise(m.organization_code);
-    for await (const cells of shownCells(db, m, filter(m), maskOf)) {
+    for await (const cells of shownCells(db, m, filter(m), maskOf, rankingOf)) {
       yield csvLines(
         cells.map((c) => [
           code,
@@ -233,7 +270,7 @@ async function* longLayout(
           c.period_start,
           c.period_end,
           neutralise(c.breakdown),
-          num(c.value),
+          cellValue(m, c),
           num(c.numerator),
           num(c.denominator),
           num(c.target),
@@ -259,6 +296,7 @@ async function* wideLayout(
   measures: ScopedMeasure[],
   filter: (m: ScopedMeasure) => CellFilter,
   maskOf: MaskOf,
+  rankingOf: RankingOf,
   fys: number,
   o: CsvOptions,
 ): AsyncGenerator<string> {
@@ -309,7 +347,7 @@ async function* wideLayout(
     );
   for (const m of measures) {
     const lines = new Map<string, { values: string[]; suppressed: string[] }>();
-    for await (const cells of shownCells(db, m, filter(m), maskOf)) {
+    for await (const cells of shownCells(db, m, filter(m), maskOf, rankingOf)) {
       for (const c of cells) {
         let line = lines.get(c.breakdown);
         if (!line) {
@@ -318,12 +356,13 @@ async function* wideLayout(
         }
         const l = label(c.period_start, m.period_type);
         const at = index.get(l);
-        if (at !== undefined) line.values[at] = num(c.value);
+        if (at !== undefined) line.values[at] = cellValue(m, c);
         if (c.suppressed === true) line.suppressed.push(l);
       }
     }
+    const { compare } = rankingOf(m);
     const rows = [...lines.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compare(a, b))
       .map(([key, line]) => [
         neutralise(m.code),
         neutralise(m.name),
@@ -353,17 +392,21 @@ export async function exportObservations(
     throw err;
   }
   const measures = await exportScope(db, actor, q);
+  const rankingOf = await rankingsOf(
+    db,
+    measures.map((m) => m.id),
+  );
   const o: CsvOptions = { bom: q.bom ?? false, crlf: q.crlf ?? false };
   const threshold = settings.smallCellThreshold;
   const filename = q.layout === 'wide' ? 'observations-wide.csv' : 'observations.csv';
   if (copy && q.layout === 'long' && !o.crlf && measures.every((m) => m.view !== 'restricted')) {
-    const stream = await copy(measures, filter, fys);
+    const stream = await copy(measures, filter, fys, rankingOf);
     const header = (o.bom ? BOM : '') + csvLines([[...LONG_COLUMNS]], o);
     return { filename, body: prepend(header, stream) };
   }
   const gen =
     q.layout === 'wide' && measures.length > 0
-      ? wideLayout(db, measures, filter, maskCache(db, threshold), fys, o)
+      ? wideLayout(db, measures, filter, maskCache(db, threshold), rankingOf, fys, o)
       : q.layout === 'wide'
         ? (async function* () {
             yield (o.bom ? BOM : '') +
@@ -381,7 +424,7 @@ export async function exportObservations(
                 o,
               );
           })()
-        : longLayout(db, measures, filter, maskCache(db, threshold), fys, o);
+        : longLayout(db, measures, filter, maskCache(db, threshold), rankingOf, fys, o);
   return { filename, body: Readable.from(gen, { objectMode: false }) };
 }
 
@@ -399,152 +442,4 @@ function prepend(head: string, rest: Readable): Readable {
     if (!rest.destroyed) rest.destroy();
   });
   return out;
-}
-
-const SCORECARD_COLUMNS = [
-  'section',
-  'result',
-  'program',
-  'organization_code',
-  'measure_code',
-  'measure_name',
-  'kind',
-  'category',
-  'unit',
-  'direction',
-  'period',
-  'value',
-  'numerator',
-  'denominator',
-  'suppressed',
-  'target',
-  'target_status',
-  'variance',
-  'percent_of_target',
-  'trend',
-  'trend_periods',
-  'trend_favorable',
-  'baseline_period',
-  'baseline_value',
-  'baseline_change',
-  'baseline_favorable',
-] as const;
-
-interface SummaryLike {
-  code: string;
-  name: string;
-  kind: string;
-  category: string | null;
-  unit: string;
-  direction: string;
-  latest: {
-    period: string;
-    value: number | null;
-    numerator: number | null;
-    denominator: number | null;
-    suppressed: boolean;
-  } | null;
-  target: {
-    value: number | null;
-    status: string;
-    variance: number | null;
-    percentOfTarget: number | null;
-  };
-  trend: { trend: string; periods: number; favorable: boolean | null };
-  baseline: {
-    period: string;
-    value: number | null;
-    change: number | null;
-    favorable: boolean | null;
-  } | null;
-}
-
-function bool(b: boolean | null | undefined): string {
-  return b === null || b === undefined ? '' : String(b);
-}
-
-function scorecardRow(
-  section: string,
-  where: { result?: string; program?: string; organization?: string | null },
-  s: SummaryLike,
-): string[] {
-  return [
-    section,
-    neutralise(where.result),
-    neutralise(where.program),
-    neutralise(where.organization),
-    neutralise(s.code),
-    neutralise(s.name),
-    s.kind,
-    s.category ?? '',
-    s.unit,
-    s.direction,
-    s.latest?.period ?? '',
-    num(s.latest?.value),
-    num(s.latest?.numerator),
-    num(s.latest?.denominator),
-    bool(s.latest?.suppressed ?? false),
-    num(s.target.value),
-    s.target.status,
-    num(s.target.variance),
-    num(s.target.percentOfTarget),
-    s.trend.trend,
-    String(s.trend.periods),
-    bool(s.trend.favorable),
-    s.baseline?.period ?? '',
-    num(s.baseline?.value),
-    num(s.baseline?.change),
-    bool(s.baseline?.favorable),
-  ];
-}
-
-/** One row per measure of a table's or an agency's scorecard, from the scorecard services. */
-export async function exportScorecard(
-  db: Db,
-  actor: Actor,
-  q: ExportScorecardQuery,
-): Promise<{ filename: string; body: string }> {
-  const o: CsvOptions = { bom: q.bom ?? false, crlf: q.crlf ?? false };
-  const rows: string[][] = [];
-  if (q.tableId) {
-    const card = await tableScorecard(db, actor, q.tableId, { period: q.period });
-    for (const r of card.results) {
-      for (const s of r.indicators) rows.push(scorecardRow('indicator', { result: r.title }, s));
-      for (const p of r.programs) {
-        for (const s of p.measures) {
-          rows.push(
-            scorecardRow(
-              'program_measure',
-              { result: r.title, program: p.name, organization: p.organization.code },
-              s,
-            ),
-          );
-        }
-      }
-    }
-    for (const s of card.sharedMeasures) {
-      rows.push(scorecardRow('shared_measure', {}, s));
-      for (const c of s.contributions) {
-        rows.push(scorecardRow('contribution', { organization: c.organization.code }, c));
-      }
-    }
-  } else if (q.organizationId) {
-    const card = await organizationScorecard(db, actor, q.organizationId, { period: q.period });
-    for (const p of card.programs) {
-      for (const s of p.measures) {
-        rows.push(
-          scorecardRow(
-            'program_measure',
-            { program: p.name, organization: card.organization.code },
-            s,
-          ),
-        );
-      }
-    }
-  }
-  const suffix = q.period ? `-${q.period}` : '';
-  return {
-    filename: `scorecard${suffix}.csv`,
-    body: (o.bom ? BOM : '') + csvLines([[...SCORECARD_COLUMNS], ...rows], o),
-  };
 }

@@ -6,6 +6,11 @@ import { organizationView, statusesFor, type View } from '../access/scopes.js';
 import { plansOfMeasures } from '../curve-plans/curve-plans.repository.js';
 import { type StoredContent, summarizePlan, today } from '../curve-plans/plan-content.js';
 import type { Db } from '../db/schema.js';
+import {
+  compareBreakdownKeys,
+  dimensionOrder,
+  dimensionsOfKeys,
+} from '../dimensions/dimension-order.js';
 import { type RestrictedMask, restrictedMask } from '../disclosure/disclosure.service.js';
 import { NotFoundError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
@@ -14,6 +19,7 @@ import { findOrganization } from '../organizations/organizations.repository.js';
 import { resolvePeriod } from '../periods/periods.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { getSettings } from '../settings/settings.service.js';
+import { curvesOf } from './curves.js';
 import {
   cellsOf,
   contributingPrograms,
@@ -29,7 +35,6 @@ import {
   breakdownLines,
   type Cell,
   collectivePoints,
-  forecastOf,
   hide,
   type Point,
   revisionMark,
@@ -391,6 +396,10 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
     breakdownCells = own;
   }
   const { forecastInput, ...rest } = summary;
+  const order = await dimensionOrder(
+    db,
+    dimensionsOfKeys(new Set(breakdownCells.map((c) => c.breakdown))),
+  );
   return {
     ...rest,
     view,
@@ -400,18 +409,20 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
       period: periodContaining(t.period_start, m.period_type, f.fys),
       value: t.value,
     })),
-    forecast: forecastOf(forecastInput, rest.baseline?.period ?? null, horizon, f.fys),
-    breakdowns: breakdownLines(m, breakdownCells, f.fys, f.mask).map((b) => ({
-      breakdown: b.breakdown,
-      key: b.key,
-      points: b.points.map((p) => ({
-        period: p.period,
-        value: p.value,
-        numerator: p.numerator,
-        denominator: p.denominator,
-        suppressed: p.suppressed,
-        ...revisionMark(p),
-      })),
-    })),
+    ...curvesOf(forecastInput, rest, horizon, f.fys),
+    breakdowns: breakdownLines(m, breakdownCells, f.fys, f.mask, compareBreakdownKeys(order)).map(
+      (b) => ({
+        breakdown: b.breakdown,
+        key: b.key,
+        points: b.points.map((p) => ({
+          period: p.period,
+          value: p.value,
+          numerator: p.numerator,
+          denominator: p.denominator,
+          suppressed: p.suppressed,
+          ...revisionMark(p),
+        })),
+      }),
+    ),
   };
 }

@@ -3,12 +3,10 @@
 import {
   type AggregateUnit,
   aggregate,
-  compareToBaseline,
+  changeSinceBaseline,
   currentTrend,
   evaluateTarget,
-  forecast,
   periodContaining,
-  periodDistance,
 } from '@rba/domain';
 import type { SeriesSummaryBody } from '@rba/schema';
 import type { MaskCell, RestrictedMask } from '../disclosure/disclosure.service.js';
@@ -139,11 +137,16 @@ export function summarize(
     >;
   }
   if (baseline) {
-    const b = compareToBaseline(latestValue, baseline.value, { direction: m.direction });
+    // One function decides how change reads: points for percents and rates, else relative.
+    const b = changeSinceBaseline(latestValue, baseline.value, {
+      unit: m.unit,
+      direction: m.direction,
+    });
     baseline = {
       period: baseline.period,
       value: baseline.value,
       change: b.change,
+      changeUnit: b.changeUnit,
       favorable: b.favorable,
     };
   }
@@ -190,36 +193,13 @@ export function summarize(
   };
 }
 
-/**
- * Where the curve is headed if nothing changes. With a baseline that has at least two shown
- * values up to it, the line is fitted on that history and projected from the baseline on, so
- * the actuals since can be judged against it ("turning the curve"); otherwise it is fitted on
- * every shown value. Either way it runs `horizon` periods past the latest actual.
- */
-export function forecastOf(
-  shown: { period: string; value: number }[],
-  baselinePeriod: string | null,
-  horizon: number,
-  fys: number,
-) {
-  const last = shown.at(-1);
-  if (!last) return [];
-  let history = shown;
-  if (baselinePeriod) {
-    const upToBaseline = shown.filter((p) => periodDistance(p.period, baselinePeriod, fys) >= 0);
-    if (upToBaseline.length >= 2) history = upToBaseline;
-  }
-  const fitEnd = history.at(-1) as { period: string };
-  const steps = periodDistance(fitEnd.period, last.period, fys) + horizon;
-  return forecast(history, { horizon: steps, fiscalYearStart: fys });
-}
-
 /** Breakdown lines of one measure, each cell hidden where the restricted view's mask says so. */
 export function breakdownLines(
   m: MeasureRow,
   cells: Cell[],
   fys: number,
   mask: RestrictedMask | null,
+  order: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0),
 ): { breakdown: Record<string, string>; key: string; points: Point[] }[] {
   const lines = new Map<string, Point[]>();
   for (const c of cells) {
@@ -229,8 +209,9 @@ export function breakdownLines(
     if (line) line.push(p);
     else lines.set(c.breakdown, [p]);
   }
+  // In the dimensions' defined order (age groups 0–5, 6–11, 12–17…), not as text.
   return [...lines.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => order(a, b))
     .map(([key, points]) => ({
       breakdown: parseBreakdownKey(key),
       key,

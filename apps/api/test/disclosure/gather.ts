@@ -155,30 +155,47 @@ export async function gather(
 
   /**
    * What `latest` reveals besides itself: its target variance and percent of target (with the
-   * target), and its change from the baseline (with the baseline's value).
+   * target), and its change from the baseline (with the baseline's value): in points of a
+   * percent or a rate, relative otherwise, as `changeUnit` says. `rounded` is the half-width of
+   * the rounding of the computed figures read (the scorecard CSV's decimals + 2; 0 in JSON).
    */
-  function derivedFromLatest(measureId: string, latest: LatestLike, source: string) {
+  function derivedFromLatest(measureId: string, latest: LatestLike, source: string, rounded = 0) {
     if (!latest.period) return;
-    const out: { v: number; how: string }[] = [];
+    const out: { v: number; how: string; slack: number }[] = [];
     const T = latest.target;
     if (T !== null && T !== 0) {
       if (latest.variance !== null)
-        out.push({ v: T + latest.variance * Math.abs(T), how: 'target variance' });
+        out.push({
+          v: T + latest.variance * Math.abs(T),
+          how: 'target variance',
+          slack: rounded * Math.abs(T),
+        });
       if (latest.percentOfTarget !== null)
-        out.push({ v: (latest.percentOfTarget * T) / 100, how: 'percent of target' });
+        out.push({
+          v: (latest.percentOfTarget * T) / 100,
+          how: 'percent of target',
+          slack: (rounded * Math.abs(T)) / 100,
+        });
     }
     const B = latest.baselineValue;
-    if (B !== null && B !== 0 && latest.baselineChange !== null) {
-      out.push({ v: B + latest.baselineChange * Math.abs(B), how: 'baseline change' });
+    const c = latest.baselineChange;
+    if (B !== null && c !== null && latest.changeUnit === 'points') {
+      out.push({ v: B + c, how: 'baseline change in points', slack: 2 * rounded });
+    } else if (B !== null && B !== 0 && c !== null) {
+      out.push({
+        v: B + c * Math.abs(B),
+        how: 'baseline change',
+        slack: rounded * (1 + Math.abs(c) + Math.abs(B)),
+      });
     }
-    for (const { v, how } of out) {
+    for (const { v, how, slack } of out) {
       see({
         measureId,
         period: latest.period,
         key: '',
         field: 'value',
         shown: v,
-        tolerance: 1e-6 * Math.max(1, Math.abs(v)),
+        tolerance: slack + 1e-6 * Math.max(1, Math.abs(v)),
         source: `${source} (${how})`,
       });
     }
@@ -219,6 +236,7 @@ export async function gather(
           percentOfTarget: s.target?.percentOfTarget ?? null,
           baselineValue: s.baseline?.value ?? null,
           baselineChange: s.baseline?.change ?? null,
+          changeUnit: s.baseline?.changeUnit ?? null,
         },
         where,
       );
@@ -434,6 +452,7 @@ export async function gather(
       const tableLevel = r.section === 'indicator' || r.section === 'shared_measure';
       const m = place(tableLevel ? '' : (r.organization_code ?? ''), r.measure_code ?? '', source);
       if (!m || !r.period) return;
+      const rounded = 0.5 * 10 ** -(m.decimals + 2);
       const where = `${source} line ${i + 2}`;
       if (r.suppressed === 'true') {
         for (const f of [
@@ -455,10 +474,23 @@ export async function gather(
           source: where,
         });
       } else {
+        // Computed figures (a ratio's value, a collective figure and its parts) are written
+        // rounded to decimals + 2; stored ones exactly.
+        const computed = m.kind === 'shared' || m.aggregation === 'ratio';
         for (const f of ['value', 'numerator', 'denominator'] as const) {
           const v = numberOf(r[f]);
           if (v !== null) {
-            see({ measureId: m.id, period: r.period, key: '', field: f, shown: v, source: where });
+            const rounding = computed && (f === 'value' || m.kind === 'shared') ? rounded : 0;
+            const tolerance = rounding + EXACT(v);
+            see({
+              measureId: m.id,
+              period: r.period,
+              key: '',
+              field: f,
+              shown: v,
+              tolerance,
+              source: where,
+            });
           }
         }
       }
@@ -471,8 +503,10 @@ export async function gather(
           percentOfTarget: numberOf(r.percent_of_target),
           baselineValue: numberOf(r.baseline_value),
           baselineChange: numberOf(r.baseline_change),
+          changeUnit: r.baseline_change_unit ?? null,
         },
         where,
+        rounded,
       );
     });
   }
@@ -491,6 +525,8 @@ interface LatestLike {
   percentOfTarget: number | null;
   baselineValue: number | null;
   baselineChange: number | null;
+  /** How the change reads: `points` (actual − baseline) or `relative`. */
+  changeUnit: string | null;
 }
 
 /** Undoes the CSV's formula neutralising of text cells. */

@@ -20,6 +20,18 @@ const base: CurveChartProps = {
   decimals: 1,
 };
 
+// The curve we were on (fitted up to 2019) and where we are headed (from the latest figures).
+const verdict = { period: '2021', actual: 16, expected: 17, low: 15.5, high: 18.5, better: true };
+const curves: Partial<CurveChartProps> = {
+  baselineForecast: [
+    { period: '2020', value: 19, low: 17.5, high: 20.5 },
+    { period: '2021', value: 17, low: 15.5, high: 18.5 },
+    { period: '2022', value: 15, low: 13, high: 17 },
+  ],
+  forecast: [{ period: '2022', value: 12, low: 10, high: 14 }],
+  verdict,
+};
+
 function draw(props: Partial<CurveChartProps> = {}, locale: 'en' | 'fr' = 'en') {
   return render(
     <I18nProvider locale={locale}>
@@ -51,16 +63,104 @@ describe('the curve chart', () => {
     expect(legend()).toEqual(['Actual', 'Baseline']);
   });
 
-  it('shades where the actuals beat a forecast that covers them, and says so', () => {
+  it('draws the curve we were on and where we are headed, each with its shaded 80% band', () => {
+    draw(curves);
+    const figure = screen.getByRole('figure');
+    expect(figure.querySelectorAll('.curve-baseline-curve')).toHaveLength(1);
+    expect(figure.querySelectorAll('.curve-forecast')).toHaveLength(1);
+    expect(figure.querySelectorAll('.curve-band-baseline')).toHaveLength(1);
+    expect(figure.querySelectorAll('.curve-band-forecast')).toHaveLength(1);
+    // The curve we were on's band is hatched, so the two survive a black-and-white printer.
+    const hatch = figure.querySelector('pattern')?.getAttribute('id');
+    expect(figure.querySelector('.curve-band-baseline path')?.getAttribute('fill')).toBe(
+      `url(#${hatch})`,
+    );
+    expect(legend()).toEqual([
+      'Actual',
+      'Baseline',
+      'The curve we were on (from the 2019 baseline)',
+      'The curve we were on: 80% range',
+      'Where we are headed (from the latest figures)',
+      'Where we are headed: 80% range',
+    ]);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain(
+      'The curve we were on, from the 2019 baseline: 15.0% by 2022. Where we are headed, from the latest figures: 12.0% by 2022.',
+    );
+  });
+
+  it('lists both lines with their 80% range in the table beneath', () => {
+    draw(curves);
+    const cells = (period: string) =>
+      [
+        ...(within(screen.getByRole('table'))
+          .getByRole('rowheader', { name: new RegExp(`^${period}`) })
+          .closest('tr')
+          ?.querySelectorAll('td') ?? []),
+      ].map((cell) => cell.textContent);
+    expect(
+      within(screen.getByRole('table'))
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Period', 'Actual', 'Target', 'The curve we were on', 'Where we are headed']);
+    expect(cells('2021')).toEqual(['16.0%', '–', '17.0%80%: 15.5% to 18.5%', '–']);
+    expect(cells('2022')).toEqual([
+      '–',
+      '–',
+      '15.0%80%: 13.0% to 17.0%',
+      '12.0%80%: 10.0% to 14.0%',
+    ]);
+  });
+
+  it('says in one sentence whether the latest figure beats the curve we were on', () => {
+    draw(curves);
+    expect(document.querySelector('.curve-verdict')?.textContent).toBe(
+      'In 2021, the latest figure (16.0%) is better than the curve we were on, which pointed to 17.0% (80% range: 15.5% to 18.5%).',
+    );
+    cleanup();
+    draw({ ...curves, verdict: { ...verdict, actual: 18, better: false, low: null, high: null } });
+    expect(document.querySelector('.curve-verdict')?.textContent).toBe(
+      'In 2021, the latest figure (18.0%) is worse than the curve we were on, which pointed to 17.0%.',
+    );
+    cleanup();
+    draw({ ...curves, verdict: { ...verdict, actual: 17, better: null } });
+    expect(document.querySelector('.curve-verdict')?.textContent).toBe(
+      'In 2021, the latest figure (17.0%) is right on the curve we were on.',
+    );
+    cleanup();
+    draw({ ...curves, verdict: null });
+    expect(document.querySelector('.curve-verdict')).toBeNull();
+  });
+
+  it('names both lines, their bands and the verdict in French', () => {
+    draw(curves, 'fr');
+    expect(legend()).toEqual([
+      'Valeur réelle',
+      'Valeur de référence',
+      'La courbe que nous suivions (depuis la valeur de référence de 2019)',
+      'La courbe que nous suivions : fourchette à 80 %',
+      'Là où nous allons (d’après les dernières valeurs)',
+      'Là où nous allons : fourchette à 80 %',
+    ]);
+    expect(document.querySelector('.curve-verdict')?.textContent).toMatch(
+      /^En 2021, la dernière valeur \(16,0\s%\) est meilleure que la courbe que nous suivions, qui annonçait 17,0\s% \(fourchette à 80 % : de 15,5\s% à 18,5\s%\)\.$/u,
+    );
+  });
+
+  it('writes quarters one way everywhere: on the axis, in the table and in the sentences', () => {
     draw({
-      forecast: [
-        { period: '2019', value: 20 },
-        { period: '2020', value: 21 },
-        { period: '2021', value: 22 },
+      points: [
+        { period: 'FY2026-27-Q2', value: 20, suppressed: false },
+        { period: 'FY2026-27-Q3', value: 18, suppressed: false },
       ],
+      baselinePeriod: 'FY2026-27-Q2',
     });
-    expect(legend()).toContain('Turning the curve: better than the forecast');
-    expect(document.querySelector('.curve-band')).not.toBeNull();
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain(
+      'from FY2026-27 Q2 to FY2026-27 Q3',
+    );
+    expect(
+      within(screen.getByRole('table')).getByRole('rowheader', { name: 'FY2026-27 Q3' }),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toContain('FY2026-27-Q3');
   });
 
   it('marks a suppressed figure and keeps it out of the line', () => {

@@ -1,32 +1,43 @@
-// The turn-the-curve chart: actuals, targets, baseline and forecast as lines that differ in
-// style as well as colour (so they survive a black-and-white printer), with the data table under.
-// An actual under revision (the last approved figure of a period being corrected) is drawn as a
-// hollow ring with "†" above, and followed by "†" in the table.
+// The turn-the-curve chart: actuals, targets and baseline, and the two lines a curve is read
+// against — the curve we were on (fitted up to the baseline) and where we are headed (fitted
+// through the latest figures), each with its shaded 80% band — drawn in styles that differ by
+// dash and pattern as well as colour (so they survive a black-and-white printer), the verdict on
+// the latest figure in one sentence, and the data table under. An actual under revision (the last
+// approved figure of a period being corrected) is a hollow ring with "†" above, "†" in the table.
 
-import type { Unit } from '@rba/schema';
-import { useMemo } from 'react';
+import type { Unit, VersusBaselineCurve } from '@rba/schema';
+import { useId, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/i18n-provider';
 import { formatMeasureValue } from '../i18n/measure-value';
+import { periodName } from '../i18n/period-name';
 import { CurveLegend } from './curve-legend';
 import { ActualMark, TargetMark } from './curve-marks';
 import {
+  type BandValue,
   type CurvePointInput,
+  chartData,
   curveRows,
-  hasTurningBand,
+  hasBand,
   type PeriodValue,
   revisionPeriods,
   suppressedPeriods,
 } from './curve-rows';
 import { curveStyles as styles } from './curve-styles';
-import { curveSummary } from './curve-summary';
+import { curveSummary, verdictSentence } from './curve-summary';
 import { CurveTable } from './curve-table';
+import './curve-chart.css';
 
 export interface CurveChartProps {
   name: string;
   points: readonly CurvePointInput[];
   targets: readonly PeriodValue[];
-  forecast: readonly PeriodValue[];
+  /** Where we are headed: the line through the latest figures, with its 80% band. */
+  forecast: readonly BandValue[];
+  /** The curve we were on: the line fitted up to the baseline, with its 80% band. */
+  baselineForecast?: readonly BandValue[] | undefined;
+  /** The latest figure against the curve we were on, as the API judged it. */
+  verdict?: VersusBaselineCurve | null | undefined;
   baselinePeriod: string | null;
   direction: 'up' | 'down';
   unit: Unit;
@@ -41,6 +52,8 @@ export function CurveChart({
   points,
   targets,
   forecast,
+  baselineForecast,
+  verdict = null,
   baselinePeriod,
   direction,
   unit,
@@ -49,13 +62,18 @@ export function CurveChart({
   height = 300,
 }: CurveChartProps) {
   const { locale, t } = useI18n();
+  const hatch = `curve-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const rows = useMemo(
-    () => curveRows({ points, targets, forecast, baselinePeriod, direction }),
-    [points, targets, forecast, baselinePeriod, direction],
+    () => curveRows({ points, targets, forecast, baselineForecast, baselinePeriod, direction }),
+    [points, targets, forecast, baselineForecast, baselinePeriod, direction],
   );
+  const data = useMemo(() => chartData(rows), [rows]);
   const format = (value: number) => formatMeasureValue(locale, value, unit, decimals);
   const formatTick = (value: number) => formatMeasureValue(locale, value, unit, decimals, 0);
-  const band = hasTurningBand(rows);
+  const curve = rows.some((r) => r.curve.value !== null);
+  const ahead = rows.some((r) => r.forecast.value !== null);
+  const curveBand = hasBand(rows, (r) => r.curve);
+  const forecastBand = hasBand(rows, (r) => r.forecast);
   const suppressed = suppressedPeriods(rows);
   const underRevision = revisionPeriods(rows).length > 0;
   const baseline = rows.find((r) => r.isBaseline)?.period ?? null;
@@ -63,6 +81,21 @@ export function CurveChart({
   // A suppressed period is a gap in the line, marked under the axis with the same "x" as every
   // suppressed figure; the legend says what it means, the same words for every one of them.
   const suppressedMark = t('figures.value.suppressed');
+  // A line of one point would not show: it gets a dot.
+  const alone = (key: 'curve' | 'forecast') =>
+    rows.filter((r) => r[key].value !== null).length === 1;
+  const projected = (key: 'curve' | 'forecast', className: string) => (
+    <Line
+      className={className}
+      dataKey={`${key}Line`}
+      type="linear"
+      {...styles[key]}
+      dot={alone(key) ? { r: 3, fill: styles[key].stroke, strokeWidth: 0 } : false}
+      activeDot={false}
+      connectNulls={false}
+      isAnimationActive={false}
+    />
+  );
 
   return (
     <figure className="curve-chart">
@@ -71,13 +104,19 @@ export function CurveChart({
         <ComposedChart
           width={width}
           height={height}
-          data={rows}
+          data={data}
           margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
           accessibilityLayer={false}
         >
+          <defs>
+            <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse">
+              <path d="M-1 7L7 -1M-1 1L1 -1M5 7L7 5" {...styles.curveHatch} />
+            </pattern>
+          </defs>
           <CartesianGrid vertical={false} stroke={styles.grid} />
           <XAxis
             dataKey="period"
+            tickFormatter={periodName}
             tick={{ fill: styles.text, fontSize: 12 }}
             tickLine={false}
             stroke={styles.muted}
@@ -89,10 +128,21 @@ export function CurveChart({
             width={64}
             domain={[(min: number) => Math.min(0, min), 'auto']}
           />
-          {band ? (
+          {curveBand ? (
             <Area
-              className="curve-band"
-              dataKey="band"
+              className="curve-band curve-band-baseline"
+              dataKey="curveBand"
+              type="linear"
+              stroke="none"
+              fill={`url(#${hatch})`}
+              isAnimationActive={false}
+              activeDot={false}
+            />
+          ) : null}
+          {forecastBand ? (
+            <Area
+              className="curve-band curve-band-forecast"
+              dataKey="forecastBand"
               type="linear"
               stroke="none"
               {...styles.band}
@@ -111,16 +161,8 @@ export function CurveChart({
             connectNulls
             isAnimationActive={false}
           />
-          <Line
-            className="curve-forecast"
-            dataKey="forecastLine"
-            type="linear"
-            {...styles.forecast}
-            dot={false}
-            activeDot={false}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
+          {curve ? projected('curve', 'curve-baseline-curve') : null}
+          {projected('forecast', 'curve-forecast')}
           <Line
             className="curve-actual"
             dataKey="actual"
@@ -160,15 +202,26 @@ export function CurveChart({
           ))}
         </ComposedChart>
       </div>
+      {verdict ? (
+        <p className={`curve-verdict curve-verdict-${verdictTone(verdict.better)}`}>
+          {verdictSentence(verdict, t, format)}
+        </p>
+      ) : null}
       <CurveLegend
         target={targets.length > 0}
-        baseline={baseline !== null}
-        forecast={forecast.length > 0}
-        band={band}
+        baseline={baseline}
+        curve={curve}
+        curveBand={curveBand}
+        forecast={ahead}
+        band={forecastBand}
         suppressed={suppressed.length > 0}
         underRevision={underRevision}
       />
-      <CurveTable rows={rows} format={format} />
+      <CurveTable rows={rows} format={format} curve={curve} />
     </figure>
   );
+}
+
+function verdictTone(better: boolean | null): string {
+  return better === null ? 'neutral' : better ? 'favourable' : 'unfavourable';
 }

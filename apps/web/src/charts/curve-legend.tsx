@@ -1,9 +1,11 @@
-// The curve chart's legend: only what the chart draws, each with its line or mark.
+// The curve chart's legend: only what the chart draws, each with its line or mark, the two
+// projected lines and their 80% bands named in words a table member reads without help.
 
 import { useI18n } from '../i18n/i18n-provider';
+import { periodName } from '../i18n/period-name';
 import { curveStyles as styles } from './curve-styles';
 
-type SwatchKind = 'actual' | 'target' | 'forecast' | 'baseline' | 'band';
+type SwatchKind = 'actual' | 'target' | 'baseline' | 'curve' | 'curveBand' | 'forecast' | 'band';
 
 function Swatch({ kind }: { kind: SwatchKind }) {
   return (
@@ -17,6 +19,13 @@ function Swatch({ kind }: { kind: SwatchKind }) {
     >
       {kind === 'band' ? (
         <rect x="1" y="2" width="28" height="10" {...styles.band} />
+      ) : kind === 'curveBand' ? (
+        <>
+          <rect x="1" y="2" width="28" height="10" fill="none" {...styles.curveHatch} />
+          {[3, 9, 15, 21, 27].map((x) => (
+            <line key={x} x1={x - 3} y1="12" x2={x + 3} y2="2" {...styles.curveHatch} />
+          ))}
+        </>
       ) : kind === 'baseline' ? (
         <line x1="15" y1="0" x2="15" y2="14" {...styles.baseline} />
       ) : kind === 'target' ? (
@@ -24,8 +33,8 @@ function Swatch({ kind }: { kind: SwatchKind }) {
           <line x1="1" y1="7" x2="29" y2="7" {...styles.target} />
           <path d="M15 3L19 7L15 11L11 7Z" fill="#ffffff" stroke={styles.target.stroke} />
         </>
-      ) : kind === 'forecast' ? (
-        <line x1="1" y1="7" x2="29" y2="7" {...styles.forecast} />
+      ) : kind === 'forecast' || kind === 'curve' ? (
+        <line x1="1" y1="7" x2="29" y2="7" {...styles[kind]} />
       ) : (
         <>
           <line x1="1" y1="7" x2="29" y2="7" {...styles.actual} />
@@ -38,7 +47,12 @@ function Swatch({ kind }: { kind: SwatchKind }) {
 
 export interface CurveLegendProps {
   target: boolean;
-  baseline: boolean;
+  /** The baseline period, when the chart marks one. */
+  baseline: string | null;
+  /** The curve we were on, and whether it has a band. */
+  curve: boolean;
+  curveBand: boolean;
+  /** Where we are headed, and whether it has a band. */
   forecast: boolean;
   band: boolean;
   suppressed: boolean;
@@ -47,10 +61,13 @@ export interface CurveLegendProps {
 
 export function CurveLegend(shown: CurveLegendProps) {
   const { t } = useI18n();
+  const baseline = shown.baseline === null ? '' : periodName(shown.baseline);
   const swatches: [SwatchKind, boolean, string][] = [
     ['actual', true, t('chart.legend.actual')],
     ['target', shown.target, t('chart.legend.target')],
-    ['baseline', shown.baseline, t('chart.legend.baseline')],
+    ['baseline', shown.baseline !== null, t('chart.legend.baseline')],
+    ['curve', shown.curve, t('chart.legend.baselineCurve', { period: baseline })],
+    ['curveBand', shown.curveBand, t('chart.legend.curveBand')],
     ['forecast', shown.forecast, t('chart.legend.forecast')],
     ['band', shown.band, t('chart.legend.band')],
   ];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   beatsForecast,
+  chartData,
   comparePeriodLabels,
   curveRows,
-  hasTurningBand,
+  hasBand,
   revisionPeriods,
   suppressedPeriods,
 } from './curve-rows';
@@ -33,7 +34,7 @@ describe('curve rows', () => {
     expect(rows.map((r) => r.period)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
     expect(rows.map((r) => r.actual)).toEqual([6, 8.3, null, 14.7, null, null]);
     expect(rows.map((r) => r.target)).toEqual([null, null, null, 12, null, 10]);
-    expect(rows.map((r) => r.forecast)).toEqual([null, null, null, null, 15.1, 16.9]);
+    expect(rows.map((r) => r.forecast.value)).toEqual([null, null, null, null, 15.1, 16.9]);
     expect(rows.map((r) => r.isBaseline)).toEqual([true, false, false, false, false, false]);
   });
 
@@ -66,23 +67,26 @@ describe('curve rows', () => {
     expect(revisionPeriods(rows)).toEqual(['2022']);
   });
 
-  it('starts the dashed forecast line at the last actual, without changing the forecast', () => {
-    const rows = curveRows({
-      points: [...points, { period: '2023', value: null, suppressed: true }],
-      targets: [],
-      forecast: [{ period: '2024', value: 16.9 }],
-      baselinePeriod: null,
-      direction: 'down',
-    });
-    expect(rows.map((r) => [r.period, r.forecastLine])).toEqual([
+  it('draws the forecast only where it was projected, not joined to the last actual', () => {
+    // Until issue #18 the dashed line was joined to the last actual: a segment that was neither
+    // the figures nor the fitted line, which does not pass through them.
+    const data = chartData(
+      curveRows({
+        points: [...points, { period: '2023', value: null, suppressed: true }],
+        targets: [],
+        forecast: [{ period: '2024', value: 16.9 }],
+        baselinePeriod: null,
+        direction: 'down',
+      }),
+    );
+    expect(data.map((d) => [d.period, d.forecastLine])).toEqual([
       ['2019', null],
       ['2020', null],
       ['2021', null],
-      ['2022', 14.7],
+      ['2022', null],
       ['2023', null],
       ['2024', 16.9],
     ]);
-    expect(rows.find((r) => r.period === '2022')?.forecast).toBeNull();
   });
 
   it('adds a row for a baseline period that has no figure', () => {
@@ -110,43 +114,81 @@ describe('curve rows', () => {
   });
 });
 
-describe('the turning-the-curve band', () => {
+describe('the two projected lines and their 80% bands', () => {
+  const curveWeWereOn = [
+    { period: '2020', value: 7, low: 6, high: 8 },
+    { period: '2021', value: 8, low: 6.8, high: 9.2 },
+    { period: '2022', value: 9, low: 7.5, high: 10.5 },
+    { period: '2023', value: 10, low: 8.2, high: 11.8 },
+  ];
+  const headed = [{ period: '2023', value: 17, low: 15, high: 19 }];
+
+  it('places both lines with their bands, as given, beside the actuals', () => {
+    const rows = curveRows({
+      points,
+      targets: [],
+      forecast: headed,
+      baselineForecast: curveWeWereOn,
+      baselinePeriod: '2019',
+      direction: 'down',
+    });
+    expect(rows.map((r) => [r.period, r.curve.value, r.curve.low, r.curve.high])).toEqual([
+      ['2019', null, null, null],
+      ['2020', 7, 6, 8],
+      ['2021', 8, 6.8, 9.2],
+      ['2022', 9, 7.5, 10.5],
+      ['2023', 10, 8.2, 11.8],
+    ]);
+    expect(rows.map((r) => [r.forecast.value, r.forecast.low, r.forecast.high]).at(-1)).toEqual([
+      17, 15, 19,
+    ]);
+    expect(hasBand(rows, (r) => r.curve)).toBe(true);
+    expect(hasBand(rows, (r) => r.forecast)).toBe(true);
+  });
+
+  it('draws each line and its band where the API projected them, and nowhere else', () => {
+    const data = chartData(
+      curveRows({
+        points,
+        targets: [],
+        forecast: headed,
+        baselineForecast: curveWeWereOn,
+        baselinePeriod: '2019',
+        direction: 'down',
+      }),
+    );
+    expect(data.map((d) => [d.period, d.curveLine, d.curveBand])).toEqual([
+      ['2019', null, null],
+      ['2020', 7, [6, 8]],
+      ['2021', 8, [6.8, 9.2]],
+      ['2022', 9, [7.5, 10.5]],
+      ['2023', 10, [8.2, 11.8]],
+    ]);
+    expect(data.map((d) => [d.period, d.forecastLine, d.forecastBand])).toEqual([
+      ['2019', null, null],
+      ['2020', null, null],
+      ['2021', null, null],
+      ['2022', null, null],
+      ['2023', 17, [15, 19]],
+    ]);
+  });
+
+  it('has no band where the API gave none (fewer than three figures fitted)', () => {
+    const rows = curveRows({
+      points,
+      targets: [],
+      forecast: [{ period: '2023', value: 17, low: null, high: null }],
+      baselinePeriod: null,
+      direction: 'down',
+    });
+    expect(hasBand(rows, (r) => r.forecast)).toBe(false);
+    expect(hasBand(rows, (r) => r.curve)).toBe(false);
+    expect(rows.at(-1)?.forecast).toMatchObject({ value: 17, low: null, high: null });
+  });
+
   it('knows which side is better from the measure’s direction', () => {
     expect(beatsForecast(5, 6, 'down')).toBe(true);
     expect(beatsForecast(5, 6, 'up')).toBe(false);
     expect(beatsForecast(6, 6, 'up')).toBe(false);
-  });
-
-  it('shades between actual and forecast only where the actual does better', () => {
-    const rows = curveRows({
-      points: [
-        { period: '2020', value: 10, suppressed: false },
-        { period: '2021', value: 9, suppressed: false },
-        { period: '2022', value: 13, suppressed: false },
-        { period: '2023', value: null, suppressed: true },
-      ],
-      targets: [],
-      forecast: [
-        { period: '2020', value: 10 },
-        { period: '2021', value: 11 },
-        { period: '2022', value: 12 },
-        { period: '2023', value: 13 },
-      ],
-      baselinePeriod: '2020',
-      direction: 'down',
-    });
-    expect(rows.map((r) => r.band)).toEqual([null, [9, 11], null, null]);
-    expect(hasTurningBand(rows)).toBe(true);
-  });
-
-  it('has no band when the forecast only starts after the last actual', () => {
-    const rows = curveRows({
-      points,
-      targets: [],
-      forecast: [{ period: '2023', value: 1 }],
-      baselinePeriod: null,
-      direction: 'down',
-    });
-    expect(hasTurningBand(rows)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
-// Shapes a measure's curve (actuals, targets, forecast, baseline) into the rows the chart draws
-// and its table lists. Pure: no figure is computed here, only placed.
+// Shapes a measure's curve (actuals, targets, baseline, and the two lines it is read against:
+// the curve we were on at the baseline and where we are headed from the latest figures, each
+// with its 80% band) into the rows the chart draws and its table lists. Pure: no figure is
+// computed here, only placed.
 
 export interface CurvePointInput {
   period: string;
@@ -14,12 +16,35 @@ export interface PeriodValue {
   value: number;
 }
 
+/** A projected point, with its 80% prediction interval when the API could give one. */
+export interface BandValue extends PeriodValue {
+  low?: number | null | undefined;
+  high?: number | null | undefined;
+}
+
 export interface CurveFigures {
   points: readonly CurvePointInput[];
   targets: readonly PeriodValue[];
-  forecast: readonly PeriodValue[];
+  /** Where we are headed: the API's line through every shown figure, past the latest. */
+  forecast: readonly BandValue[];
+  /** The curve we were on: the API's line through the figures up to the baseline. */
+  baselineForecast?: readonly BandValue[] | undefined;
   baselinePeriod: string | null;
   direction: 'up' | 'down';
+}
+
+/**
+ * One projected line at one period: its value and 80% band as the API gave them. A line is drawn
+ * only where it was projected: it is not joined to the figure before it, since a fitted line
+ * does not pass through that figure, and a joining segment would be neither the figures nor the
+ * line (issue #18).
+ */
+export interface LineAt {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  /** The band as drawn: [low, high], or null where there is none. */
+  band: [number, number] | null;
 }
 
 export interface CurveRow {
@@ -30,15 +55,10 @@ export interface CurveRow {
   /** The figure is the last approved one of a period being corrected: still shown, marked "†". */
   underRevision: boolean;
   target: number | null;
-  /** The API's projection for this period. */
-  forecast: number | null;
-  /**
-   * What the dashed forecast line passes through: the projection, and at the last actual the
-   * actual itself, so the line continues from where the curve is now. Drawing only.
-   */
-  forecastLine: number | null;
-  /** Low and high edge of the "turning the curve" band where the actual beats the forecast. */
-  band: [number, number] | null;
+  /** Where we are headed at this period. */
+  forecast: LineAt;
+  /** The curve we were on at this period. */
+  curve: LineAt;
   isBaseline: boolean;
 }
 
@@ -51,7 +71,7 @@ export function comparePeriodLabels(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-/** Whether the actual does better than the forecast in the measure's desired direction. */
+/** Whether the actual does better than the projection in the measure's desired direction. */
 export function beatsForecast(
   actual: number,
   forecast: number,
@@ -60,7 +80,16 @@ export function beatsForecast(
   return direction === 'up' ? actual > forecast : actual < forecast;
 }
 
-/** One row per period that has an actual, a target, a forecast or is the baseline, in order. */
+const noLine = (): LineAt => ({ value: null, low: null, high: null, band: null });
+
+function place(r: LineAt, p: BandValue): void {
+  r.value = p.value;
+  r.low = p.low ?? null;
+  r.high = p.high ?? null;
+  r.band = r.low !== null && r.high !== null ? [r.low, r.high] : null;
+}
+
+/** One row per period that has an actual, a target, a projection or is the baseline, in order. */
 export function curveRows(figures: CurveFigures): CurveRow[] {
   const rows = new Map<string, CurveRow>();
   const row = (period: string): CurveRow => {
@@ -72,9 +101,8 @@ export function curveRows(figures: CurveFigures): CurveRow[] {
         suppressed: false,
         underRevision: false,
         target: null,
-        forecast: null,
-        forecastLine: null,
-        band: null,
+        forecast: noLine(),
+        curve: noLine(),
         isBaseline: false,
       };
       rows.set(period, found);
@@ -89,40 +117,33 @@ export function curveRows(figures: CurveFigures): CurveRow[] {
     r.actual = point.suppressed ? null : point.value;
   }
   for (const target of figures.targets) row(target.period).target = target.value;
-  for (const projected of figures.forecast) {
-    const r = row(projected.period);
-    r.forecast = projected.value;
-    r.forecastLine = projected.value;
-  }
+  for (const p of figures.forecast) place(row(p.period).forecast, p);
+  for (const p of figures.baselineForecast ?? []) place(row(p.period).curve, p);
   if (figures.baselinePeriod) row(figures.baselinePeriod).isBaseline = true;
 
-  const ordered = [...rows.values()].sort((a, b) => comparePeriodLabels(a.period, b.period));
-
-  // The dashed line starts at the last actual before the projection begins.
-  const firstForecast = ordered.findIndex((r) => r.forecast !== null);
-  if (firstForecast > 0) {
-    for (let i = firstForecast - 1; i >= 0; i--) {
-      const r = ordered[i] as CurveRow;
-      if (r.actual !== null) {
-        if (r.forecastLine === null) r.forecastLine = r.actual;
-        break;
-      }
-    }
-  }
-
-  for (const r of ordered) {
-    if (r.actual !== null && r.forecast !== null) {
-      if (beatsForecast(r.actual, r.forecast, figures.direction)) {
-        r.band = [Math.min(r.actual, r.forecast), Math.max(r.actual, r.forecast)];
-      }
-    }
-  }
-  return ordered;
+  return [...rows.values()].sort((a, b) => comparePeriodLabels(a.period, b.period));
 }
 
-/** Whether any period shows the curve turning: an actual better than its forecast. */
-export function hasTurningBand(rows: readonly CurveRow[]): boolean {
-  return rows.some((r) => r.band !== null);
+/** What the chart draws from the rows: flat fields, as recharts reads them by key. */
+export function chartData(rows: readonly CurveRow[]) {
+  return rows.map((r) => ({
+    period: r.period,
+    actual: r.actual,
+    target: r.target,
+    forecastLine: r.forecast.value,
+    forecastBand: r.forecast.band,
+    curveLine: r.curve.value,
+    curveBand: r.curve.band,
+    underRevision: r.underRevision,
+  }));
+}
+
+/** Whether a line's 80% band has any width to draw. */
+export function hasBand(rows: readonly CurveRow[], pick: (r: CurveRow) => LineAt): boolean {
+  return rows.some((r) => {
+    const at = pick(r);
+    return at.low !== null && at.high !== null;
+  });
 }
 
 /** The periods whose figure is suppressed: drawn as a gap with a marker. */

@@ -1,5 +1,6 @@
 // The English message catalogue: every user-visible string of the client, by key.
 
+import { curvesEn } from '../charts/messages';
 import { figureHistoryEn } from '../components/figure-history/messages';
 import { accountEn } from '../pages/account/messages';
 import { adminEn } from '../pages/admin/messages';
@@ -166,7 +167,7 @@ const core = {
   'chart.summary.range': 'Line chart of {name} from {from} to {to}.',
   'chart.summary.latest': 'Latest figure {value} in {period}.',
   'chart.summary.baseline': 'Baseline {period}.',
-  'chart.summary.forecast': 'Forecast {value} by {period} if nothing changes.',
+  'chart.summary.forecast': 'Where we are headed, from the latest figures: {value} by {period}.',
   'chart.summary.suppressed': 'Figures hidden to protect small counts are left as gaps.',
   'chart.summary.revision':
     'Under revision (the last approved figure, being corrected): {periods}.',
@@ -176,8 +177,8 @@ const core = {
   'chart.legend.actual': 'Actual',
   'chart.legend.target': 'Target',
   'chart.legend.baseline': 'Baseline',
-  'chart.legend.forecast': 'Forecast if nothing changes',
-  'chart.legend.band': 'Turning the curve: better than the forecast',
+  'chart.legend.forecast': 'Where we are headed (from the latest figures)',
+  'chart.legend.band': 'Where we are headed: 80% range',
   'chart.legend.suppressed': 'Hidden to protect small counts: a gap, not zero',
   'chart.legend.revision': 'Under revision: the last approved figure, being corrected',
   'chart.baselineMarker': 'Baseline',
@@ -185,7 +186,7 @@ const core = {
   'chart.table.period': 'Period',
   'chart.table.actual': 'Actual',
   'chart.table.target': 'Target',
-  'chart.table.forecast': 'Forecast',
+  'chart.table.forecast': 'Where we are headed',
   'chart.table.baseline': 'baseline',
 
   'imports.title': 'Imports',
@@ -206,6 +207,7 @@ const core = {
 /** Every string of the client: the shell's, and each area's own (pages/<area>/messages.ts). */
 export const en = {
   ...core,
+  ...curvesEn,
   ...scorecardsEn,
   ...seriesEn,
   ...dashboardEn,

@@ -1,5 +1,6 @@
 // The French message catalogue; typed so that it must have every English key, and no other.
 
+import { curvesFr } from '../charts/messages';
 import { figureHistoryFr } from '../components/figure-history/messages';
 import { accountFr } from '../pages/account/messages';
 import { adminFr } from '../pages/admin/messages';
@@ -173,7 +174,8 @@ const core = {
   'chart.summary.range': 'Graphique linéaire de {name} de {from} à {to}.',
   'chart.summary.latest': 'Dernière valeur : {value} en {period}.',
   'chart.summary.baseline': 'Valeur de référence : {period}.',
-  'chart.summary.forecast': 'Prévision : {value} en {period} si rien ne change.',
+  'chart.summary.forecast':
+    'Là où nous allons, d’après les dernières valeurs : {value} en {period}.',
   'chart.summary.suppressed':
     'Les valeurs masquées pour protéger les petits nombres sont laissées en blanc.',
   'chart.summary.revision':
@@ -184,8 +186,8 @@ const core = {
   'chart.legend.actual': 'Valeur réelle',
   'chart.legend.target': 'Cible',
   'chart.legend.baseline': 'Valeur de référence',
-  'chart.legend.forecast': 'Prévision si rien ne change',
-  'chart.legend.band': 'Infléchir la courbe : mieux que la prévision',
+  'chart.legend.forecast': 'Là où nous allons (d’après les dernières valeurs)',
+  'chart.legend.band': 'Là où nous allons : fourchette à 80 %',
   'chart.legend.suppressed': 'Masqué pour protéger les petits nombres : un vide, pas un zéro',
   'chart.legend.revision': 'En révision : le dernier chiffre approuvé, en cours de correction',
   'chart.baselineMarker': 'Référence',
@@ -193,7 +195,7 @@ const core = {
   'chart.table.period': 'Période',
   'chart.table.actual': 'Valeur réelle',
   'chart.table.target': 'Cible',
-  'chart.table.forecast': 'Prévision',
+  'chart.table.forecast': 'Là où nous allons',
   'chart.table.baseline': 'référence',
 
   'imports.title': 'Importations',
@@ -213,6 +215,7 @@ const core = {
 
 export const fr: Messages = {
   ...core,
+  ...curvesFr,
   ...scorecardsFr,
   ...seriesFr,
   ...dashboardFr,

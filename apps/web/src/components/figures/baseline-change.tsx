@@ -1,9 +1,13 @@
-// The change since the baseline ("+12% vs baseline"), in the colour and the word of whether it is
-// good news; the baseline's own period and figure on hover and for screen readers.
+// The change since the baseline, in points for percents and rates ("+9.7 pts vs baseline") and
+// relative for the other units ("+12% vs baseline"), as the API's `changeUnit` says, in the colour
+// and the word of whether it is good news; the baseline's own period and figure on hover and for
+// screen readers.
 
 import type { SeriesSummary } from '../../api/scorecards-api';
 import { useI18n } from '../../i18n/i18n-provider';
-import { formatChange, formatMeasureValue } from '../../i18n/measure-value';
+import { formatMeasureValue } from '../../i18n/measure-value';
+import { periodName } from '../../i18n/period-name';
+import { changeText } from './change-text';
 import { noFigureGlyph } from './figure-glyphs';
 import './figures.css';
 import { toneOf } from './trend-badge';
@@ -20,7 +24,7 @@ export function BaselineChange({
   const { locale, t } = useI18n();
   if (!baseline || baseline.change === null) {
     const text = baseline
-      ? t('figures.baseline.noChange', { period: baseline.period })
+      ? t('figures.baseline.noChange', { period: periodName(baseline.period) })
       : t('figures.baseline.none');
     return (
       <span className="baseline-change figure-tone-neutral" title={text}>
@@ -30,12 +34,15 @@ export function BaselineChange({
     );
   }
   const tone = toneOf(baseline.favorable);
-  const change = t('figures.baseline.change', { change: formatChange(locale, baseline.change) });
+  const { change: amount, changeUnit } = baseline;
+  const change = t('figures.baseline.change', {
+    change: changeText(t, locale, amount, changeUnit, decimals),
+  });
   const since =
     baseline.value === null
-      ? t('figures.baseline.period', { period: baseline.period })
+      ? t('figures.baseline.period', { period: periodName(baseline.period) })
       : t('figures.baseline.periodValue', {
-          period: baseline.period,
+          period: periodName(baseline.period),
           value: formatMeasureValue(locale, baseline.value, unit, decimals),
         });
   const word =

@@ -28,7 +28,8 @@ const report: CurveReport = {
     latest: { period: '2022', value: 14.7, numerator: null, denominator: null, suppressed: false },
     target: { value: 12, status: 'off', variance: 2.7, percentOfTarget: 122.5 },
     trend: { trend: 'up', periods: 3, favorable: false },
-    baseline: { period: '2015', value: 4.1, change: 2.5854, favorable: false },
+    // Points, not +145 %: the change of a percentage is read in percentage points (issue #18).
+    baseline: { period: '2019', value: 6, change: 8.7, changeUnit: 'points', favorable: false },
     points: [
       ['2015', 4.1],
       ['2016', 4.4],
@@ -47,10 +48,32 @@ const report: CurveReport = {
       { period: '2022', value: 12 },
       { period: '2024', value: 10 },
     ],
+    // Where we are headed, from the latest figures, and the curve we were on at the 2019
+    // baseline, each with its 80 % band; and the latest figure against the latter.
     forecast: [
-      { period: '2023', value: 13.2 },
-      { period: '2024', value: 14.5 },
+      { period: '2023', value: 15.2, low: 13.4, high: 17 },
+      { period: '2024', value: 16.6, low: 14.6, high: 18.6 },
     ],
+    baselineForecast: [
+      ['2020', 7.2, 6.3, 8.1],
+      ['2021', 7.7, 6.7, 8.7],
+      ['2022', 8.2, 7.1, 9.3],
+      ['2023', 8.7, 7.5, 9.9],
+      ['2024', 9.2, 7.9, 10.5],
+    ].map(([period, value, low, high]) => ({
+      period: period as string,
+      value: value as number,
+      low: low as number,
+      high: high as number,
+    })),
+    versusBaselineCurve: {
+      period: '2022',
+      actual: 14.7,
+      expected: 8.2,
+      low: 7.1,
+      high: 9.3,
+      better: false,
+    },
     breakdowns: [],
     plan: {
       hasPlan: true,
@@ -219,7 +242,7 @@ describe('the turn-the-curve report page', () => {
     expect(headline.textContent).toContain('14.7% in 2022');
     expect(headline.textContent).toContain('12.0% ○ Off');
     expect(headline.textContent).toContain('▲ Rising, 3 in a row (unfavourable)');
-    expect(headline.textContent).toContain('+259% since 2015 (4.1%) (unfavourable)');
+    expect(headline.textContent).toContain('+8.7 pts since 2019 (6.0%) (unfavourable)');
   });
 
   it('draws the curve as an image with a summary, and lists every figure in a table', async () => {
@@ -227,11 +250,21 @@ describe('the turn-the-curve report page', () => {
     const chart = await screen.findByRole('img', { name: /^Line chart of Youth reporting/ });
     expect(chart.getAttribute('aria-label')).toBe(
       'Line chart of Youth reporting fair or poor mental health from 2015 to 2022. ' +
-        'Latest figure 14.7% in 2022. Baseline 2015. Forecast 14.5% by 2024 if nothing changes. ' +
+        'Latest figure 14.7% in 2022. Baseline 2019. ' +
+        'The curve we were on, from the 2019 baseline: 9.2% by 2024. ' +
+        'Where we are headed, from the latest figures: 16.6% by 2024. ' +
         'Figures hidden to protect small counts are left as gaps. Every figure is in the table under the chart.',
     );
     expect(chart.querySelector('svg')).not.toBeNull();
-    expect(chart.querySelectorAll('.curve-actual, .curve-target, .curve-forecast').length).toBe(3);
+    expect(
+      chart.querySelectorAll('.curve-actual, .curve-target, .curve-forecast, .curve-baseline-curve')
+        .length,
+    ).toBe(4);
+    expect(chart.querySelectorAll('.curve-band').length).toBe(2);
+    // The verdict, in one sentence under the drawing: printed with the report.
+    expect(document.querySelector('.curve-verdict')?.textContent).toBe(
+      'In 2022, the latest figure (14.7%) is worse than the curve we were on, which pointed to 8.2% (80% range: 7.1% to 9.3%).',
+    );
 
     const table = screen.getByRole('table', { name: 'The figures behind the curve' });
     const rows = within(table)
@@ -239,16 +272,16 @@ describe('the turn-the-curve report page', () => {
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
     expect(rows).toEqual([
-      ['2015 (baseline)', '4.1%', '–', '–'],
-      ['2016', '4.4%', '–', '–'],
-      ['2017', '5.8%', '–', '–'],
-      ['2018', '6.7%', '–', '–'],
-      ['2019', '6.0%', '–', '–'],
-      ['2020', '8.3%', '–', '–'],
-      ['2021', 'xHidden to protect small counts', '–', '–'],
-      ['2022', '14.7%', '12.0%', '–'],
-      ['2023', '–', '–', '13.2%'],
-      ['2024', '–', '10.0%', '14.5%'],
+      ['2015', '4.1%', '–', '–', '–'],
+      ['2016', '4.4%', '–', '–', '–'],
+      ['2017', '5.8%', '–', '–', '–'],
+      ['2018', '6.7%', '–', '–', '–'],
+      ['2019 (baseline)', '6.0%', '–', '–', '–'],
+      ['2020', '8.3%', '–', '7.2%80%: 6.3% to 8.1%', '–'],
+      ['2021', 'xHidden to protect small counts', '–', '7.7%80%: 6.7% to 8.7%', '–'],
+      ['2022', '14.7%', '12.0%', '8.2%80%: 7.1% to 9.3%', '–'],
+      ['2023', '–', '–', '8.7%80%: 7.5% to 9.9%', '15.2%80%: 13.4% to 17.0%'],
+      ['2024', '–', '10.0%', '9.2%80%: 7.9% to 10.5%', '16.6%80%: 14.6% to 18.6%'],
     ]);
     const legend = screen.getByRole('list', { name: 'Legend' });
     expect(
@@ -259,7 +292,10 @@ describe('the turn-the-curve report page', () => {
       'Actual',
       'Target',
       'Baseline',
-      'Forecast if nothing changes',
+      'The curve we were on (from the 2019 baseline)',
+      'The curve we were on: 80% range',
+      'Where we are headed (from the latest figures)',
+      'Where we are headed: 80% range',
       'xHidden to protect small counts: a gap, not zero',
     ]);
   });
@@ -313,6 +349,10 @@ describe('the turn-the-curve report page', () => {
     ]);
     const headline = screen.getByRole('region', { name: 'Chiffres clés' });
     expect(headline.textContent).toMatch(/14,7\s% en 2022/u);
+    expect(headline.textContent).toMatch(/\+8,7\spts depuis 2019/u);
+    expect(document.querySelector('.curve-verdict')?.textContent).toMatch(
+      /^En 2022, la dernière valeur \(14,7\s%\) est moins bonne que la courbe que nous suivions, qui annonçait 8,2\s% \(fourchette à 80 % : de 7,1\s% à 9,3\s%\)\.$/u,
+    );
     const plan = screen.getByRole('region', { name: '5. Le plan d’action' });
     expect(plan.textContent).toContain('30 juin 2024');
     expect(plan.textContent).toContain('En retard');

@@ -103,6 +103,8 @@ function ReportBody({ report }: { report: CurveReport }) {
           points={curve.points}
           targets={curve.targets}
           forecast={curve.forecast}
+          baselineForecast={curve.baselineForecast}
+          verdict={curve.versusBaselineCurve}
           baselinePeriod={curve.baseline?.period ?? null}
           direction={curve.direction}
           unit={curve.unit}

@@ -16,6 +16,8 @@ function curve(underRevision: boolean): SeriesResponse {
     suppressionThreshold: null,
     targets: [],
     forecast: [],
+    baselineForecast: [],
+    versusBaselineCurve: null,
     breakdowns: [],
   };
 }
@@ -35,7 +37,7 @@ function latest(term: string): string | null | undefined {
 describe('the report’s latest figure', () => {
   it('is marked "†" before its period when under revision, with the legend', () => {
     draw(true);
-    expect(latest('Latest')).toBe('120† (under revision) in FY2025-26-Q2');
+    expect(latest('Latest')).toBe('120† (under revision) in FY2025-26 Q2');
     expect(
       screen.getByText('† under revision: the last approved figure, being corrected'),
     ).toBeTruthy();
@@ -43,7 +45,7 @@ describe('the report’s latest figure', () => {
 
   it('says it in French', () => {
     draw(true, 'fr');
-    expect(latest('Dernière valeur')).toBe('120† (en révision) en FY2025-26-Q2');
+    expect(latest('Dernière valeur')).toBe('120† (en révision) en FY2025-26 Q2');
     expect(
       screen.getByText('† en révision : le dernier chiffre approuvé, en cours de correction'),
     ).toBeTruthy();
@@ -51,7 +53,7 @@ describe('the report’s latest figure', () => {
 
   it('reads as before, with no legend, when nothing is under revision', () => {
     const { container } = draw(false);
-    expect(latest('Latest')).toBe('120 in FY2025-26-Q2');
+    expect(latest('Latest')).toBe('120 in FY2025-26 Q2');
     expect(container.textContent).not.toContain('†');
   });
 });

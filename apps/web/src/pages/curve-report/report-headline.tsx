@@ -1,9 +1,11 @@
-// The figures at the top of the report: latest, target and status, trend, change since baseline.
+// The figures at the top of the report: latest, target and status, trend, change since baseline
+// (in points for percents and rates, relative otherwise, as the API's `changeUnit` says).
 // Status is told by an icon and a word, never by colour alone. A latest figure under revision (the
 // last approved one of a period being corrected) is followed by "†", with its legend under.
 
 import type { ReactNode } from 'react';
 import type { SeriesResponse } from '../../api/curve-report-api';
+import { changeText } from '../../components/figures/change-text';
 import { SuppressedValue } from '../../components/figures/figure-value';
 import {
   anyUnderRevision,
@@ -12,7 +14,8 @@ import {
   RevisionMark,
 } from '../../components/figures/revision-mark';
 import { useI18n } from '../../i18n/i18n-provider';
-import { formatChange, formatMeasureValue } from '../../i18n/measure-value';
+import { formatMeasureValue } from '../../i18n/measure-value';
+import { periodName } from '../../i18n/period-name';
 
 const statusIcons = { met: '●', near: '◐', off: '○', none: '–' } as const;
 const trendIcons = { up: '▲', down: '▼', flat: '▶' } as const;
@@ -42,13 +45,13 @@ export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
       <>
         {latest.suppressed || latest.value === null ? <SuppressedValue /> : format(latest.value)}
         {revised ? <RevisionMark /> : null}{' '}
-        {t('report.headline.suppressedIn', { period: latest.period })}
+        {t('report.headline.suppressedIn', { period: periodName(latest.period) })}
       </>
     );
   } else if (latest && latest.value !== null) {
     latestText = t('report.headline.latestValue', {
       value: format(latest.value),
-      period: latest.period,
+      period: periodName(latest.period),
     });
   }
 
@@ -92,12 +95,18 @@ export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
             {!baseline ? (
               t('report.baseline.none')
             ) : baseline.change === null || baseline.value === null ? (
-              t('report.baseline.noChange', { period: baseline.period })
+              t('report.baseline.noChange', { period: periodName(baseline.period) })
             ) : (
               <>
                 {t('report.baseline.change', {
-                  change: formatChange(locale, baseline.change),
-                  period: baseline.period,
+                  change: changeText(
+                    t,
+                    locale,
+                    baseline.change,
+                    baseline.changeUnit,
+                    curve.decimals,
+                  ),
+                  period: periodName(baseline.period),
                   value: format(baseline.value),
                 })}
                 <Favourability favorable={baseline.favorable} />

@@ -2,6 +2,7 @@
 // each measure's stored cells by period and breakdown. No figure is computed here.
 
 import type { EntryCell, EntryMeasure, EntrySheet } from '../../api/entry-api';
+import { compareBreakdowns } from '../../components/figures/breakdown-order';
 import type { MessageKey } from '../../i18n/messages.en';
 import type { StoredFigure } from './cell-state';
 
@@ -104,14 +105,16 @@ export interface BreakdownRow {
 
 /**
  * The breakdown cells of a measure: each value of each of its dimensions, then any stored cell
- * crossing several dimensions.
+ * crossing several dimensions, in the dimensions' defined order (not as the keys sort as text).
  */
 export function breakdownRows(measure: EntryMeasure): BreakdownRow[] {
   const rows: BreakdownRow[] = measure.dimensions.flatMap((d) =>
     d.values.map((v) => ({ breakdown: { [d.code]: v.code }, labels: [v.label] })),
   );
   const seen = new Set(rows.map((r) => breakdownKey(r.breakdown)));
-  for (const cell of measure.cells) {
+  const order = compareBreakdowns(measure.dimensions);
+  const crossed = [...measure.cells].sort((a, b) => order(a.breakdown, b.breakdown));
+  for (const cell of crossed) {
     const key = breakdownKey(cell.breakdown);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
@@ -129,7 +132,5 @@ export function breakdownRows(measure: EntryMeasure): BreakdownRow[] {
   return rows;
 }
 
-/** A period label as people read it: `FY2025-26-Q2` → `FY2025-26 Q2`. */
-export function periodName(label: string): string {
-  return label.replace(/-Q([1-4])$/, ' Q$1');
-}
+/** A period label as people read it, the one way the client writes one (i18n/period-name). */
+export { periodName } from '../../i18n/period-name';

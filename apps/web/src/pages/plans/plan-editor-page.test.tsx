@@ -65,7 +65,7 @@ const series: MeasureSeries = {
   latest: { period: '2022', value: 14.7, numerator: null, denominator: null, suppressed: false },
   target: { value: null, status: 'none', variance: null, percentOfTarget: null },
   trend: { trend: 'up', periods: 2, favorable: false },
-  baseline: { period: '2019', value: 6, change: 1.45, favorable: false },
+  baseline: { period: '2019', value: 6, change: 8.7, changeUnit: 'points', favorable: false },
   points: [
     { period: '2019', value: 6, suppressed: false },
     { period: '2020', value: 8.3, suppressed: false },
@@ -74,7 +74,9 @@ const series: MeasureSeries = {
   view: 'approved',
   suppressionThreshold: null,
   targets: [],
-  forecast: [{ period: '2023', value: 15 }],
+  forecast: [{ period: '2023', value: 15, low: 13, high: 17 }],
+  baselineForecast: [],
+  versusBaselineCurve: null,
   breakdowns: [],
   plan: { hasPlan: true, updatedAt: '2025-02-01T10:00:00.000Z', openActions: 1, overdueActions: 1 },
 };

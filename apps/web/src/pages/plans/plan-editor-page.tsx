@@ -451,6 +451,8 @@ function PlanEditor({
               points={curve.points}
               targets={curve.targets}
               forecast={curve.forecast}
+              baselineForecast={curve.baselineForecast}
+              verdict={curve.versusBaselineCurve}
               baselinePeriod={curve.baseline?.period ?? null}
               direction={curve.direction}
               unit={curve.unit}

@@ -1,8 +1,10 @@
 // The quarter's figures beside the previous quarter's, by program and category: each measure's
 // total with the change the API reports, and its breakdown cells beneath.
 
+import { changeSinceBaseline } from '@rba/domain';
 import { useId } from 'react';
 import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
+import { changeText } from '../../components/figures/change-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   breakdownRows,
@@ -113,7 +115,7 @@ function MeasureChange({
           <Figure text={format.figure(measure, findCell(measure, current))} />
         </td>
         <td className="number">
-          <Change measure={measure} />
+          <Change measure={measure} previous={previous} current={current} />
         </td>
       </tr>
       {parts.map((r) => (
@@ -136,12 +138,22 @@ function MeasureChange({
   );
 }
 
-/** The API's change since the previous quarter: a glyph, the signed figure, and whether it helps. */
-function Change({ measure }: { measure: EntryMeasure }) {
-  const { t } = useI18n();
-  const format = useFigureFormat();
-  if (measure.change === null) return <Figure text={null} />;
-  const { change } = measure;
+/** The change since the previous quarter (the domain's rule: points for percents and rates, else
+ * relative): a glyph, the signed figure, and whether it helps. */
+function Change({
+  measure,
+  previous,
+  current,
+}: {
+  measure: EntryMeasure;
+  previous: string | null;
+  current: string;
+}) {
+  const { t, locale } = useI18n();
+  const before = previous === null ? null : (findCell(measure, previous)?.value ?? null);
+  const since = changeSinceBaseline(findCell(measure, current)?.value ?? null, before, measure);
+  if (since.change === null) return <Figure text={null} />;
+  const { change } = since;
   if (change === 0) {
     return (
       <span className="review-change review-change-flat">
@@ -150,13 +162,13 @@ function Change({ measure }: { measure: EntryMeasure }) {
       </span>
     );
   }
-  const favourable = change > 0 === (measure.direction === 'up');
+  const favourable = since.favorable === true;
   return (
     <span
       className={`review-change ${favourable ? 'review-change-favourable' : 'review-change-unfavourable'}`}
     >
       <span aria-hidden="true">{change > 0 ? '▲ ' : '▼ '}</span>
-      {format.change(measure, change)}
+      {changeText(t, locale, change, since.changeUnit, measure.decimals)}
       <span className="visually-hidden">
         {' '}
         {t(favourable ? 'review.change.favourable' : 'review.change.unfavourable')}

@@ -242,7 +242,8 @@ describe('the review queue', () => {
     const cells = within(row)
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(cells).toEqual(['58.0 days', '71.0 days', '▲ +13.0 days (unfavourable)']);
+    // Change in days is relative, as everywhere (issue #18): (71 − 58) / 58.
+    expect(cells).toEqual(['58.0 days', '71.0 days', '▲ +22% (unfavourable)']);
     expect(within(row).getByText('Note: New referral system since October')).toBeTruthy();
     expect(screen.getByText('Submitted by Jordan Lee on Oct 20, 2025')).toBeTruthy();
 

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { ScorecardView } from '../../api/scorecards-api';
 import { SuppressedLegend } from '../../components/figures/figure-value';
 import { useI18n } from '../../i18n/i18n-provider';
+import { periodName } from '../../i18n/period-name';
 import {
   type CategoryFilter,
   categoryFilters,
@@ -87,12 +88,12 @@ export function PeriodPicker({
       <label htmlFor={id}>{t('scorecards.filter.period')}</label>
       <select id={id} value={period ?? ''} onChange={(e) => onChange(e.target.value || null)}>
         <option value="">{t('scorecards.filter.latest')}</option>
-        {period !== null && !known ? <option value={period}>{period}</option> : null}
+        {period !== null && !known ? <option value={period}>{periodName(period)}</option> : null}
         {groups.map((group) => (
           <optgroup key={group.kind} label={t(periodKindKeys[group.kind])}>
             {group.periods.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {periodName(p)}
               </option>
             ))}
           </optgroup>
@@ -212,7 +213,9 @@ export function PrintedPeriod({ period }: { period: string | null }) {
   const { t } = useI18n();
   return (
     <p className="scorecard-print-period">
-      {period === null ? t('scorecards.filter.latest') : t('scorecards.printPeriod', { period })}
+      {period === null
+        ? t('scorecards.filter.latest')
+        : t('scorecards.printPeriod', { period: periodName(period) })}
     </p>
   );
 }

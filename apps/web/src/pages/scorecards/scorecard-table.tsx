@@ -15,6 +15,7 @@ import { TargetStatusBadge } from '../../components/figures/target-status-badge'
 import { TrendBadge } from '../../components/figures/trend-badge';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
+import { periodName } from '../../i18n/period-name';
 import type { ScorecardGroup, ScorecardRow, ScorecardSection } from './scorecard-model';
 import './scorecards.css';
 
@@ -87,7 +88,7 @@ function Row({
   return (
     <tr className={classes.join(' ')}>
       <NameCell row={row} linkNames={linkNames} />
-      <td className="nowrap">{series.latest?.period ?? noFigureGlyph}</td>
+      <td className="nowrap">{series.latest ? periodName(series.latest.period) : noFigureGlyph}</td>
       <td className="number">
         <FigureValue figure={series.latest} unit={series.unit} decimals={series.decimals} />
       </td>

@@ -30,7 +30,13 @@ export function series(overrides: Partial<SeriesSummary> = {}): SeriesSummary {
     },
     target: { value: null, status: 'none', variance: null, percentOfTarget: null },
     trend: { trend: 'up', periods: 2, favorable: true },
-    baseline: { period: 'FY2024-25-Q1', value: 100, change: 0.2, favorable: true },
+    baseline: {
+      period: 'FY2024-25-Q1',
+      value: 100,
+      change: 0.2,
+      changeUnit: 'relative',
+      favorable: true,
+    },
     points: [
       { period: 'FY2025-26-Q1', value: 110, suppressed: false },
       { period: 'FY2025-26-Q2', value: 120, suppressed: false },
@@ -74,6 +80,13 @@ export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableSc
               suppressed: false,
             },
             trend: { trend: 'up', periods: 3, favorable: false },
+            baseline: {
+              period: '2019',
+              value: 6.6,
+              change: 9.7,
+              changeUnit: 'points',
+              favorable: false,
+            },
             points: [
               { period: '2021', value: 12.9, suppressed: false },
               { period: '2022', value: 16.3, suppressed: false },

@@ -8,6 +8,7 @@ import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { FigureValue } from '../../components/figures/figure-value';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
+import { periodName } from '../../i18n/period-name';
 import { type BreakdownLine, type BreakdownRow, chartDatum, totalKey } from './breakdown-rows';
 
 /** Okabe–Ito colours (colour-blind safe), darkened where needed for contrast on white. */
@@ -111,7 +112,12 @@ export function BreakdownChart({
           accessibilityLayer={false}
         >
           <CartesianGrid vertical={false} stroke="#d5dbe3" />
-          <XAxis dataKey="period" tick={{ fill: '#1b1f24', fontSize: 12 }} tickLine={false} />
+          <XAxis
+            dataKey="period"
+            tickFormatter={periodName}
+            tick={{ fill: '#1b1f24', fontSize: 12 }}
+            tickLine={false}
+          />
           <YAxis
             tickFormatter={formatTick}
             tick={{ fill: '#1b1f24', fontSize: 12 }}
@@ -151,7 +157,7 @@ export function BreakdownChart({
         <tbody>
           {rows.map((row) => (
             <tr key={row.period}>
-              <th scope="row">{row.period}</th>
+              <th scope="row">{periodName(row.period)}</th>
               {all.map((line) => {
                 const cell = row.cells[line.key];
                 return (

@@ -3,6 +3,7 @@
 
 import type { Dimension, SeriesResponse } from '../../api/scorecards-api';
 import { comparePeriodLabels } from '../../charts/curve-rows';
+import { compareBreakdowns } from '../../components/figures/breakdown-order';
 
 export interface BreakdownLine {
   key: string;
@@ -43,14 +44,17 @@ export function breakdownLabel(
     .join(', ');
 }
 
+export { compareBreakdowns };
+
+/** The breakdown lines, named, in their dimensions' defined order. */
 export function breakdownLines(
   series: Pick<SeriesResponse, 'breakdowns'>,
   dimensions: readonly Dimension[],
 ): BreakdownLine[] {
-  return series.breakdowns.map((b) => ({
-    key: b.key,
-    label: breakdownLabel(b.breakdown, dimensions),
-  }));
+  const order = compareBreakdowns(dimensions);
+  return [...series.breakdowns]
+    .sort((a, b) => order(a.breakdown, b.breakdown))
+    .map((b) => ({ key: b.key, label: breakdownLabel(b.breakdown, dimensions) }));
 }
 
 /** One row per period with the total and each breakdown's figure, oldest first. */

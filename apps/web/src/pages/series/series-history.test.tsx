@@ -19,6 +19,8 @@ function seriesResponse(view: SeriesResponse['view']): SeriesResponse {
     suppressionThreshold: null,
     targets: [],
     forecast: [],
+    baselineForecast: [],
+    versusBaselineCurve: null,
     breakdowns: [
       {
         breakdown: { gender: 'girls_women' },
@@ -107,7 +109,7 @@ describe('a figure’s history on the series page', () => {
     renderApp(`/measures/${measureId}`);
     const section = await screen.findByRole('region', { name: 'History of a figure' });
     const table = await within(section).findByRole('table', {
-      name: 'History of # of youth served, FY2025-26-Q2',
+      name: 'History of # of youth served, FY2025-26 Q2',
     });
     expect(rowsOf(table)).toEqual([
       ['Priya Patel', 'Saved', 'from —No figure → to 118', ''],
@@ -124,7 +126,7 @@ describe('a figure’s history on the series page', () => {
       target: { value: 'gender=girls_women' },
     });
     await within(section).findByRole('table', {
-      name: 'History of # of youth served (Girls and women), FY2025-26-Q1',
+      name: 'History of # of youth served (Girls and women), FY2025-26 Q1',
     });
     expect(api.urls).toContain(
       `${base}/observations/FY2025-26-Q1/history?breakdown=gender%3Agirls_women`,
@@ -137,7 +139,7 @@ describe('a figure’s history on the series page', () => {
     renderApp(`/measures/${measureId}`, { locale: 'fr' });
     const section = await screen.findByRole('region', { name: 'Historique d’une donnée' });
     const table = await within(section).findByRole('table', {
-      name: 'Historique de # of youth served, FY2025-26-Q2',
+      name: 'Historique de # of youth served, FY2025-26 Q2',
     });
     expect(rowsOf(table).map((r) => r[1])).toEqual([
       'Enregistré',

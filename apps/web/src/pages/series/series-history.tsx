@@ -11,6 +11,7 @@ import {
   useFigureHistory,
 } from '../../components/figure-history/use-figure-history';
 import { useI18n } from '../../i18n/i18n-provider';
+import { periodName } from '../../i18n/period-name';
 import { breakdownLabel, totalKey } from './breakdown-rows';
 
 /** Whether the caller's view of the measure may include figure histories (the API decides). */
@@ -58,7 +59,7 @@ export function SeriesHistory({
           <select id={periodId} value={period} onChange={(event) => setPeriod(event.target.value)}>
             {periods.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {periodName(p)}
               </option>
             ))}
           </select>
@@ -80,7 +81,7 @@ export function SeriesHistory({
       <FigureHistoryView
         query={history}
         measure={series}
-        caption={t('series.history.caption', { figure, period })}
+        caption={t('series.history.caption', { figure, period: periodName(period) })}
       />
     </section>
   );

@@ -4,6 +4,7 @@
 import type { Observation } from '@rba/schema';
 import { comparePeriodLabels } from '../../charts/curve-rows';
 import { useI18n } from '../../i18n/i18n-provider';
+import { periodName } from '../../i18n/period-name';
 
 export function notedFigures(observations: readonly Observation[]): Observation[] {
   return observations
@@ -25,7 +26,7 @@ export function SeriesNotes({ observations }: { observations: readonly Observati
         <dl className="series-notes-list">
           {noted.map((o) => (
             <div key={o.id}>
-              <dt>{o.period}</dt>
+              <dt>{periodName(o.period)}</dt>
               <dd>{o.note}</dd>
             </div>
           ))}

@@ -14,7 +14,9 @@ function seriesResponse(view: SeriesResponse['view'] = 'all'): SeriesResponse {
     view,
     suppressionThreshold: view === 'restricted' ? 5 : null,
     targets: [{ period: 'FY2025-26-Q2', value: 130 }],
-    forecast: [{ period: 'FY2025-26-Q3', value: 125 }],
+    forecast: [{ period: 'FY2025-26-Q3', value: 125, low: 110, high: 140 }],
+    baselineForecast: [],
+    versusBaselineCurve: null,
     breakdowns: [
       {
         breakdown: { gender: 'girls_women' },
@@ -151,7 +153,7 @@ describe('the series page', () => {
 
     // Every breakdown figure stays in the table, a suppressed one as "x" with the neutral reason.
     const table = screen.getByRole('table', { name: 'The figures by breakdown' });
-    const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26-Q1' }).closest('tr');
+    const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26 Q1' }).closest('tr');
     expect(firstRow?.textContent).toContain('xHidden to protect small counts');
     expect(firstRow?.textContent).not.toContain('<');
     // Only a restricted view has the legend of "x".
@@ -186,7 +188,7 @@ describe('the series page', () => {
     // The rule in general words, and once what the "x" of a suppressed figure means.
     expect(screen.getAllByText('x: hidden to protect small counts')).toHaveLength(1);
     const table = screen.getByRole('table', { name: 'The figures by breakdown' });
-    const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26-Q1' }).closest('tr');
+    const firstRow = within(table).getByRole('rowheader', { name: 'FY2025-26 Q1' }).closest('tr');
     expect(firstRow?.textContent).toContain('xHidden to protect small counts');
     expect(document.body.textContent).not.toMatch(/<\s*\d/);
   });

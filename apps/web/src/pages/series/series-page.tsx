@@ -17,6 +17,7 @@ import { TrendBadge } from '../../components/figures/trend-badge';
 import { PageLayout } from '../../components/page-layout';
 import { type Translate, useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
+import { periodName } from '../../i18n/period-name';
 import { ViewNote } from '../scorecards/scorecard-filters';
 import { LoadError } from '../scorecards/scorecards-page';
 import { isMissing, useOrganizations } from '../scorecards/use-scorecards';
@@ -42,7 +43,9 @@ function Headline({ series }: { series: SeriesResponse }) {
         <dt>{t('series.headline.latest')}</dt>
         <dd>
           <FigureValue figure={series.latest} unit={series.unit} decimals={series.decimals} />
-          {series.latest ? <span className="muted"> {series.latest.period}</span> : null}
+          {series.latest ? (
+            <span className="muted"> {periodName(series.latest.period)}</span>
+          ) : null}
         </dd>
       </div>
       <div>
@@ -176,6 +179,8 @@ export function SeriesPage() {
                   points={series.points}
                   targets={series.targets}
                   forecast={series.forecast}
+                  baselineForecast={series.baselineForecast}
+                  verdict={series.versusBaselineCurve}
                   baselinePeriod={series.baseline?.period ?? null}
                   direction={series.direction}
                   unit={series.unit}

@@ -30,6 +30,8 @@ function seriesResponse(underRevision: boolean): SeriesResponse {
     suppressionThreshold: 5,
     targets: [],
     forecast: [],
+    baselineForecast: [],
+    versusBaselineCurve: null,
     breakdowns: [
       {
         breakdown: { gender: 'girls_women' },
@@ -98,7 +100,7 @@ describe('a series under revision, for a funder', () => {
     await open();
 
     // The latest figure stays shown, followed by "†" and the words for screen readers.
-    expect(latestFigure('Latest')).toBe('120† (under revision) FY2025-26-Q2');
+    expect(latestFigure('Latest')).toBe('120† (under revision) FY2025-26 Q2');
     // The page's legend, once; the chart's own legend names the mark it draws.
     expect(screen.getAllByText(legend.en)).toHaveLength(1);
     const chartLegend = screen.getByRole('list', { name: 'Legend' });
@@ -108,32 +110,32 @@ describe('a series under revision, for a funder', () => {
 
     // The table under the curve: the marked period only.
     const curveTable = 'The figures behind the curve';
-    expect(rowOf(curveTable, 'FY2025-26-Q2').textContent).toContain('120† (under revision)');
-    expect(rowOf(curveTable, 'FY2025-26-Q1').textContent).not.toContain('†');
+    expect(rowOf(curveTable, 'FY2025-26 Q2').textContent).toContain('120† (under revision)');
+    expect(rowOf(curveTable, 'FY2025-26 Q1').textContent).not.toContain('†');
     // The chart draws it apart (a ring with "†") and its summary says it.
     expect(document.querySelectorAll('.curve-revision')).toHaveLength(1);
     const summary = screen.getAllByRole('img').map((img) => img.getAttribute('aria-label'));
     expect(summary.join(' ')).toContain(
-      'Under revision (the last approved figure, being corrected): FY2025-26-Q2.',
+      'Under revision (the last approved figure, being corrected): FY2025-26 Q2.',
     );
 
     // The breakdown's table: the marked cells (the total and the girls' line) of that period.
-    const byBreakdown = rowOf('The figures by breakdown', 'FY2025-26-Q2');
+    const byBreakdown = rowOf('The figures by breakdown', 'FY2025-26 Q2');
     expect(within(byBreakdown).getAllByText('(under revision)')).toHaveLength(2);
-    expect(rowOf('The figures by breakdown', 'FY2025-26-Q1').textContent).not.toContain('†');
+    expect(rowOf('The figures by breakdown', 'FY2025-26 Q1').textContent).not.toContain('†');
   });
 
   it('says it in French', async () => {
     serve(true, { ...funder, locale: 'fr' });
     await open('fr');
-    expect(latestFigure('Dernière donnée')).toBe('120† (en révision) FY2025-26-Q2');
+    expect(latestFigure('Dernière donnée')).toBe('120† (en révision) FY2025-26 Q2');
     expect(screen.getAllByText(legend.fr)).toHaveLength(1);
   });
 
   it('shows neither mark nor legend when nothing is under revision', async () => {
     serve(false);
     await open();
-    expect(latestFigure('Latest')).toBe('120 FY2025-26-Q2');
+    expect(latestFigure('Latest')).toBe('120 FY2025-26 Q2');
     expect(document.body.textContent).not.toContain('†');
     expect(screen.queryByText(/under revision/i)).toBeNull();
     expect(document.querySelector('.curve-revision')).toBeNull();
