@@ -112,6 +112,23 @@ function programMeasureIds(db: DbOrTrx, organizationId: string) {
     .where('kind', '=', 'performance');
 }
 
+/** The columns an approved copy keeps: the figure's own, as approved_figures names them. */
+const COPIED_COLUMNS = [
+  'id',
+  'measure_id',
+  'period_start',
+  'period_end',
+  'breakdown',
+  'value',
+  'numerator',
+  'denominator',
+  'note',
+  'version',
+  'entered_by',
+  'created_at',
+  'updated_at',
+] as const;
+
 /**
  * Keeps a copy of an organization's approved figures of a period, as they are, for readers of
  * approved figures while the period is reopened (see published_observations). Returns how many.
@@ -124,39 +141,11 @@ export async function keepApprovedCopies(
 ): Promise<number> {
   const result = await db
     .insertInto('approved_figures')
-    .columns([
-      'id',
-      'measure_id',
-      'period_start',
-      'period_end',
-      'breakdown',
-      'value',
-      'numerator',
-      'denominator',
-      'note',
-      'version',
-      'entered_by',
-      'created_at',
-      'updated_at',
-    ])
+    .columns(COPIED_COLUMNS)
     .expression(
       db
         .selectFrom('observations')
-        .select([
-          'id',
-          'measure_id',
-          'period_start',
-          'period_end',
-          'breakdown',
-          'value',
-          'numerator',
-          'denominator',
-          'note',
-          'version',
-          'entered_by',
-          'created_at',
-          'updated_at',
-        ])
+        .select(COPIED_COLUMNS)
         .where('status', '=', 'approved')
         .where('period_start', '>=', periodStart)
         .where('period_end', '<=', periodEnd)
