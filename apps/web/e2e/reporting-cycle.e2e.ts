@@ -5,14 +5,12 @@
 // Black-box: the built API serves the built client on an empty database, set up over HTTP.
 
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en, type MessageKey } from '../src/i18n/messages.en';
+import { en } from '../src/i18n/messages.en';
 import { periodName } from '../src/pages/data-entry/entry-sheet-model';
 import { type Api, apiAs, signInToApi } from './support/api-client';
-import { type ApiServer, startApiServer, webDir } from './support/api-server';
-import { seriousViolations } from './support/axe';
+import { type ApiServer, startApiServer } from './support/api-server';
 import {
   launchBrowser,
   openSession,
@@ -21,8 +19,8 @@ import {
   signIn,
   switchLanguage,
 } from './support/browser';
+import { expectAccessible, fill, photograph, screenshotDir } from './support/page-checks';
 
-const screenshotDir = path.resolve(webDir, '../../docs/screenshots');
 const admin = { email: 'admin@example.org', password: 'e2e-first-Passphrase-2025!' };
 const password = 'cycle-Password-2025';
 const people = {
@@ -37,26 +35,6 @@ let server: ApiServer;
 let browser: Browser;
 let period: string;
 const opened: Session[] = [];
-
-function fill(key: MessageKey, params: Record<string, string>): string {
-  return en[key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
-}
-
-async function expectAccessible(page: Page, label: string) {
-  expect(await seriousViolations(page), `axe: serious or critical violations on ${label}`).toEqual(
-    [],
-  );
-}
-
-async function photograph(page: Page, file: string, maxHeight = 900) {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.screenshot({
-    path: path.join(screenshotDir, file),
-    fullPage: true,
-    clip: { x: 0, y: 0, width: 1280, height: Math.min(height, maxHeight) },
-  });
-}
 
 async function session(): Promise<Session> {
   const s = await openSession(browser);
@@ -168,7 +146,7 @@ describe('the reporting cycle, in Chromium', () => {
       .getByText(fill('status.summary.many', { submitted: '1', total: '2', overdue: '1' }))
       .waitFor();
     await expectAccessible(page, 'the status board, in English');
-    await photograph(page, 'status-board.png');
+    await photograph(page, 'status-board.png', 900);
     await switchLanguage(page, 'fr');
     await expectAccessible(page, 'the status board, in French');
     await switchLanguage(page, 'en');
