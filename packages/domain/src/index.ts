@@ -99,6 +99,7 @@ export {
   periodDistance,
   periodFromIndex,
   periodIndex,
+  periodName,
   periodRefContaining,
   periodsBetween,
   previousPeriod,

@@ -15,6 +15,7 @@ import {
   periodDistance,
   periodFromIndex,
   periodIndex,
+  periodName,
   periodsBetween,
   previousPeriod,
   shiftPeriod,
@@ -305,5 +306,15 @@ describe('period properties', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('periodName', () => {
+  it('sets a quarter apart by a space and leaves other labels as they are', () => {
+    expect(periodName('FY2025-26-Q2')).toBe('FY2025-26 Q2');
+    expect(periodName('2025-Q3')).toBe('2025 Q3');
+    expect(periodName('FY2025-26')).toBe('FY2025-26');
+    expect(periodName('2025-07')).toBe('2025-07');
+    expect(periodName('2025')).toBe('2025');
   });
 });

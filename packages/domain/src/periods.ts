@@ -471,3 +471,12 @@ export function periodsBetween(
   }
   return labels;
 }
+
+/**
+ * A period label as people read it, the one way every screen, e-mail and report writes it:
+ * a fiscal or calendar quarter set apart by a space (`FY2025-26-Q2` → `FY2025-26 Q2`,
+ * `2025-Q3` → `2025 Q3`); other labels as they are. The API's machine labels stay as they are.
+ */
+export function periodName(label: string): string {
+  return label.replace(/-Q([1-4])$/, ' Q$1');
+}

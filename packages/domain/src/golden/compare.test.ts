@@ -39,6 +39,17 @@ describe('valuesMatch', () => {
     expect(valuesMatch('met', 'near', tol)).toBe(false);
     expect(valuesMatch(true, true, tol)).toBe(true);
   });
+
+  it('matches nested objects on the keys expected lists, at every level', () => {
+    const tol = 1e-9;
+    const actual = {
+      a: { degree: 1, betweenness: 0, trust: null },
+      b: { degree: 2, betweenness: 2 / 3, trust: 4 },
+    };
+    expect(valuesMatch({ b: { degree: 2, betweenness: 0.666666666667 } }, actual, tol)).toBe(true);
+    expect(valuesMatch({ a: { trust: 3 } }, actual, tol)).toBe(false);
+    expect(valuesMatch({ c: { degree: 0 } }, actual, tol)).toBe(false);
+  });
 });
 
 describe('mismatchedFields', () => {

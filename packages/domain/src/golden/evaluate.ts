@@ -28,6 +28,7 @@ import { type SuppressionCell, suppressSmallCells } from '../suppress.js';
 import { evaluateTarget } from '../target.js';
 import { currentTrend } from '../trend.js';
 import { evaluateBaselineForecast, evaluateChange, evaluateForecast } from './evaluate-curve.js';
+import { evaluateNetwork } from './evaluate-network.js';
 import {
   arrayAt,
   CaseShapeError,
@@ -59,6 +60,7 @@ export const CASE_KINDS = [
   'suppress',
   'period',
   'outliers',
+  'network',
 ] as const;
 
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -207,6 +209,7 @@ const EVALUATORS: Record<CaseKind, (c: JsonObject) => JsonObject> = {
   suppress: evaluateSuppress,
   period: evaluatePeriod,
   outliers: evaluateOutliers,
+  network: evaluateNetwork,
 };
 
 export function isCaseKind(value: unknown): value is CaseKind {

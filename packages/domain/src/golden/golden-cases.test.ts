@@ -28,11 +28,18 @@ describe('golden cases', () => {
   it('passes every case of a known kind in the copy of cases-2.json', () => {
     const cases = knownCases(FIXTURE_2);
     const kinds = new Set(cases.map((c) => (c as { kind: string }).kind));
-    for (const kind of ['forecast', 'baseline_forecast', 'change', 'outliers', 'suppress']) {
+    for (const kind of [
+      'forecast',
+      'baseline_forecast',
+      'change',
+      'outliers',
+      'suppress',
+      'network',
+    ]) {
       expect(kinds).toContain(kind);
     }
     const results = runGoldenCases(cases);
-    expect(results.length).toBeGreaterThanOrEqual(35);
+    expect(results.length).toBeGreaterThanOrEqual(47);
     expect(results.filter((r) => !r.passed).map(formatGoldenResult)).toEqual([]);
   });
 

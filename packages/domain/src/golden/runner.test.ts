@@ -172,6 +172,60 @@ describe('curve kinds', () => {
   });
 });
 
+describe('network kind', () => {
+  const network = {
+    id: 'n',
+    kind: 'network',
+    nodes: ['a', 'b', 'c'],
+    ratings: [
+      { from: 'a', to: 'b', level: 2, trust: 3, value: 2 },
+      { from: 'c', to: 'b', level: 1, trust: null, value: 4 },
+    ],
+    expected: {
+      density: 0.666666666667,
+      isolates: 0,
+      nodes: { b: { degree: 2, betweenness: 1, trust: 3, value: 3 } },
+    },
+  };
+
+  it('checks only the organizations a case lists', () => {
+    expect(runGoldenCases([network]).map(formatGoldenResult)).toEqual(['pass n']);
+  });
+
+  it('fails an organization the engine does not know, or a wrong nested figure', () => {
+    const results = runGoldenCases([
+      { ...network, id: '1', expected: { nodes: { z: { degree: 0 } } } },
+      { ...network, id: '2', expected: { nodes: { a: { degree: 2 } } } },
+    ]);
+    expect(results.map((r) => r.detail)).toEqual([
+      expect.stringMatching(/^expected \{"nodes":\{"z":\{"degree":0\}\}\} got \{"nodes":\{"a":/),
+      expect.stringMatching(/^expected \{"nodes":\{"a":\{"degree":2\}\}\} got /),
+    ]);
+  });
+
+  it('fails a malformed network case as an invalid case, and bad ratings as an engine error', () => {
+    const rating = network.ratings[0];
+    const results = runGoldenCases([
+      { ...network, id: '1', nodes: 'a,b,c', expected: {} },
+      { ...network, id: '2', ratings: [{ ...rating, level: 'high' }], expected: {} },
+      { ...network, id: '3', ratings: [{ ...rating, trust: '3' }], expected: {} },
+      { ...network, id: '4', minLevel: '1', expected: {} },
+      { ...network, id: '5', ratings: [42], expected: {} },
+      { ...network, id: '6', ratings: [{ ...rating, to: 'x' }], expected: {} },
+      { ...network, id: '7', ratings: [rating, rating], expected: {} },
+    ]);
+    expect(results.map((r) => r.detail)).toEqual([
+      'expected {} got invalid case: nodes must be an array, got "a,b,c"',
+      'expected {} got invalid case: ratings[0].level must be a number, got "high"',
+      'expected {} got invalid case: ratings[0].trust must be a number, got "3"',
+      'expected {} got invalid case: minLevel must be a number, got "1"',
+      'expected {} got invalid case: ratings[0] must be an object, got 42',
+      'expected {} got error: Rating 0 names an unknown node "x"',
+      'expected {} got error: "a" rates "b" more than once (rating 1)',
+    ]);
+  });
+});
+
 describe('parseGoldenFile', () => {
   it('reads an array of cases', () => {
     expect(parseGoldenFile('[{"id":"a"}]')).toEqual([{ id: 'a' }]);
