@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import type { AppContext } from './context.js';
 import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
+import { demoRoutes } from './demo/demo.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { entrySheetRoutes } from './entry-sheet/entry-sheet.routes.js';
 import { ValidationError } from './errors.js';
@@ -27,6 +28,7 @@ import { organizationRoutes } from './organizations/organizations.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/error-handler.js';
+import { loggerOptions, registerRequestLog } from './plugins/logging.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
 import { programRoutes } from './programs/programs.routes.js';
@@ -53,10 +55,7 @@ function containsNul(value: unknown, depth = 0): boolean {
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: ctx.config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    },
+    ...loggerOptions(ctx.config),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorReply,
@@ -71,6 +70,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRequestLog(app, ctx.config);
   // PostgreSQL cannot store a NUL character in text: refuse it at the door, for every body.
   app.addHook('preValidation', async (request) => {
     if (request.body !== undefined && request.body !== null && containsNul(request.body)) {
@@ -127,6 +127,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes, { ctx });
+      await api.register(demoRoutes, { ctx });
       await api.register(userRoutes, { ctx });
       await api.register(organizationRoutes, { ctx });
       await api.register(auditRoutes, { ctx });

@@ -47,6 +47,7 @@ const envSchema = z.object({
     .optional(),
   DEMO: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEB_DIST_DIR: z.string().default(path.resolve(here, '../../web/dist')),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -105,6 +106,12 @@ export type Config = {
   admin: { email: string; password: string } | undefined;
   demo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /**
+   * `pretty`: one readable line per event and per API request, for a person at a terminal;
+   * `json`: pino's JSON lines, for a log collector. Unset: the server picks pretty on a
+   * terminal outside production, JSON otherwise (see server.ts).
+   */
+  logFormat: 'json' | 'pretty' | undefined;
   webDistDir: string;
   loginLimit: {
     maxFailures: number;
@@ -188,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     loginLimit: {
       maxFailures: e.LOGIN_MAX_FAILURES,

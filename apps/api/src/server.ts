@@ -5,9 +5,14 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { demoAccountsIfSeeded, quarterWords } from './demo/demo-accounts.service.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { recoverImportsAtStartup } from './imports/imports.service.js';
 import { type ReminderLoop, startReminderLoop } from './mail/reminder-loop.js';
+import { startBanner } from './start-banner.js';
+
+/** pino's logger, which Fastify's type does not show flushing. */
+type Flushable = { flush(done: () => void): void };
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -20,6 +25,9 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  // Readable lines for a person at a terminal; JSON for a collector and in production.
+  const atTerminal = Boolean(process.stdout.isTTY) && process.env.NODE_ENV !== 'production';
+  config = { ...config, logFormat: config.logFormat ?? (atTerminal ? 'pretty' : 'json') };
 
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
@@ -41,22 +49,26 @@ async function main(): Promise<number> {
     app.log.warn({ recovered }, 'Import jobs interrupted by a previous stop were closed');
   }
 
-  const admin = await ensureFirstAdmin(database.db, config);
-  if (admin?.generatedPassword) {
-    app.log.warn(
-      `Created the first administrator. Sign in as ${admin.email} with password ${admin.generatedPassword} — it is shown only this once.`,
-    );
-  } else if (admin) {
-    app.log.info(`Created the first administrator ${admin.email}`);
-  }
-
+  // A configured administrator first; then the demo, whose own administrator is then the only
+  // one; a generated administrator only where neither made one (an empty embedded database).
+  const configuredAdmin = config.admin ? await ensureFirstAdmin(database.db, config) : undefined;
+  if (configuredAdmin) app.log.info(`Created the first administrator ${configuredAdmin.email}`);
   if (config.demo) {
     const demo = await seedDemo(database.db, { today: new Date().toISOString().slice(0, 10) });
     if (demo.seeded) {
-      app.log.warn(
-        `Seeded the demo collaborative (${demo.quarters[0]} to ${demo.quarters.at(-1)}). Demo accounts, all with password "${demo.accounts[0]?.password}": ${demo.accounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
+      app.log.info(
+        `Seeded the demo collaborative (${demo.quarters[0]} to ${demo.quarters.at(-1)})`,
       );
     }
+  }
+  const generated = config.admin ? undefined : await ensureFirstAdmin(database.db, config);
+  const generatedAdmin = generated?.generatedPassword
+    ? { email: generated.email, password: generated.generatedPassword }
+    : undefined;
+  if (generatedAdmin && config.logFormat === 'json') {
+    app.log.warn(
+      `Created the first administrator. Sign in as ${generatedAdmin.email} with password ${generatedAdmin.password} — it is shown only this once.`,
+    );
   }
 
   // Reminders and e-mail, run by every process on its own (REMINDERS_INTERVAL_SECONDS=0: none).
@@ -92,9 +104,42 @@ async function main(): Promise<number> {
       app.log,
     );
   }
-  app.log.info(
-    `RBA scorecards on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.engine})`,
-  );
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const demoAccounts = config.demo ? await demoAccountsIfSeeded(database.db, config) : undefined;
+  if (config.logFormat === 'pretty') {
+    // The log lines so far first (the readable format writes them from a worker thread).
+    await new Promise<void>((resolve) => (app.log as unknown as Flushable).flush(() => resolve()));
+    process.stdout.write(
+      startBanner({
+        url,
+        engine: database.engine,
+        dataDir: config.database.kind === 'pglite' ? config.dataDir : undefined,
+        generatedAdmin,
+        demo: demoAccounts && {
+          password: demoAccounts.password,
+          accounts: demoAccounts.accounts.map((a) => ({
+            email: a.email,
+            role: a.role,
+            note: a.organization ? `${a.organization}: ${quarterWords(a.quarter)}` : undefined,
+          })),
+        },
+      }),
+    );
+  } else {
+    app.log.info(
+      {
+        url,
+        engine: database.engine,
+        ...(demoAccounts
+          ? {
+              demoAccounts: demoAccounts.accounts.map((a) => a.email),
+              demoPassword: demoAccounts.password,
+            }
+          : {}),
+      },
+      `RBA scorecards on ${url} (${database.engine})`,
+    );
+  }
   await done;
   return 0;
 }

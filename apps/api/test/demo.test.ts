@@ -2,6 +2,7 @@
 // living current quarter.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, STATCAN_INDICATORS } from '../src/demo/demo-content.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
@@ -152,8 +153,9 @@ describe('the demo collaborative', () => {
         .sort();
     expect(byStatus('submitted')).toEqual(['YWH']);
     expect(byStatus('returned')).toEqual(['NGH']);
-    expect(byStatus('approved')).toHaveLength(5);
+    expect(byStatus('approved')).toEqual(['CSCN', 'MBFS', 'NCMHC', 'NDSB']);
     expect(subs.map((x) => x.code)).not.toContain('PCMH');
+    expect(subs.map((x) => x.code)).not.toContain('NCL');
     const coordinator = client(t, await t.login('coordinator@northshire.example', DEMO_PASSWORD));
     const table = (await coordinator.get('/tables')).items[0];
     const card = await coordinator.get(`/tables/${table.id}/scorecard`);
@@ -178,4 +180,101 @@ describe('the demo collaborative', () => {
     expect(map.unprofiledPrograms).toEqual([]);
     expect(map.unlinkedResults).toEqual([]);
   });
+
+  it('gives every state of the current quarter a demo editor, whose agency stands there', async () => {
+    const coordinator = client(t, await t.login('coordinator@northshire.example', DEMO_PASSWORD));
+    const table = (await coordinator.get('/tables')).items[0];
+    const quarter = (await seedDemo(t.db, { today: DAY })).quarters.at(-1);
+    const status = await coordinator.get(`/tables/${table.id}/reporting-status?period=${quarter}`);
+    const byCode = new Map<
+      string,
+      { status: string; figures: { expected: number; entered: number } }
+    >(status.items.map((i: { organization: { code: string } }) => [i.organization.code, i]));
+    const journeys = DEMO_ACCOUNTS.filter((a) => a.role === 'partner_editor').map((a) => [
+      a.org,
+      byCode.get(a.org)?.status,
+    ]);
+    expect(journeys).toEqual([
+      ['NCMHC', 'approved'],
+      ['YWH', 'submitted'],
+      ['NCL', 'in_progress'],
+      ['NGH', 'returned'],
+      ['PCMH', 'not_started'],
+    ]);
+    const partly = byCode.get('NCL')?.figures;
+    expect(partly?.entered).toBeGreaterThan(0);
+    expect(partly?.entered).toBeLessThan(partly?.expected ?? 0);
+    expect(byCode.get('PCMH')?.figures.entered).toBe(0);
+  });
+
+  it('tells only of the current quarter: one notice for the coordinator, the return for its editor', async () => {
+    const unread = async (email: string) =>
+      (await client(t, await t.login(email, DEMO_PASSWORD)).get('/me/notifications')).items;
+    const coordinator = await unread('coordinator@northshire.example');
+    expect(coordinator.map((n: { kind: string }) => n.kind)).toEqual(['submitted']);
+    const hospital = await unread('editor.ngh@northshire.example');
+    expect(hospital.map((n: { kind: string }) => n.kind)).toEqual(['returned']);
+    expect(await unread('editor.ncmhc@northshire.example')).toEqual([]);
+  });
+
+  it('lists its accounts for the sign-in page, each partner editor with the state of their quarter', async () => {
+    const demoApp = await createTestApp({ DEMO: 'true' });
+    try {
+      const none = { password: null, accounts: [] };
+      expect((await demoApp.http().get('/api/v1/demo/accounts')).body).toEqual(none);
+      await seedDemo(demoApp.db, { today: DAY });
+      const res = await demoApp.http().get('/api/v1/demo/accounts');
+      expect(res.status).toBe(200);
+      expect(res.body.password).toBe(DEMO_PASSWORD);
+      expect(res.body.accounts.map((a: { email: string }) => a.email)).toEqual(
+        DEMO_ACCOUNTS.map((a) => a.email),
+      );
+      expect(
+        res.body.accounts.find(
+          (a: { email: string }) => a.email === 'editor.ngh@northshire.example',
+        ),
+      ).toMatchObject({
+        role: 'partner_editor',
+        quarter: 'returned',
+      });
+    } finally {
+      await demoApp.closeAll();
+    }
+    // DEMO=false (as on PostgreSQL unless DEMO=true): an empty list, even on the demo's database.
+    const off = await t.http().get('/api/v1/demo/accounts');
+    expect([off.status, off.body]).toEqual([200, { password: null, accounts: [] }]);
+  });
+
+  it('seeds in one transaction: a failure half-way leaves nothing, and the next start seeds it all', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      // The last step (the turn-the-curve plans) fails, as a start killed late in seeding would.
+      await sql`create function refuse() returns trigger language plpgsql as $$ begin raise exception 'stopped'; end $$`.execute(
+        fresh.db,
+      );
+      await sql`create trigger refuse before insert on curve_plans for each row execute function refuse()`.execute(
+        fresh.db,
+      );
+      await expect(seedDemo(fresh.db, { today: DAY })).rejects.toThrow(/stopped/);
+      const count = async (table: 'users' | 'planning_tables' | 'observations' | 'audit_events') =>
+        Number(
+          (
+            await fresh.db
+              .selectFrom(table)
+              .select((e) => e.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect([
+        await count('users'),
+        await count('planning_tables'),
+        await count('observations'),
+      ]).toEqual([0, 0, 0]);
+      await sql`drop trigger refuse on curve_plans`.execute(fresh.db);
+      expect((await seedDemo(fresh.db, { today: DAY })).seeded).toBe(true);
+      expect(await content(fresh.db)).toEqual(await content(t.db));
+    } finally {
+      await fresh.close();
+    }
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ export * from './auth.js';
 export * from './common.js';
 export * from './csv.js';
 export * from './curve-plans.js';
+export * from './demo.js';
 export * from './entry-sheet.js';
 export * from './history.js';
 export * from './notifications.js';

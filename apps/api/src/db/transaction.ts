@@ -21,8 +21,19 @@ function isRetryable(err: unknown): boolean {
  * `db` while a transaction is open waits forever on the single connection. A transaction that
  * PostgreSQL aborted to break a deadlock is run again (up to three attempts in all), so `work`
  * must keep its state inside the call.
+ *
+ * Given a transaction that inTransaction opened, the use case joins it: its work and its
+ * before-commit hooks become part of the outer one, which commits or rolls back the lot (the
+ * demo seed runs dozens of use cases as one). The outer transaction does any retrying.
  */
 export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    const outer = db as Trx;
+    if (!beforeCommitHooks.has(outer)) {
+      throw new Error('inTransaction: a transaction not opened by inTransaction cannot be joined');
+    }
+    return work(outer);
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {

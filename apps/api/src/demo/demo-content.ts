@@ -1,6 +1,7 @@
 // What the demo collaborative is made of: a fictional region's child and youth mental health
 // planning table, its eight partner agencies, two funders, results, programs and measures.
 // Curves are described by shape (start, slope, a turn) and drawn by a seeded generator.
+import type { DemoQuarterState } from '@rba/schema';
 
 export const DEMO_PASSWORD = 'northshire-demo';
 
@@ -31,6 +32,28 @@ export const DEMO_ACCOUNTS = [
     name: 'Jordan Lee',
     role: 'partner_editor',
     org: 'YWH',
+  },
+  // One editor for each state of the current quarter a partner can meet (see CURRENT_QUARTER).
+  {
+    key: 'editorCrisis',
+    email: 'editor.ncl@northshire.example',
+    name: 'Sam Okafor',
+    role: 'partner_editor',
+    org: 'NCL',
+  },
+  {
+    key: 'editorHospital',
+    email: 'editor.ngh@northshire.example',
+    name: 'Dana Whitfield',
+    role: 'partner_editor',
+    org: 'NGH',
+  },
+  {
+    key: 'editorParents',
+    email: 'editor.pcmh@northshire.example',
+    name: 'Kim Tran',
+    role: 'partner_editor',
+    org: 'PCMH',
   },
   {
     key: 'funder',
@@ -498,17 +521,19 @@ export const PROGRAMS: DemoProgram[] = [
 ];
 
 /** Where the current quarter stands for each agency. */
-export const CURRENT_QUARTER: Record<
-  string,
-  'approved' | 'submitted' | 'returned' | 'not_started'
-> = {
+/**
+ * Where each agency stands in the current quarter. A demo editor walks each state a partner
+ * meets: NCMHC approved, YWH submitted, NCL open and partly entered, NGH returned with a note,
+ * PCMH not started.
+ */
+export const CURRENT_QUARTER: Record<string, DemoQuarterState> = {
   NCMHC: 'approved',
   NGH: 'returned',
   NDSB: 'approved',
   YWH: 'submitted',
   MBFS: 'approved',
   CSCN: 'approved',
-  NCL: 'approved',
+  NCL: 'in_progress',
   PCMH: 'not_started',
 };
 

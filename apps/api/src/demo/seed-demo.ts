@@ -1,11 +1,13 @@
 // Seeds the demo collaborative into an empty database through the platform's own services,
 // so every figure obeys the same rules and lands in the audit trail. Deterministic: given the
 // day it runs, the content is always the same (ids and timestamps aside).
-import { periodContaining, shiftPeriod } from '@rba/domain';
+import { parsePeriod, periodContaining, shiftPeriod } from '@rba/domain';
+import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { savePlan } from '../curve-plans/curve-plans.service.js';
-import type { Db } from '../db/schema.js';
+import type { Db, Trx } from '../db/schema.js';
 import type { Role } from '../db/tables/role-grants.table.js';
+import { inTransaction } from '../db/transaction.js';
 import { createDimension } from '../dimensions/dimensions.service.js';
 import {
   createIndicator,
@@ -26,6 +28,7 @@ import { getSettings } from '../settings/settings.service.js';
 import { putProfile } from '../system-map/system-map.service.js';
 import { findUserByEmailWithHash } from '../users/users.repository.js';
 import { createUser, grantRole } from '../users/users.service.js';
+import { keepOnlyMessages } from './demo.repository.js';
 import {
   AGENCIES,
   AGENDA_INDICATOR,
@@ -95,18 +98,40 @@ function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Seeds the demo when the database has no planning table yet; otherwise does nothing. */
+const hasPlanningTable = async (db: Db) =>
+  (await db.selectFrom('planning_tables').select('id').limit(1).executeTakeFirst()) !== undefined;
+
+/**
+ * Seeds the demo when the database has no planning table yet; otherwise does nothing. All of it
+ * in one transaction: a start stopped half-way leaves nothing behind, and the next start seeds
+ * the whole demo again. Several processes starting together on one database seed it once (an
+ * advisory lock, then the check again).
+ */
 export async function seedDemo(db: Db, options: { today: string }): Promise<DemoResult> {
   const accounts = DEMO_ACCOUNTS.map((a) => ({
     email: a.email,
     role: a.role,
     password: DEMO_PASSWORD,
   }));
-  const existing = await db.selectFrom('planning_tables').select('id').limit(1).executeTakeFirst();
   const { fiscalYearStartMonth: fys } = await getSettings(db);
   const quarters = demoQuarters(options.today, fys);
-  if (existing) return { seeded: false, accounts, quarters };
+  if (await hasPlanningTable(db)) return { seeded: false, accounts, quarters };
+  const seeded = await inTransaction(db, async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(trx);
+    if (await hasPlanningTable(trx)) return false;
+    await seedContent(trx, { quarters, today: options.today, fys });
+    return true;
+  });
+  return { seeded, accounts, quarters };
+}
 
+/** An arbitrary key of PostgreSQL's advisory locks, held while the demo is seeded. */
+const DEMO_SEED_LOCK = 7_404_655_001;
+
+async function seedContent(
+  db: Trx,
+  { quarters, today, fys }: { quarters: string[]; today: string; fys: number },
+): Promise<void> {
   // People first: the demo admin does the setting up, so the audit trail names someone.
   const users = new Map<string, { id: string; role: Role; org?: string }>();
   for (const a of DEMO_ACCOUNTS) {
@@ -123,6 +148,9 @@ export async function seedDemo(db: Db, options: { today: string }): Promise<Demo
     grants: [{ role: 'admin', scopeType: null, scopeId: null }],
     requestId: 'demo-seed',
   };
+  /** The demo account that edits an agency's figures, or the admin where it has none. */
+  const editorOf = (org: string): string =>
+    [...users].find(([, u]) => u.role === 'partner_editor' && u.org === org)?.[0] ?? 'admin';
   const as = (key: string): Actor => {
     const u = users.get(key);
     if (!u) throw new Error(`no demo account ${key}`);
@@ -278,7 +306,9 @@ export async function seedDemo(db: Db, options: { today: string }): Promise<Demo
       const state = isCurrent ? CURRENT_QUARTER[agency.code] : 'approved';
       if (state === 'not_started') continue;
       const items: (SaveItem & { measureId: string })[] = [];
-      for (const m of measures.filter((x) => x.org === agency.code)) {
+      const own = measures.filter((x) => x.org === agency.code);
+      // Partly entered: the first measure's figures saved, the others still empty.
+      for (const m of state === 'in_progress' ? own.slice(0, 1) : own) {
         const rand = draws.get(m.id) as () => number;
         const size = Math.max(0, Math.round(at(m.spec.shape, i, rand)));
         if (m.spec.unit === 'percent') {
@@ -311,22 +341,36 @@ export async function seedDemo(db: Db, options: { today: string }): Promise<Demo
         }
       }
       const orgId = orgs.get(agency.code) as string;
-      await saveObservations(db, admin, orgId, items);
-      await submitPeriod(db, admin, orgId, quarter);
+      await saveObservations(db, as(editorOf(agency.code)), orgId, items);
+      if (state === 'in_progress') continue;
+      await submitPeriod(db, as(editorOf(agency.code)), orgId, quarter);
       if (state === 'approved') await approvePeriod(db, coordinator, orgId, quarter);
       if (state === 'returned') await returnPeriod(db, coordinator, orgId, quarter, RETURN_NOTE);
     }
   }
 
+  // The made-up history told nobody anything: only the notices still waiting on someone stay
+  // (the coordinator's of the submitted quarter, the editors' of the returned one).
+  const currentStart = parsePeriod(quarters.at(-1) as string, fys).start;
+  await keepOnlyMessages(
+    db,
+    Object.entries(CURRENT_QUARTER)
+      .filter(([, state]) => state === 'submitted' || state === 'returned')
+      .map(([code, state]) => ({
+        organizationId: orgs.get(code) as string,
+        periodStart: currentStart,
+        kind: state as 'submitted' | 'returned',
+      })),
+  );
+
   await seedPlans(db, {
     coordinator,
     editor: as('editorLead'),
-    today: options.today,
+    today,
     indicators,
     orgs,
     measureId: (code) => measures.find((m) => m.spec.code === code)?.id as string,
   });
-  return { seeded: true, accounts, quarters };
 }
 
 async function seedPlans(

@@ -600,6 +600,12 @@ export const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    path: `${V1}/demo/accounts`,
+    public: true,
+    scopes: globalScope(ALL, () => ({ url: `${V1}/demo/accounts` })),
+  },
+  {
+    method: 'GET',
     path: `${V1}/public/scorecards/:token`,
     public: true,
     scopes: globalScope(ALL, async (c) => {
