@@ -95,7 +95,18 @@ describe('the long layout', () => {
     const res = await download('admin', `observations.csv?organizationId=${w.orgA.id}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="observations.csv"');
+    const day = new Date().toISOString().slice(0, 10);
+    // Named by what it holds: figures, whose, the day (no period bound asked for).
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="figures_${w.orgA.code}_${day}.csv"`,
+    );
+    const bounded = await download(
+      'admin',
+      `observations.csv?tableId=${w.table.id}&from=FY2023-24-Q1&to=FY2024-25-Q4&layout=wide`,
+    );
+    expect(bounded.headers['content-disposition']).toMatch(
+      new RegExp(`filename="figures-wide_[A-Za-z0-9-]+_FY2023-24-Q1-to-FY2024-25-Q4_${day}\\.csv"`),
+    );
     expect(res.text.split('\n')[0]).toBe(
       'measure_code,measure_name,organization_code,period,period_start,period_end,breakdown,value,numerator,denominator,target,unit,status,note,updated_at,suppressed,under_revision',
     );
@@ -264,6 +275,10 @@ describe('the scorecard export', () => {
       `scorecard.csv?tableId=${w.table.id}&period=${WORLD_PERIOD}`,
     );
     expect(res.status).toBe(200);
+    // Named after the table and the period, on the day it was made.
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="scorecard_${w.table.name.replace(/[^A-Za-z0-9]+/g, '-')}_${WORLD_PERIOD}_${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
     const rows = records(res.text);
     const card = await as.coordinator.get(`/tables/${w.table.id}/scorecard?period=${WORLD_PERIOD}`);
     const served = card.results[0].programs[0].measures[0];

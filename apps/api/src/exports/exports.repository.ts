@@ -129,3 +129,48 @@ export async function periodStartsOf(db: DbOrTrx, measureIds: string[], f: CellF
   if (f.totalsOnly) q = q.where('breakdown', '=', '');
   return q.execute();
 }
+
+/**
+ * The words an export's file is named after: the table's name, the agency's code, the program's
+ * agency and name, or the measure's code. Null when the id names nothing (the export then
+ * fails on its own checks) or when no scope is given.
+ */
+export async function exportScopeName(
+  db: DbOrTrx,
+  q: { tableId?: string; organizationId?: string; programId?: string; measureId?: string },
+): Promise<string | null> {
+  if (q.measureId) {
+    const m = await db
+      .selectFrom('measures')
+      .select('code')
+      .where('id', '=', q.measureId)
+      .executeTakeFirst();
+    return m?.code ?? null;
+  }
+  if (q.programId) {
+    const p = await db
+      .selectFrom('programs')
+      .innerJoin('organizations', 'organizations.id', 'programs.organization_id')
+      .select(['organizations.code', 'programs.name'])
+      .where('programs.id', '=', q.programId)
+      .executeTakeFirst();
+    return p ? `${p.code} ${p.name}` : null;
+  }
+  if (q.organizationId) {
+    const o = await db
+      .selectFrom('organizations')
+      .select('code')
+      .where('id', '=', q.organizationId)
+      .executeTakeFirst();
+    return o?.code ?? null;
+  }
+  if (q.tableId) {
+    const t = await db
+      .selectFrom('planning_tables')
+      .select('name')
+      .where('id', '=', q.tableId)
+      .executeTakeFirst();
+    return t?.name ?? null;
+  }
+  return null;
+}

@@ -25,11 +25,13 @@ import {
   num,
   rounded,
 } from './csv-format.js';
+import { exportFilename, periodsPart } from './export-filename.js';
 import { inDefinedOrder, type RankingOf, rankingsOf } from './export-order.js';
 import {
   type CellFilter,
   cellBatch,
   type ExportCell,
+  exportScopeName,
   measuresWithOrganization,
   periodStartsOf,
   tableLevelMeasureIds,
@@ -398,7 +400,12 @@ export async function exportObservations(
   );
   const o: CsvOptions = { bom: q.bom ?? false, crlf: q.crlf ?? false };
   const threshold = settings.smallCellThreshold;
-  const filename = q.layout === 'wide' ? 'observations-wide.csv' : 'observations.csv';
+  const filename = exportFilename({
+    what: q.layout === 'wide' ? 'figures-wide' : 'figures',
+    scope: await exportScopeName(db, q),
+    periods: periodsPart(q.from, q.to),
+    day: new Date().toISOString().slice(0, 10),
+  });
   if (copy && q.layout === 'long' && !o.crlf && measures.every((m) => m.view !== 'restricted')) {
     const stream = await copy(measures, filter, fys, rankingOf);
     const header = (o.bom ? BOM : '') + csvLines([[...LONG_COLUMNS]], o);

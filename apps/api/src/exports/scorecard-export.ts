@@ -15,6 +15,8 @@ import {
   num,
   rounded,
 } from './csv-format.js';
+import { exportFilename } from './export-filename.js';
+import { exportScopeName } from './exports.repository.js';
 
 const SCORECARD_COLUMNS = [
   'section',
@@ -175,9 +177,13 @@ export async function exportScorecard(
   const rows = lines.map(([section, where, s]) =>
     scorecardRow(section, where, s, s.kind === 'shared' || ratios.has(s.measureId)),
   );
-  const suffix = q.period ? `-${q.period}` : '';
   return {
-    filename: `scorecard${suffix}.csv`,
+    filename: exportFilename({
+      what: 'scorecard',
+      scope: await exportScopeName(db, q),
+      periods: q.period ?? 'latest',
+      day: new Date().toISOString().slice(0, 10),
+    }),
     body: (o.bom ? BOM : '') + csvLines([[...SCORECARD_COLUMNS], ...rows], o),
   };
 }

@@ -132,7 +132,11 @@ describe('the export dialog', () => {
     fireEvent.change(within(dialog).getByLabelText('To'), { target: { value: '2025-12-31' } });
     fireEvent.click(within(dialog).getByRole('checkbox', { name: /Include breakdowns/ }));
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Draft' }));
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: /For spreadsheets/ }));
+    // On by default (Excel reads accents only with a byte-order mark).
+    expect(
+      (within(dialog).getByRole('checkbox', { name: /For spreadsheets/ }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
     expect(within(dialog).getByText(/^What funders get: approved figures only\./)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
 
@@ -154,7 +158,7 @@ describe('the export dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(`${downloads[0]?.pathname}${downloads[0]?.search}`).toBe(
-      `/api/v1/exports/scorecard.csv?organizationId=${orgId}&period=FY2025-26-Q2`,
+      `/api/v1/exports/scorecard.csv?organizationId=${orgId}&period=FY2025-26-Q2&bom=true&crlf=true`,
     );
   });
 
@@ -198,7 +202,7 @@ describe('the export dialog', () => {
     expect(within(dialog).queryByRole('radio', { name: /The scorecard/ })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('from: bad period');
-    expect(downloads[0]?.search).toBe(`?measureId=${measureId}&layout=long`);
+    expect(downloads[0]?.search).toBe(`?measureId=${measureId}&layout=long&bom=true&crlf=true`);
     expect(saved).toEqual([]);
   });
 

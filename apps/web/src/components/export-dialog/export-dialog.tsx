@@ -59,7 +59,8 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
   const [breakdowns, setBreakdowns] = useState(true);
   const [chosen, setChosen] = useState<ObservationStatus[]>(statuses);
   const [scorecardPeriod, setScorecardPeriod] = useState(period ?? '');
-  const [spreadsheet, setSpreadsheet] = useState(false);
+  // On by default: most people open the file in Excel, which reads accents only with a BOM.
+  const [spreadsheet, setSpreadsheet] = useState(true);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
 
   const filterStatuses = statuses.length > 1;
