@@ -1,5 +1,6 @@
 // The words of every message, in English and French: a subject and a plain-text body (the in-app
 // notification), which the e-mail wraps with a greeting, a link and the unsubscribe footer.
+import { periodName } from '@rba/domain';
 import type { NotificationKind } from '../db/tables/mail.table.js';
 import type { Locale } from '../db/tables/users.table.js';
 
@@ -125,7 +126,9 @@ function french(f: MessageFacts): MessageText {
 }
 
 export function messageText(facts: MessageFacts, locale: Locale): MessageText {
-  return locale === 'fr' ? french(facts) : english(facts);
+  // Written for people: the quarter as every screen writes it (`FY2026-27 Q3`).
+  const readable = { ...facts, period: periodName(facts.period) };
+  return locale === 'fr' ? french(readable) : english(readable);
 }
 
 /** The e-mail's frame: greeting, the link's label, the footer. */

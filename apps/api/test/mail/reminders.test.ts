@@ -46,14 +46,14 @@ describe('reminders of a due date', () => {
       expect(sink().to(u.email)).toEqual([]);
 
     const [en] = sink().to(users.editorA.email);
-    expect(en?.subject).toBe(`Reminder: ${m.w.orgA.name}, FY2026-27-Q1 is due on July 15, 2026`);
-    expect(en?.text).toContain(`The figures of ${m.w.orgA.name} for FY2026-27-Q1 are due on`);
+    expect(en?.subject).toBe(`Reminder: ${m.w.orgA.name}, FY2026-27 Q1 is due on July 15, 2026`);
+    expect(en?.text).toContain(`The figures of ${m.w.orgA.name} for FY2026-27 Q1 are due on`);
     expect(en?.text).toContain(
       `${PUBLIC_URL}/data-entry?organization=${m.w.orgA.id}&period=FY2026-27-Q1`,
     );
     const [fr] = sink().to(m.editorFr.email);
     expect(fr?.subject).toBe(
-      `Rappel\u00a0: ${m.w.orgA.name}, FY2026-27-Q1 attendue le 15 juillet 2026`,
+      `Rappel\u00a0: ${m.w.orgA.name}, FY2026-27 Q1 attendue le 15 juillet 2026`,
     );
     expect(fr?.text).toContain('Bonjour Élise,');
     expect(fr?.text).toContain('n’ont pas encore été soumises');
@@ -88,7 +88,7 @@ describe('reminders of a due date', () => {
     const reminders = sink().accepted.filter((x) => !x.subject.startsWith('Submitted'));
     expect(reminders.map((x) => x.to)).toEqual([m.w.users.editorX.email]);
     expect(reminders[0]?.subject).toBe(
-      `Overdue: ${m.w.outside.name}, FY2026-27-Q1 (due July 15, 2026)`,
+      `Overdue: ${m.w.outside.name}, FY2026-27 Q1 (due July 15, 2026)`,
     );
     const offsets = await reminderOffsets(PERIODS.Q1.period);
     expect(

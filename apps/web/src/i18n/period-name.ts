@@ -1,9 +1,7 @@
 // The one way the client writes a period label, in either language: the API's labels
 // (`2025`, `2025-Q3`, `2025-07`, `FY2025-26`, `FY2025-26-Q1`) with a fiscal or calendar quarter
 // set apart by a space, as people read it (`FY2025-26 Q1`, `2025 Q3`). Charts, tables, headlines
-// and sentences all go through here, so a quarter never reads two ways on one screen.
+// and sentences all go through here, so a quarter never reads two ways on one screen. The rule
+// lives in @rba/domain, which the API's e-mails use too.
 
-/** A period label as people read it: `FY2025-26-Q2` → `FY2025-26 Q2`, `2025-Q3` → `2025 Q3`. */
-export function periodName(label: string): string {
-  return label.replace(/-Q([1-4])$/, ' Q$1');
-}
+export { periodName } from '@rba/domain';
