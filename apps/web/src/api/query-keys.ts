@@ -3,6 +3,8 @@
 export const queryKeys = {
   all: ['rba'] as const,
   me: () => [...queryKeys.all, 'me'] as const,
+  /** The demo database's accounts, for the sign-in page (404 on any other database). */
+  demoAccounts: () => [...queryKeys.all, 'demo-accounts'] as const,
   organization: (id: string) => [...queryKeys.all, 'organizations', id] as const,
   /** The data-entry grid of an agency for a period (null: the current quarter). */
   entrySheet: (organizationId: string, period: string | null) =>

@@ -9,6 +9,7 @@ import { dashboardEn } from '../pages/dashboard/messages';
 import { dataEntryEn } from '../pages/data-entry/messages';
 import { homeEn } from '../pages/home/messages';
 import { importsEn } from '../pages/imports/messages';
+import { loginDemoEn } from '../pages/login/messages';
 import { notificationsEn } from '../pages/notifications/messages';
 import { plansEn } from '../pages/plans/messages';
 import { publicCardEn } from '../pages/public/messages';
@@ -207,6 +208,7 @@ const core = {
 /** Every string of the client: the shell's, and each area's own (pages/<area>/messages.ts). */
 export const en = {
   ...core,
+  ...loginDemoEn,
   ...curvesEn,
   ...scorecardsEn,
   ...seriesEn,

@@ -9,6 +9,7 @@ import { dashboardFr } from '../pages/dashboard/messages';
 import { dataEntryFr } from '../pages/data-entry/messages';
 import { homeFr } from '../pages/home/messages';
 import { importsFr } from '../pages/imports/messages';
+import { loginDemoFr } from '../pages/login/messages';
 import { notificationsFr } from '../pages/notifications/messages';
 import { plansFr } from '../pages/plans/messages';
 import { publicCardFr } from '../pages/public/messages';
@@ -215,6 +216,7 @@ const core = {
 
 export const fr: Messages = {
   ...core,
+  ...loginDemoFr,
   ...curvesFr,
   ...scorecardsFr,
   ...seriesFr,

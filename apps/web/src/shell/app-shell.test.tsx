@@ -28,8 +28,12 @@ describe('authenticated shell', () => {
   it('sends a visitor without a session to the login page', async () => {
     renderApp('/scorecards');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
-    // Only the attempt to restore a session through the refresh cookie, which there is not.
-    expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/v1/auth/refresh']);
+    // Only the attempt to restore a session through the refresh cookie, which there is not, and
+    // the sign-in page's question whether this is the demo database.
+    expect(api.calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([
+      'GET /api/v1/demo/accounts',
+      'POST /api/v1/auth/refresh',
+    ]);
     expect(screen.queryByText(/session has ended/)).toBeNull();
   });
 
@@ -169,8 +173,9 @@ describe('authenticated shell', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('You have signed out.');
-    expect(api.calls.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/auth/logout' });
-    expect(api.calls.at(-1)?.headers.get('authorization')).toBe('Bearer token-1');
+    const logout = api.calls.find((c) => c.path === '/api/v1/auth/logout');
+    expect(logout).toMatchObject({ method: 'POST', path: '/api/v1/auth/logout' });
+    expect(logout?.headers.get('authorization')).toBe('Bearer token-1');
     expect(readToken()).toBeNull();
   });
 });

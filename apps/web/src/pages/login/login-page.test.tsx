@@ -73,6 +73,63 @@ describe('login page', () => {
   });
 });
 
+describe('the demo accounts on the sign-in page', () => {
+  const demo = {
+    password: 'northshire-demo',
+    accounts: [
+      {
+        email: 'coordinator@northshire.example',
+        name: 'Chantal Coordinator',
+        role: 'table_coordinator',
+        organization: null,
+        quarter: null,
+      },
+      {
+        email: 'editor.ngh@northshire.example',
+        name: 'Dana Whitfield',
+        role: 'partner_editor',
+        organization: 'Northshire General Hospital',
+        quarter: 'returned',
+      },
+    ],
+  };
+
+  it('lists them by role on the demo database; one click fills the form, Enter signs in', async () => {
+    api = fakeApi({
+      ...authRoutes(testUser, 'correct horse battery'),
+      'GET /api/v1/demo/accounts': () => ({ status: 200, body: demo }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/login');
+    const list = await screen.findByRole('region', { name: 'Demo accounts' });
+    expect(list.textContent).toContain('they all use the password northshire-demo');
+    expect(list.textContent).toContain(
+      'Northshire General Hospital: this quarter returned with a note',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Use editor.ngh@northshire.example' }));
+    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe(
+      'editor.ngh@northshire.example',
+    );
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('northshire-demo');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sign in' }));
+  });
+
+  it('shows nothing of them on any other database (the API’s list is empty)', async () => {
+    api = fakeApi({
+      ...authRoutes(testUser, 'correct horse battery'),
+      'GET /api/v1/demo/accounts': () => ({ status: 200, body: { password: null, accounts: [] } }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/login');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === '/api/v1/demo/accounts')).toBe(true),
+    );
+    expect(screen.queryByRole('region', { name: 'Demo accounts' })).toBeNull();
+    expect(screen.queryByText(/northshire-demo/)).toBeNull();
+  });
+});
+
 describe('safeNextPath', () => {
   it('keeps paths of this site and sends anything else home, where each role has its start page', () => {
     expect(safeNextPath('/plans?measure=3')).toBe('/plans?measure=3');

@@ -1,6 +1,6 @@
 // The sign-in form; the server's error is announced through a live region.
 
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/error-message';
 import { useLogin } from '../../auth/auth-mutations';
@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/auth-provider';
 import { LanguageSwitch } from '../../components/language-switch';
 import { SkipLink } from '../../components/skip-link';
 import { useT } from '../../i18n/i18n-provider';
+import { DemoAccountList } from './demo-accounts';
 
 export const defaultPath = '/scorecards';
 
@@ -31,6 +32,7 @@ export function LoginPage() {
   const errorId = useId();
   const emailId = useId();
   const passwordId = useId();
+  const submitRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     document.title = t('app.documentTitle', { page: t('login.title'), app: t('app.name') });
@@ -103,11 +105,25 @@ export function LoginPage() {
               <div id={errorId} className="form-error" role="alert" aria-live="assertive">
                 {error}
               </div>
-              <button type="submit" className="button button-primary" disabled={login.isPending}>
+              <button
+                ref={submitRef}
+                type="submit"
+                className="button button-primary"
+                disabled={login.isPending}
+              >
                 {login.isPending ? t('login.submitting') : t('login.submit')}
               </button>
             </form>
           </div>
+          <DemoAccountList
+            onChoose={(account, demoPassword) => {
+              setEmail(account.email);
+              setPassword(demoPassword);
+              login.reset();
+              // Filled in: the next key press (Enter) signs in.
+              submitRef.current?.focus();
+            }}
+          />
         </main>
       </div>
     </>
