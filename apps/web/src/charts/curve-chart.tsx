@@ -8,6 +8,7 @@
 import type { Unit, VersusBaselineCurve } from '@rba/schema';
 import { useId, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { useMediaQuery } from '../components/use-media-query';
 import { useI18n } from '../i18n/i18n-provider';
 import { formatMeasureValue } from '../i18n/measure-value';
 import { periodName } from '../i18n/period-name';
@@ -47,6 +48,12 @@ export interface CurveChartProps {
   height?: number;
 }
 
+/**
+ * On a phone the drawing is narrower, so that once it shrinks to the screen its labels stay
+ * legible (the axis then labels fewer periods; the table beneath lists them all).
+ */
+const phone = { query: '(max-width: 30rem)', width: 360, height: 260 };
+
 export function CurveChart({
   name,
   points,
@@ -62,6 +69,7 @@ export function CurveChart({
   height = 300,
 }: CurveChartProps) {
   const { locale, t } = useI18n();
+  const narrow = useMediaQuery(phone.query);
   const hatch = `curve-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const rows = useMemo(
     () => curveRows({ points, targets, forecast, baselineForecast, baselinePeriod, direction }),
@@ -102,8 +110,8 @@ export function CurveChart({
       <figcaption className="curve-chart-caption">{t('chart.caption', { name })}</figcaption>
       <div className="curve-chart-plot" role="img" aria-label={summary}>
         <ComposedChart
-          width={width}
-          height={height}
+          width={narrow ? Math.min(width, phone.width) : width}
+          height={narrow ? Math.min(height, phone.height) : height}
           data={data}
           margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
           accessibilityLayer={false}

@@ -202,6 +202,7 @@ function SheetHeading({
       <div className="entry-period-nav">
         {before ? (
           <button type="button" className="button" onClick={() => onPeriod(before.label)}>
+            <span aria-hidden="true">← </span>
             {t('dataEntry.periodNav.previous', { period: periodName(before.label) })}
           </button>
         ) : null}

@@ -3,6 +3,8 @@
 
 import { useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { EntryMeasure, EntryPeriod } from '../../api/entry-api';
+import { CardLabel } from '../../components/card-label';
+import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import { BreakdownPanel } from './breakdown-panel';
 import {
@@ -101,7 +103,11 @@ export function EntryGrid({ editable }: { editable: boolean }) {
                   </span>
                   {t(categoryTitle[category])}
                 </h3>
-                <div className="entry-table-wrap">
+                {/* On a phone each row is a card (data-entry.css); wider, the table scrolls. */}
+                <TableScroll
+                  className="entry-table-wrap"
+                  labelledBy={`${idBase}-${program.id} ${headingId}`}
+                >
                   <table
                     className="data-table entry-table"
                     role={editable ? 'grid' : undefined}
@@ -144,7 +150,7 @@ export function EntryGrid({ editable }: { editable: boolean }) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </div>
             );
           })}
@@ -201,10 +207,14 @@ function MeasureRows({
         </th>
         {previous.map((p) => (
           <td key={p.label} className="number entry-previous">
+            <CardLabel>{periodName(p.label)}</CardLabel>
             <Figure text={format.figure(measure, findCell(measure, p.label))} />
           </td>
         ))}
         <td className={editable ? 'entry-current' : 'number entry-current'}>
+          <CardLabel>
+            {t('dataEntry.grid.current', { period: periodName(current.label) })}
+          </CardLabel>
           {editable ? (
             <div className="entry-current-inner">
               <FigureInputs
@@ -220,7 +230,7 @@ function MeasureRows({
             <Figure text={currentFigure} />
           )}
         </td>
-        <td>
+        <td className="entry-details-cell">
           <button
             {...grid.cellProps(measure.id, DETAILS, 'button')}
             type="button"

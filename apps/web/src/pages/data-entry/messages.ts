@@ -18,7 +18,7 @@ export const dataEntryEn = {
   'dataEntry.status.reopened': 'Reopened for correction',
 
   'dataEntry.heading.period': 'Figures for {period}',
-  'dataEntry.periodNav.previous': 'Open {period}',
+  'dataEntry.periodNav.previous': 'The quarter before ({period})',
   'dataEntry.periodNav.current': 'Back to the current quarter',
 
   'dataEntry.returned.title': '{period} was returned for changes',
@@ -149,7 +149,7 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.status.reopened': 'Rouvert pour correction',
 
   'dataEntry.heading.period': 'Données de {period}',
-  'dataEntry.periodNav.previous': 'Ouvrir {period}',
+  'dataEntry.periodNav.previous': 'Le trimestre précédent ({period})',
   'dataEntry.periodNav.current': 'Revenir au trimestre en cours',
 
   'dataEntry.returned.title': '{period} a été renvoyé pour corrections',

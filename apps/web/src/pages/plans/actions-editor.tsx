@@ -1,6 +1,7 @@
 // Step 5: the action plan — who does what by when, and its status; overdue actions flagged as
 // the API reports them — and the data development agenda in priority order.
 
+import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import { organizationChoices } from './partners-editor';
 import {
@@ -47,39 +48,41 @@ function ActionsList({
 
   if (edit.readOnly) {
     return actions.length > 0 ? (
-      <table className="data-table plan-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('plans.actions.action')}</th>
-            <th scope="col">{t('plans.actions.owner')}</th>
-            <th scope="col">{t('plans.actions.due')}</th>
-            <th scope="col">{t('plans.actions.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {actions.map((a) => (
-            <tr key={a.key}>
-              <th scope="row">{a.title}</th>
-              <td>
-                {ownerText(a, edit, (person, organization) =>
-                  t('plans.actions.ownerBoth', { person, organization }),
-                )}
-              </td>
-              <td className="nowrap">
-                {a.dueDate ? (
-                  formatDate(a.dueDate)
-                ) : (
-                  <span className="muted">{t('plans.actions.noDate')}</span>
-                )}
-              </td>
-              <td>
-                {t(`plans.status.${a.status}`)}
-                {isOverdue(a) ? <OverdueFlag /> : null}
-              </td>
+      <TableScroll labelledBy="plan-actions-heading">
+        <table className="data-table plan-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('plans.actions.action')}</th>
+              <th scope="col">{t('plans.actions.owner')}</th>
+              <th scope="col">{t('plans.actions.due')}</th>
+              <th scope="col">{t('plans.actions.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {actions.map((a) => (
+              <tr key={a.key}>
+                <th scope="row">{a.title}</th>
+                <td>
+                  {ownerText(a, edit, (person, organization) =>
+                    t('plans.actions.ownerBoth', { person, organization }),
+                  )}
+                </td>
+                <td className="nowrap">
+                  {a.dueDate ? (
+                    formatDate(a.dueDate)
+                  ) : (
+                    <span className="muted">{t('plans.actions.noDate')}</span>
+                  )}
+                </td>
+                <td>
+                  {t(`plans.status.${a.status}`)}
+                  {isOverdue(a) ? <OverdueFlag /> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     ) : null;
   }
 

@@ -1,6 +1,7 @@
 // Step 3: the partners with a role to play — an organization at the table, or a named outside
 // partner — and the role each plays.
 
+import { TableScroll } from '../../components/table-scroll';
 import { useT } from '../../i18n/i18n-provider';
 import type { DraftPartner } from './plan-draft';
 import type { PlanEditing } from './plan-editing';
@@ -39,27 +40,29 @@ export function PartnersEditor({
       {partners.length === 0 ? <EmptyNote>{t('plans.empty')}</EmptyNote> : null}
       {edit.readOnly ? (
         partners.length > 0 ? (
-          <table className="data-table plan-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.partners.partner')}</th>
-                <th scope="col">{t('plans.partners.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partners.map((p) => (
-                <tr key={p.key}>
-                  <th scope="row">
-                    {partnerName(p, edit)}
-                    {p.kind === 'outside' ? (
-                      <span className="muted"> {t('plans.partners.outsideTag')}</span>
-                    ) : null}
-                  </th>
-                  <td>{p.role}</td>
+          <TableScroll labelledBy="plan-partners-heading">
+            <table className="data-table plan-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('plans.partners.partner')}</th>
+                  <th scope="col">{t('plans.partners.role')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {partners.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">
+                      {partnerName(p, edit)}
+                      {p.kind === 'outside' ? (
+                        <span className="muted"> {t('plans.partners.outsideTag')}</span>
+                      ) : null}
+                    </th>
+                    <td>{p.role}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null
       ) : (
         <>

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n-provider';
 import { filterPlanRows, type PlanFilter, type PlanMeasureRow } from './plan-measures';
 import { usePlanMeasures } from './use-plans';
 import './plans.css';
+import { TableScroll } from '../../components/table-scroll';
 
 const filters: readonly PlanFilter[] = ['all', 'overdue', 'withPlan', 'withoutPlan'];
 
@@ -150,9 +151,11 @@ export function PlansPage() {
           ) : shown.length === 0 ? (
             <p className="panel">{t('plans.list.noneMatch')}</p>
           ) : (
-            <div className="plan-table-wrap">
+            <TableScroll className="plan-table-wrap" labelledBy="plans-list-caption">
               <table className="data-table plan-list">
-                <caption className="visually-hidden">{t('plans.list.caption')}</caption>
+                <caption id="plans-list-caption" className="visually-hidden">
+                  {t('plans.list.caption')}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('plans.list.measure')}</th>
@@ -173,7 +176,7 @@ export function PlansPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

@@ -1,9 +1,10 @@
 // Every saved revision of a plan: who saved it, when and what changed; two of them compared item
 // by item; an old one restored as a new revision (history is never rewritten).
 
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/error-message';
 import type { Plan, PlanRevision } from '../../api/plans-api';
+import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { PlanComparisonView } from './plan-comparison';
@@ -146,6 +147,7 @@ export function RevisionHistory({
   const revisions = useRevisions(planId);
   const restore = useRestoreRevision(measureId, planId ?? '');
   const [confirming, setConfirming] = useState<number | null>(null);
+  const captionId = useId();
 
   if (planId === null) {
     return (
@@ -192,77 +194,81 @@ export function RevisionHistory({
       ) : (
         <>
           {plan.canEdit && dirty ? <p className="notice">{t('plans.history.saveFirst')}</p> : null}
-          <table className="data-table plan-history-table">
-            <caption className="visually-hidden">{t('plans.history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.history.revision')}</th>
-                <th scope="col">{t('plans.history.savedAt')}</th>
-                <th scope="col">{t('plans.history.savedBy')}</th>
-                <th scope="col">{t('plans.history.changed')}</th>
-                {plan.canEdit ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('plans.history.restoreColumn')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.revision}>
-                  <th scope="row" className="nowrap">
-                    {formatNumber(r.revision)}
-                    {r.revision === plan.revision ? (
-                      <span className="muted"> {t('plans.history.current')}</span>
-                    ) : null}
-                  </th>
-                  <td className="nowrap">
-                    {formatDate(r.savedAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                  </td>
-                  <td>{savedByName(r.savedBy, r.savedByName)}</td>
-                  <td>
-                    {r.changedSections
-                      .map((s) => {
-                        const key = changedSectionKeys[s];
-                        return key ? t(key) : s;
-                      })
-                      .join(', ')}
-                    {r.restoredFrom !== null ? (
-                      <span className="evidence">
-                        {t('plans.history.restoredFrom', {
-                          revision: formatNumber(r.restoredFrom),
-                        })}
-                      </span>
-                    ) : null}
-                  </td>
+          <TableScroll labelledBy={captionId}>
+            <table className="data-table plan-history-table">
+              <caption id={captionId} className="visually-hidden">
+                {t('plans.history.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('plans.history.revision')}</th>
+                  <th scope="col">{t('plans.history.savedAt')}</th>
+                  <th scope="col">{t('plans.history.savedBy')}</th>
+                  <th scope="col">{t('plans.history.changed')}</th>
                   {plan.canEdit ? (
-                    <td>
-                      {r.revision === plan.revision ? null : confirming === r.revision ? (
-                        <ConfirmRestore
-                          revision={r.revision}
-                          pending={restore.isPending}
-                          onConfirm={() => doRestore(r.revision)}
-                          onCancel={() => setConfirming(null)}
-                        />
-                      ) : (
-                        <button
-                          type="button"
-                          className="button"
-                          disabled={dirty}
-                          aria-label={t('plans.history.restoreLabel', {
-                            revision: formatNumber(r.revision),
-                          })}
-                          onClick={() => setConfirming(r.revision)}
-                        >
-                          {t('plans.history.restore')}
-                        </button>
-                      )}
-                    </td>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('plans.history.restoreColumn')}</span>
+                    </th>
                   ) : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr key={r.revision}>
+                    <th scope="row" className="nowrap">
+                      {formatNumber(r.revision)}
+                      {r.revision === plan.revision ? (
+                        <span className="muted"> {t('plans.history.current')}</span>
+                      ) : null}
+                    </th>
+                    <td className="nowrap">
+                      {formatDate(r.savedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </td>
+                    <td>{savedByName(r.savedBy, r.savedByName)}</td>
+                    <td className="plan-history-changed">
+                      {r.changedSections
+                        .map((s) => {
+                          const key = changedSectionKeys[s];
+                          return key ? t(key) : s;
+                        })
+                        .join(', ')}
+                      {r.restoredFrom !== null ? (
+                        <span className="evidence">
+                          {t('plans.history.restoredFrom', {
+                            revision: formatNumber(r.restoredFrom),
+                          })}
+                        </span>
+                      ) : null}
+                    </td>
+                    {plan.canEdit ? (
+                      <td>
+                        {r.revision === plan.revision ? null : confirming === r.revision ? (
+                          <ConfirmRestore
+                            revision={r.revision}
+                            pending={restore.isPending}
+                            onConfirm={() => doRestore(r.revision)}
+                            onCancel={() => setConfirming(null)}
+                          />
+                        ) : (
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={dirty}
+                            aria-label={t('plans.history.restoreLabel', {
+                              revision: formatNumber(r.revision),
+                            })}
+                            onClick={() => setConfirming(r.revision)}
+                          >
+                            {t('plans.history.restore')}
+                          </button>
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {restore.isError && !conflictPlan(restore.error) ? (
             <p className="form-error" role="alert">
               {errorMessage(restore.error, t)}

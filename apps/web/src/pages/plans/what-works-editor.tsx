@@ -1,6 +1,7 @@
 // Step 4: what works — ideas with their source, their cost (no-cost and low-cost ones count), and
 // whether the table chose them.
 
+import { TableScroll } from '../../components/table-scroll';
 import { useT } from '../../i18n/i18n-provider';
 import { type Cost, costs, type DraftIdea } from './plan-draft';
 import type { PlanEditing } from './plan-editing';
@@ -26,37 +27,41 @@ export function WhatWorksEditor({ ideas, edit }: { ideas: DraftIdea[]; edit: Pla
       {ideas.length === 0 ? <EmptyNote>{t('plans.empty')}</EmptyNote> : null}
       {edit.readOnly ? (
         ideas.length > 0 ? (
-          <table className="data-table plan-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.whatWorks.idea')}</th>
-                <th scope="col">{t('plans.whatWorks.source')}</th>
-                <th scope="col">{t('plans.whatWorks.cost')}</th>
-                <th scope="col">{t('plans.whatWorks.chosen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ideas.map((w) => (
-                <tr key={w.key}>
-                  <th scope="row">{w.idea}</th>
-                  <td>{w.source}</td>
-                  <td>
-                    <span className={`cost-badge cost-${w.cost}`}>{t(`plans.cost.${w.cost}`)}</span>
-                  </td>
-                  <td>
-                    {w.chosen ? (
-                      <>
-                        <span aria-hidden="true">✓ </span>
-                        {t('plans.whatWorks.isChosen')}
-                      </>
-                    ) : (
-                      <span className="muted">{t('plans.whatWorks.notChosen')}</span>
-                    )}
-                  </td>
+          <TableScroll labelledBy="plan-whatworks-heading">
+            <table className="data-table plan-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('plans.whatWorks.idea')}</th>
+                  <th scope="col">{t('plans.whatWorks.source')}</th>
+                  <th scope="col">{t('plans.whatWorks.cost')}</th>
+                  <th scope="col">{t('plans.whatWorks.chosen')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ideas.map((w) => (
+                  <tr key={w.key}>
+                    <th scope="row">{w.idea}</th>
+                    <td>{w.source}</td>
+                    <td>
+                      <span className={`cost-badge cost-${w.cost}`}>
+                        {t(`plans.cost.${w.cost}`)}
+                      </span>
+                    </td>
+                    <td>
+                      {w.chosen ? (
+                        <>
+                          <span aria-hidden="true">✓ </span>
+                          {t('plans.whatWorks.isChosen')}
+                        </>
+                      ) : (
+                        <span className="muted">{t('plans.whatWorks.notChosen')}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null
       ) : (
         <>

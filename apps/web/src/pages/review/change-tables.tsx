@@ -5,6 +5,7 @@ import { changeSinceBaseline } from '@rba/domain';
 import { useId } from 'react';
 import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
 import { changeText } from '../../components/figures/change-text';
+import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   breakdownRows,
@@ -16,6 +17,17 @@ import {
 } from '../data-entry/entry-sheet-model';
 import { Figure } from '../data-entry/figure-inputs';
 import { useFigureFormat } from '../data-entry/use-figure-format';
+
+/** A quarter's name that may wrap between its year and its quarter, never inside the year. */
+function PeriodHeading({ label }: { label: string }) {
+  const [year = '', ...rest] = periodName(label).split(' ');
+  return (
+    <>
+      <span className="nowrap">{year}</span>
+      {rest.length > 0 ? ` ${rest.join(' ')}` : null}
+    </>
+  );
+}
 
 export function ChangeTables({ sheet }: { sheet: EntrySheet }) {
   const { t } = useI18n();
@@ -38,7 +50,11 @@ export function ChangeTables({ sheet }: { sheet: EntrySheet }) {
             const category = group.category ?? 'none';
             const captionId = `${idBase}-${program.id}-${category}`;
             return (
-              <div key={category} className="review-table-wrap">
+              <TableScroll
+                key={category}
+                className="review-table-wrap"
+                labelledBy={`${idBase}-${program.id} ${captionId}`}
+              >
                 <table className="data-table review-changes" aria-labelledby={captionId}>
                   <caption id={captionId}>
                     <span aria-hidden="true" className="review-category-icon">
@@ -51,11 +67,11 @@ export function ChangeTables({ sheet }: { sheet: EntrySheet }) {
                       <th scope="col">{t('review.col.measure')}</th>
                       {previous ? (
                         <th scope="col" className="number">
-                          {periodName(previous.label)}
+                          <PeriodHeading label={previous.label} />
                         </th>
                       ) : null}
                       <th scope="col" className="number">
-                        {periodName(sheet.period.label)}
+                        <PeriodHeading label={sheet.period.label} />
                       </th>
                       <th scope="col" className="number">
                         {t('review.col.change')}
@@ -73,7 +89,7 @@ export function ChangeTables({ sheet }: { sheet: EntrySheet }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             );
           })}
         </section>

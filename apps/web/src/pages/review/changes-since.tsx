@@ -4,6 +4,7 @@
 import { type ReactNode, useId } from 'react';
 import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
 import type { PeriodChange } from '../../api/history-api';
+import { TableScroll } from '../../components/table-scroll';
 import { type Translate, useI18n } from '../../i18n/i18n-provider';
 import { periodName } from '../data-entry/entry-sheet-model';
 import { Figure } from '../data-entry/figure-inputs';
@@ -83,7 +84,7 @@ function ChangesTable({
     return <Figure text={text} />;
   };
   return (
-    <div className="review-table-wrap">
+    <TableScroll className="review-table-wrap" labelledBy={labelledBy}>
       <table className="data-table review-since-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
@@ -123,6 +124,6 @@ function ChangesTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -8,7 +8,9 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Submission } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
 import { useCurrentUser } from '../../auth/auth-provider';
+import { CardLabel } from '../../components/card-label';
 import { PageLayout } from '../../components/page-layout';
+import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { periodName } from '../data-entry/entry-sheet-model';
@@ -153,7 +155,8 @@ function TableQueue({
       ) : rows.length === 0 ? (
         <p className="notice">{t('review.empty')}</p>
       ) : (
-        <div className="review-table-wrap">
+        // On a phone each submission is a card (review.css); wider, the table scrolls.
+        <TableScroll className="review-table-wrap" labelledBy={captionId}>
           <table className="data-table review-queue">
             <thead>
               <tr>
@@ -176,11 +179,14 @@ function TableQueue({
                 return (
                   <tr key={submission.id}>
                     <th scope="row">{name}</th>
-                    <td className="nowrap">{period}</td>
-                    <td>
+                    <td className="nowrap review-queue-period">{period}</td>
+                    <td className="review-queue-status">
                       <SubmissionBadge status={submission.status} />
                     </td>
-                    <td>
+                    <td className="review-queue-submitted">
+                      {submission.submittedAt ? (
+                        <CardLabel>{t('review.col.submitted')}</CardLabel>
+                      ) : null}
                       <span className="nowrap">{date(submission.submittedAt)}</span>
                       {recorded ? (
                         <span className={`review-recorded${toLook ? ' review-recorded-look' : ''}`}>
@@ -188,8 +194,13 @@ function TableQueue({
                         </span>
                       ) : null}
                     </td>
-                    <td className="nowrap">{date(submission.reviewedAt)}</td>
-                    <td>
+                    <td className="nowrap review-queue-reviewed">
+                      {submission.reviewedAt ? (
+                        <CardLabel>{t('review.col.reviewed')}</CardLabel>
+                      ) : null}
+                      {date(submission.reviewedAt)}
+                    </td>
+                    <td className="review-queue-open">
                       <Link
                         to={`/review/${submission.organizationId}/${encodeURIComponent(submission.period)}`}
                         aria-label={t(
@@ -211,7 +222,7 @@ function TableQueue({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

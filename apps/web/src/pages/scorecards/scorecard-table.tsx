@@ -13,6 +13,7 @@ import { anyUnderRevision, RevisionLegend } from '../../components/figures/revis
 import { Sparkline } from '../../components/figures/sparkline';
 import { TargetStatusBadge } from '../../components/figures/target-status-badge';
 import { TrendBadge } from '../../components/figures/trend-badge';
+import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
 import { periodName } from '../../i18n/period-name';
@@ -119,20 +120,23 @@ function GroupHeader({ group, columns }: { group: ScorecardGroup; columns: numbe
   return (
     <tr className={`scorecard-group scorecard-group-${group.kind}`}>
       <th scope="rowgroup" colSpan={columns}>
-        {group.kind === 'indicators' ? (
-          t('scorecards.group.indicators')
-        ) : (
-          <>
-            <span className="scorecard-group-kicker">{t('scorecards.group.program')}</span>{' '}
-            {group.name}
-            {group.organization ? (
-              <span className="scorecard-group-org">
-                {' '}
-                {t('scorecards.group.byOrganization', { organization: group.organization.name })}
-              </span>
-            ) : null}
-          </>
-        )}
+        {/* Stays in view, and wraps within it, while the table scrolls sideways. */}
+        <span className="scorecard-group-label">
+          {group.kind === 'indicators' ? (
+            t('scorecards.group.indicators')
+          ) : (
+            <>
+              <span className="scorecard-group-kicker">{t('scorecards.group.program')}</span>{' '}
+              {group.name}
+              {group.organization ? (
+                <span className="scorecard-group-org">
+                  {' '}
+                  {t('scorecards.group.byOrganization', { organization: group.organization.name })}
+                </span>
+              ) : null}
+            </>
+          )}
+        </span>
       </th>
     </tr>
   );
@@ -158,10 +162,8 @@ export function ScorecardSectionTable({
         ) : null}
         {title}
       </Heading>
-      {/* Wide tables scroll on their own; the region takes focus so the keyboard can scroll it. */}
-      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box inside the section, not a section of its own */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
-      <div className="scorecard-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+      {/* Wide tables scroll on their own; each is a region the keyboard can reach and scroll. */}
+      <TableScroll className="scorecard-scroll" labelledBy={headingId} always>
         <table className="data-table scorecard-table">
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -189,7 +191,7 @@ export function ScorecardSectionTable({
             </tbody>
           ))}
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
