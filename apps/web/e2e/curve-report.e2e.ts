@@ -289,7 +289,15 @@ describe('the turn-the-curve report in Chromium', () => {
     expect(await headline.textContent()).toMatch(/14,7\s%\sen 2022/u);
     const plan = page.getByRole('region', { name: fr['report.actions.title'] });
     expect(await plan.textContent()).toContain('30 juin 2024');
+    expect(await page.locator('.curve-band').count()).toBe(2);
+    expect(await page.locator('.curve-verdict').textContent()).toMatch(
+      /^En 2022, la dernière valeur \(14,7\s%\) est moins bonne que la courbe que nous suivions/u,
+    );
     await expectAccessible('the report in French');
+    await page.screenshot({
+      path: path.join(screenshotDir, 'curve-report-fr.png'),
+      fullPage: true,
+    });
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await expectReportIn(en);
   });

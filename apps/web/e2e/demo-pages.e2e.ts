@@ -167,6 +167,8 @@ interface Visit {
   /** After the page settles and before it is checked: bring it to the state worth checking. */
   prepare?: (page: Page) => Promise<void>;
   screenshot?: { file: string; maxHeight?: number };
+  /** The same page photographed again in French, for the French side of the guide. */
+  screenshotFr?: { file: string; maxHeight?: number };
   /** Elements that must show their whole width at 1280 px, in English and French (no sideways scroll). */
   fits?: string;
   /** Console errors this page is known to log, tolerated here only (each says why). */
@@ -239,6 +241,7 @@ const visits: Visit[] = [
     heading: () => measure('YOUTH-MH-FAIR-POOR').name,
     ready: 'figure.curve-chart svg',
     screenshot: { file: 'series.png', maxHeight: 1300 },
+    screenshotFr: { file: 'series-fr.png', maxHeight: 1300 },
   },
   {
     account: 'member',
@@ -487,6 +490,9 @@ describe('every page on the demo data, in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
       await expectAccessible(page, `${what} (fr)`);
       if (visit.fits) await expectFits(page, visit.fits, `${what} (fr)`);
+      if (visit.screenshotFr) {
+        await photograph(page, visit.screenshotFr.file, visit.screenshotFr.maxHeight);
+      }
       await switchLanguage(page, 'en');
       sessions.get(visit.account)?.allow([]);
     });
