@@ -66,7 +66,7 @@ function fingerprintOf(files, extra) {
 function build(pkg) {
   const started = Date.now();
   process.stdout.write(`Building ${pkg.what} (${pkg.name})…\n`);
-  const run = spawnSync('pnpm', ['--filter', pkg.name, 'run', 'build'], {
+  const run = spawnSync('pnpm', ['--silent', '--filter', pkg.name, 'run', 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     shell: process.platform === 'win32',

@@ -27,6 +27,7 @@ import { observationRoutes } from './observations/observations.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
+import { compressionPlugin } from './plugins/compression.js';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/error-handler.js';
 import { loggerOptions, registerRequestLog } from './plugins/logging.js';
 import { openApiPlugin } from './plugins/openapi.js';
@@ -101,6 +102,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       },
     },
   });
+  // Before any route: it attaches itself to each route as it is added.
+  await app.register(compressionPlugin);
   await app.register(fastifyCookie);
   // CORS is closed unless CORS_ORIGINS names origins: then exactly those, for bearer-token calls
   // (no cookies cross-origin: the refresh cookie is for the API's own pages).

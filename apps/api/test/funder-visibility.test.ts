@@ -206,6 +206,8 @@ function urls(): Record<string, string[]> {
     '/measures/:id/curve-report': MEASURES().map((m) => `/measures/${m}/curve-report`),
     '/tables/:id/public-links': [`/tables/${w.table.id}/public-links`],
     '/public/scorecards/:token': periodsToo(`/public/scorecards/${token}`),
+    // Names and a password on the demo database only; an empty list here.
+    '/demo/accounts': ['/demo/accounts'],
     '/service-types': ['/service-types'],
     '/programs/:id/profile': programs.map((p) => `/programs/${p}/profile`),
     '/tables/:id/system-map': [
@@ -418,8 +420,10 @@ describe('what funders and public links can reach', () => {
 
   it('a public link shows what a funder sees: approved, suppressed, and nothing else answers', async () => {
     const replies = await reachAll(null);
-    // An e-mail's unsubscribe link needs no session either; its page holds no figure.
-    const served = replies.filter((r) => r.status === 200 && !r.url.startsWith('/unsubscribe?'));
+    // An e-mail's unsubscribe link needs no session either, nor the sign-in page's list of demo
+    // accounts (empty off the demo database); neither holds a figure.
+    const noFigure = (url: string) => url.startsWith('/unsubscribe?') || url === '/demo/accounts';
+    const served = replies.filter((r) => r.status === 200 && !noFigure(r.url));
     expect(
       served.every((r) => r.url.startsWith('/public/scorecards/')),
       served.map((r) => r.url).join(', '),

@@ -4,7 +4,8 @@
 //  1. the JavaScript a route loads: the login page, and the data-entry page opened straight from
 //     its address by a signed-in partner. Method: the page is loaded in a fresh browser context
 //     with the HTTP cache off, every script response is recorded, and each body is gzipped here
-//     (zlib, level 9: the server sends it uncompressed, so "transferred" would be the raw size).
+//     (zlib, level 9: what the server sends a client that accepts gzip; brotli, which browsers
+//     ask for, is about 15% smaller: see lighthouse.bench.ts).
 //     Aim: under 200 KB gzipped, the charts and admin left out.
 //  2. the demo collective scorecard, scaled to 300 measures, loading and drawing every chart:
 //     navigation start → every sparkline of the table in the DOM and a frame painted, read from
