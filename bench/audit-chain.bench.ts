@@ -7,13 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Actor } from '../apps/api/src/access/actor.js';
+import { appendAuditEvents } from '../apps/api/src/audit/audit.repository.js';
 import { kyselyOverPg } from '../apps/api/src/db/database.js';
 import { migrateToLatest } from '../apps/api/src/db/migrate.js';
 import type { Db } from '../apps/api/src/db/schema.js';
 import { inTransaction } from '../apps/api/src/db/transaction.js';
-import { insertObservationAuditEvents } from '../apps/api/src/imports/imports.repository.js';
 import { putObservation } from '../apps/api/src/observations/observations.service.js';
-import { buildWorld } from '../apps/api/test/helpers/world.js';
+import { buildWorld } from '../apps/api/support/world.js';
 import { apiDir, log, machine, pgServer, root, withDatabase } from './harness.js';
 
 // The bench folder has no node_modules of its own: kysely and pg come from the API package.
@@ -80,7 +80,9 @@ async function bulkAudit(db: Db, actorId: string) {
     after: { value: i, period: '2025-Q1', status: 'draft' },
   }));
   const started = performance.now();
-  await inTransaction(db, (trx) => insertObservationAuditEvents(trx, actorId, 'bench', events));
+  await inTransaction(db, (trx) =>
+    appendAuditEvents(trx, { actorId, requestId: 'bench', entity: 'observation' }, events),
+  );
   return Math.round(performance.now() - started);
 }
 

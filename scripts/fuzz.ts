@@ -12,15 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../apps/api/src/app.js';
 import { loadConfig } from '../apps/api/src/config.js';
-import { openFuzzDatabase } from '../apps/api/test/fuzz/database.js';
+import { fingerprint, fingerprintedTables } from '../apps/api/support/fingerprint.js';
+import { openFuzzDatabase } from '../apps/api/support/fuzz/database.js';
 import {
   desymbolize,
   FuzzSession,
   runFuzz,
   type SavedRequest,
-} from '../apps/api/test/fuzz/runner.js';
-import { buildFuzzWorld } from '../apps/api/test/fuzz/world.js';
-import { fingerprint, fingerprintedTables } from '../apps/api/test/permissions/support.js';
+} from '../apps/api/support/fuzz/runner.js';
+import { buildFuzzWorld } from '../apps/api/support/fuzz/world.js';
 
 const JWT_SECRET = `fuzz-${randomBytes(24).toString('hex')}`;
 

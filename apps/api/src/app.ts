@@ -28,8 +28,13 @@ import { organizationRoutes } from './organizations/organizations.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { compressionPlugin } from './plugins/compression.js';
-import { frameworkErrorReply, registerErrorHandler } from './plugins/error-handler.js';
+import {
+  clientErrorReply,
+  frameworkErrorReply,
+  registerErrorHandler,
+} from './plugins/error-handler.js';
 import { loggerOptions, registerRequestLog } from './plugins/logging.js';
+import { methodNotAllowedPlugin } from './plugins/method-not-allowed.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
 import { programRoutes } from './programs/programs.routes.js';
@@ -60,6 +65,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorReply,
+    // Requests Node's HTTP parser refuses (headers too large …) answer in our error shape too.
+    clientErrorHandler: clientErrorReply,
     requestIdHeader: false,
     // Take a caller's request id when it is well-formed, so logs line up across services.
     genReqId: (req) => {
@@ -104,6 +111,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   // Before any route: it attaches itself to each route as it is added.
   await app.register(compressionPlugin);
+  // Before any route: it learns each route as it is added, and answers 405 for other methods.
+  await app.register(methodNotAllowedPlugin);
   await app.register(fastifyCookie);
   // CORS is closed unless CORS_ORIGINS names origins: then exactly those, for bearer-token calls
   // (no cookies cross-origin: the refresh cookie is for the API's own pages).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser } from '../support/factories.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -21,12 +21,12 @@ import { kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.j
 import { knownMigrations, migrateToLatest } from '../src/db/migrate.js';
 import type { Db } from '../src/db/schema.js';
 import { inTransaction } from '../src/db/transaction.js';
+import { uniqueSuffix } from '../support/factories.js';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { uniqueSuffix } from './helpers/factories.js';
 import { databaseUrlFor } from './helpers/template.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -334,7 +334,7 @@ describe('pnpm audit:verify', () => {
   const cli = (env: Record<string, string>) =>
     run(
       process.execPath,
-      ['--import', 'tsx', '--conditions=development', 'apps/api/src/audit/verify-cli.ts'],
+      ['--import', 'tsx', '--conditions=development', 'apps/api/src/cli/audit-verify.ts'],
       { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } },
     ).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

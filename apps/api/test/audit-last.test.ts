@@ -14,8 +14,8 @@ import type {
   UnknownRow,
 } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 /** Logs a short description of every statement: the table an insert writes, or its SQL. */
 class StatementLog implements KyselyPlugin {

@@ -3,8 +3,8 @@
 import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUser } from '../src/users/users.service.js';
+import { makeUser } from '../support/factories.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
 
 let t: TestApp;
 let known: { email: string; password: string };

@@ -10,8 +10,8 @@ import { buildApp } from '../src/app.js';
 import { checkPassword } from '../src/auth/password-policy.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-content.js';
+import { makeUser, PASSWORD } from '../support/factories.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
-import { makeUser, PASSWORD } from './helpers/factories.js';
 
 const SLIDING = 3600;
 const ABSOLUTE = 7200;

@@ -21,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { verifyAuditChain } from '../src/audit/audit-chain.js';
@@ -39,7 +38,7 @@ import { knownMigrations, migrateToLatest } from '../src/db/migrate.js';
 import type { Db } from '../src/db/schema.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-content.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
-import { TEST_JWT_SECRET } from './helpers/app.js';
+import { httpOf, TEST_JWT_SECRET } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
 import { testLogLevel } from './helpers/test-env.js';
 
@@ -60,9 +59,9 @@ async function cli(
   env: Record<string, string>,
 ) {
   const file = {
-    'db:backup': 'apps/api/src/backup/backup-cli.ts',
-    'db:restore': 'apps/api/src/backup/restore-cli.ts',
-    'audit:verify': 'apps/api/src/audit/verify-cli.ts',
+    'db:backup': 'apps/api/src/cli/backup.ts',
+    'db:restore': 'apps/api/src/cli/restore.ts',
+    'audit:verify': 'apps/api/src/cli/audit-verify.ts',
   }[script];
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   expect(pkg.scripts[script]).toContain(file);
@@ -177,7 +176,7 @@ async function readViews(db: Db, engine: Engine): Promise<Map<string, string>> {
   const app = await startApp(db, engine);
   const views = new Map<string, string>();
   try {
-    const http = supertest(app.server);
+    const http = httpOf(app);
     const urls = [
       `/tables/${table.id}/scorecard`,
       `/tables/${table.id}/scorecard?period=${periodOf(quarter?.period_start)}`,
@@ -279,7 +278,7 @@ describe(`backup and restore on ${engine}`, () => {
       // Sequences go on: a new write after the restore gets the next ids and extends the chain.
       const app = await startApp(h.db, target.engine);
       try {
-        const http = supertest(app.server);
+        const http = httpOf(app);
         const login = await http
           .post('/api/v1/auth/login')
           .send({ email: 'admin@northshire.example', password: DEMO_PASSWORD });

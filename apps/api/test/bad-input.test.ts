@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld } from '../support/world.js';
 import type { BadCase, Who } from './bad-input/builders.js';
 import { type Context, type RouteSpec, routeSpecs } from './bad-input/routes.js';
 import { client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld } from './helpers/world.js';
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 // Tables of bookkeeping that a refused request may legitimately touch (login throttling).

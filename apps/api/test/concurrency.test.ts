@@ -4,8 +4,8 @@
 // a versioned race, the loser learns the winner's value, and nothing is lost or left unlocked.
 // Real interleavings need PostgreSQL (TEST_DATABASE_URL); PGlite serialises transactions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 const ROUNDS = 20;
 

@@ -3,8 +3,8 @@
 // for the application's own pages).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { makeUser } from '../support/factories.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
 
 function corsHeaders(headers: Record<string, unknown>): string[] {
   return Object.keys(headers).filter((h) => h.startsWith('access-control-'));

@@ -23,9 +23,9 @@ import { lockDataDir } from '../src/db/data-dir-lock.js';
 import { kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
 import type { Db } from '../src/db/schema.js';
 import { INTERRUPTED_MESSAGE } from '../src/imports/imports.service.js';
+import { buildWorld } from '../support/world.js';
 import { createTestApp } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
-import { buildWorld } from './helpers/world.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const template = inject('testDatabase');

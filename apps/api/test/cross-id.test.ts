@@ -14,14 +14,10 @@ import { savePlan } from '../src/curve-plans/curve-plans.service.js';
 import { startImportJob } from '../src/imports/imports.service.js';
 import { createSharedMeasure } from '../src/measures/measures.service.js';
 import { publishLink, revokePublicLink } from '../src/public-links/public-links.service.js';
+import { fingerprint, fingerprintedTables } from '../support/fingerprint.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { buildMatrixContext } from './permissions/context.js';
-import {
-  fingerprint,
-  fingerprintedTables,
-  matchesTemplate,
-  servedRoutes,
-} from './permissions/support.js';
+import { matchesTemplate, servedRoutes } from './permissions/support.js';
 import {
   type Ctx,
   listedEntities,

@@ -1,9 +1,9 @@
 // Turn-the-curve plans: each section, revisions with compare and restore, concurrency,
 // overdue actions in the scorecard, and who may edit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

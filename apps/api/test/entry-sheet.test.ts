@@ -2,10 +2,10 @@
 // the caller's view, with the period's submission, in a query count that does not grow.
 import { periodContaining } from '@rba/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, WORLD_PERIOD, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { QueryCounter } from './helpers/query-counter.js';
-import { buildWorld, WORLD_PERIOD, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

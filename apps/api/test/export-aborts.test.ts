@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 const DROPS = 48; // several times the test pool's 10 connections
 

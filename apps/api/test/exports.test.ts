@@ -2,17 +2,16 @@
 // neutralising, and exactly the rows each caller may see.
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { copyExporter } from '../src/exports/copy-export.js';
+import { uniqueSuffix } from '../support/factories.js';
+import { buildWorld, WORLD_PERIOD, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
-import { uniqueSuffix } from './helpers/factories.js';
+import { createTestApp, httpOf, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
 import { testLogLevel } from './helpers/test-env.js';
-import { buildWorld, WORLD_PERIOD, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;
@@ -362,7 +361,7 @@ describe('COPY on PostgreSQL', () => {
         ['member', `tableId=${w.table.id}&from=2025&breakdowns=false`],
       ] as const) {
         const viaBatches = await download(who, `observations.csv?${q}`);
-        const viaCopy = await download(who, `observations.csv?${q}`, supertest.agent(app.server));
+        const viaCopy = await download(who, `observations.csv?${q}`, httpOf(app));
         expect(viaCopy.status).toBe(200);
         expect(viaCopy.text).toBe(viaBatches.text);
       }

@@ -2,9 +2,9 @@
 // (CONTRACT.md "Corrections and figure history"), both read from the audit trail. A coordinator
 // sees an agency's figure only from the agency's first submission of its period on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD } from '../support/factories.js';
 import { client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { PASSWORD } from './helpers/factories.js';
 
 let t: TestApp;
 type Client = ReturnType<typeof client>;

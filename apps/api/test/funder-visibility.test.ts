@@ -4,13 +4,12 @@
 // has figures in every status with sentinel values no other figure takes, and counts under the
 // threshold; the same requests by the coordinator and the agency's editor show them, so that
 // every "not shown" below could fail.
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../src/mail/unsubscribe-token.js';
+import { makeUser } from '../support/factories.js';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
-import { buildWorld, type World } from './helpers/world.js';
 import { servedRoutes } from './permissions/support.js';
 
 let t: TestApp;
@@ -238,7 +237,7 @@ async function reachAll(who: Client | null): Promise<Reply[]> {
     for (const url of list) {
       const res = who
         ? await who.call('get', url, undefined, [200, 201, 204, 400, 401, 403, 404, 409, 422])
-        : await supertest(t.app.server).get(`/api/v1${url}`);
+        : await t.http().get(`/api/v1${url}`);
       out.push({
         url,
         status: res.status,

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { finishConformance, startConformance } from './conformance/run.js';
 import { databaseUrlFor, type TestDatabaseTemplate } from './helpers/template.js';
 import { testDatabaseUrl } from './helpers/test-env.js';
 
@@ -20,6 +21,7 @@ declare module 'vitest' {
 let cleanup: (() => Promise<void>) | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  project.provide('conformanceDir', startConformance());
   const url = testDatabaseUrl;
   if (url) {
     const run = randomBytes(4).toString('hex');
@@ -60,4 +62,6 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await cleanup?.();
+  // Every response the tests received, against the OpenAPI document: fails the run on a mismatch.
+  await finishConformance();
 }

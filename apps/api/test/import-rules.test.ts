@@ -3,10 +3,10 @@
 // imports (targets may still be set ahead); a dry run lists every figure it would change,
 // with the stored numbers and the new ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueSuffix } from '../support/factories.js';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { uniqueSuffix } from './helpers/factories.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

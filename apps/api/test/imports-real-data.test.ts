@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueSuffix } from '../support/factories.js';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { uniqueSuffix } from './helpers/factories.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const statcanExtract = readFileSync(

@@ -1,10 +1,10 @@
 // POST /imports: dry runs, all-or-nothing commits, line numbers, permissions, locks, limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../src/imports/imports.service.js';
+import { uniqueSuffix } from '../support/factories.js';
+import { buildWorld, WORLD_PERIOD, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { uniqueSuffix } from './helpers/factories.js';
-import { buildWorld, WORLD_PERIOD, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

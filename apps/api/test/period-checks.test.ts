@@ -2,9 +2,9 @@
 // modified z-score against the same cell's earlier figures (CONTRACT.md "Reporting status,
 // plausibility and reminders"). They inform; submitting is never refused because of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD } from '../support/factories.js';
 import { client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { PASSWORD } from './helpers/factories.js';
 
 let t: TestApp;
 type Client = ReturnType<typeof client>;

@@ -5,15 +5,10 @@
 // exactly the routes the app serves.
 import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, fingerprintedTables } from '../support/fingerprint.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { buildMatrixContext } from './permissions/context.js';
-import {
-  documentedRoutes,
-  fingerprint,
-  fingerprintedTables,
-  matchesTemplate,
-  servedRoutes,
-} from './permissions/support.js';
+import { documentedRoutes, matchesTemplate, servedRoutes } from './permissions/support.js';
 import {
   type Ctx,
   listedEntities,

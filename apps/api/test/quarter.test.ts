@@ -1,9 +1,9 @@
 // One real quarter, end to end over HTTP: set-up, entry, submission, return, correction,
 // approval, and what the funder then sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD } from '../support/factories.js';
 import { client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { PASSWORD } from './helpers/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -12,9 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/access/actor.js';
 import { createProgramMeasure } from '../src/measures/measures.service.js';
+import { makeUser } from '../support/factories.js';
+import { buildWorld, type World } from '../support/world.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 const EDITORS = 50;
 const CELL_ROUNDS = 4;

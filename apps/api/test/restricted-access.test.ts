@@ -26,10 +26,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kyselyOverPglite, openPglite } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { makeUser } from '../support/factories.js';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;
@@ -413,7 +413,7 @@ describe('5. backups are created readable by their owner only', () => {
         '--import',
         'tsx',
         '--conditions=development',
-        'apps/api/src/backup/backup-cli.ts',
+        'apps/api/src/cli/backup.ts',
         '--out',
         out,
       ],

@@ -1,10 +1,10 @@
 // Scorecards and series: figures from packages/domain, views per role, suppression, and a
 // query count that does not grow with the scorecard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { QueryCounter } from './helpers/query-counter.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

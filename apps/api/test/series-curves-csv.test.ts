@@ -3,11 +3,11 @@
 // two beside its parts; dimension values in their defined order in series breakdown lines and in
 // both layouts, through COPY on PostgreSQL as through the batch path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueSuffix } from '../support/factories.js';
+import type { World } from '../support/world.js';
 import type { Client } from './helpers/api.js';
 import type { TestApp } from './helpers/app.js';
 import { buildCurvesWorld, type CurvesRole, csv } from './helpers/curves-world.js';
-import { uniqueSuffix } from './helpers/factories.js';
-import type { World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

@@ -3,11 +3,11 @@
 // change since the baseline in points or relative everywhere it is reported.
 import { baselineForecast, changeSinceBaseline, forecast } from '@rba/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueSuffix } from '../support/factories.js';
+import type { World } from '../support/world.js';
 import type { Client } from './helpers/api.js';
 import type { TestApp } from './helpers/app.js';
 import { buildCurvesWorld, type CurvesRole, csv } from './helpers/curves-world.js';
-import { uniqueSuffix } from './helpers/factories.js';
-import type { World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

@@ -1,8 +1,8 @@
 // Changing users and their roles; public scorecard links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

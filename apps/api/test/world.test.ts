@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/world.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { buildWorld, type World } from './helpers/world.js';
 
 let t: TestApp;
 let w: World;

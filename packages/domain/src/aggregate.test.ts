@@ -4,9 +4,11 @@ import {
   type AggregateUnit,
   aggregate,
   aggregatePeriods,
+  aggregateUnitOf,
   type Contribution,
   type ContributorRule,
   ratioScale,
+  ratioValue,
 } from './aggregate.js';
 import { InvalidInputError, PeriodError } from './errors.js';
 
@@ -128,6 +130,51 @@ describe('aggregate: bad input', () => {
       InvalidInputError,
     );
     expect(() => ratioScale('rate', 0)).toThrow(InvalidInputError);
+  });
+});
+
+describe('ratioValue', () => {
+  it('scales numerator ÷ denominator by the unit: 100 for a percent, per for a rate', () => {
+    expect(ratioValue(90, 200, 'percent')).toBe(45);
+    expect(ratioValue(3, 1200, 'rate', 1000)).toBe(2.5);
+    expect(ratioValue(3, 4, 'rate')).toBe(0.75);
+    expect(ratioValue(3, 4, 'rate', null)).toBe(0.75);
+    expect(ratioValue(3, 4, 'number')).toBe(0.75);
+    // any other unit combines as a plain number; `per` is for rates only
+    expect(ratioValue(3, 4, 'days', 1000)).toBe(0.75);
+    expect(ratioValue(1, 2, 'percent', 1000)).toBe(50);
+  });
+
+  it('is the value aggregate gives one contributor', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(1e6),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.constantFrom<AggregateUnit>('percent', 'rate', 'count', 'number'),
+        (numerator, denominator, unit) => {
+          const one = aggregate([{ numerator, denominator }], { unit, rule: 'ratio', per: 1000 });
+          expect(ratioValue(numerator, denominator, unit, 1000)).toBe(one.value);
+        },
+      ),
+    );
+  });
+
+  it('is null without both parts or with a denominator of 0', () => {
+    expect(ratioValue(null, 4, 'percent')).toBeNull();
+    expect(ratioValue(3, undefined, 'percent')).toBeNull();
+    expect(ratioValue(3, 0, 'percent')).toBeNull();
+  });
+
+  it('refuses numbers that are not finite and a non-positive per', () => {
+    expect(() => ratioValue(Number.NaN, 4, 'percent')).toThrow(InvalidInputError);
+    expect(() => ratioValue(1, Number.POSITIVE_INFINITY, 'percent')).toThrow(InvalidInputError);
+    expect(() => ratioValue(1, 4, 'rate', 0)).toThrow(InvalidInputError);
+  });
+
+  it('maps a measure unit to the unit it combines as', () => {
+    expect(['count', 'percent', 'rate', 'number', 'currency', 'days'].map(aggregateUnitOf)).toEqual(
+      ['count', 'percent', 'rate', 'number', 'number', 'number'],
+    );
   });
 });
 

@@ -95,6 +95,38 @@ export function contributionValue(input: Contribution, scale: number): number | 
   return (numerator / denominator) * scale;
 }
 
+/**
+ * The unit a measure's figures combine as: `count`, `percent` and `rate` as they are; any other
+ * unit (number, currency, days…) as a plain `number`.
+ */
+export function aggregateUnitOf(unit: string): AggregateUnit {
+  return unit === 'count' || unit === 'percent' || unit === 'rate' ? unit : 'number';
+}
+
+/**
+ * The value a numerator and denominator stand for, in the measure's unit: (numerator ÷
+ * denominator) × 100 for a percent, × `per` for a rate (× 1 without one), × 1 for any other unit.
+ * Null when either is missing or the denominator is 0. What a stored ratio figure's value is, and
+ * what the entry grid shows while the two are typed.
+ */
+export function ratioValue(
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+  unit: string,
+  per?: number | null,
+): number | null {
+  for (const [what, x] of [
+    ['Numerator', numerator],
+    ['Denominator', denominator],
+  ] as const) {
+    if (x !== undefined && x !== null && !Number.isFinite(x)) {
+      throw new InvalidInputError(`${what} must be a finite number or null, got ${x}`);
+    }
+  }
+  const scale = ratioScale(aggregateUnitOf(unit), per ?? undefined);
+  return contributionValue({ numerator, denominator }, scale);
+}
+
 function ratioOf(inputs: readonly Contribution[], scale: number): AggregateResult {
   let numerator = 0;
   let denominator = 0;

@@ -15,11 +15,13 @@ export {
   type AggregateUnit,
   aggregate,
   aggregatePeriods,
+  aggregateUnitOf,
   type Contribution,
   type ContributorRule,
   contributionValue,
   type PeriodContribution,
   ratioScale,
+  ratioValue,
 } from './aggregate.js';
 /** Change since the baseline: relative, or in points for percents and rates. */
 export {
@@ -69,6 +71,13 @@ export {
   type OutlierOptions,
   type OutlierResult,
 } from './outliers.js';
+/** Breakdown parts against their total. */
+export {
+  compareParts,
+  PARTS_TOLERANCE,
+  type PartsComparison,
+  partExceedsTotal,
+} from './parts.js';
 /** Loose spreadsheet period forms (`2021Q2`, `Q2 2021`, `2021/22`, `Apr 2021`, dates) to labels. */
 export {
   type NormalizePeriodOptions,

@@ -1,9 +1,10 @@
 /** Every figure a scorecard row shows for one measure, from one pass over its series. */
-import type { BaselineResult } from './baseline.js';
-import { compareToBaseline } from './baseline.js';
+import type { BaselineResult, ChangeResult } from './baseline.js';
+import { changeSinceBaseline, compareToBaseline } from './baseline.js';
 import type { Direction } from './direction.js';
+import { InvalidInputError } from './errors.js';
 import { type ForecastPoint, forecastIndexed } from './forecast.js';
-import { DEFAULT_FISCAL_YEAR_START, periodFromIndex } from './periods.js';
+import { DEFAULT_FISCAL_YEAR_START, periodFromIndex, periodIndex } from './periods.js';
 import { indexSeries, type SeriesPoint } from './series.js';
 import { evaluateTarget, type TargetResult } from './target.js';
 import { type TrendResult, trendOfIndexed } from './trend.js';
@@ -19,6 +20,17 @@ export interface SeriesSummaryOptions {
   readonly band?: number;
   /** Periods to forecast past the last one; default 0 (no forecast). */
   readonly horizon?: number;
+  /**
+   * The measure's unit, for {@link SeriesSummary.change}: percents and rates change in points,
+   * other units relatively. Default `number` (relative).
+   */
+  readonly unit?: string;
+  /**
+   * The period whose value target and baseline are judged on: the latest period reported, even
+   * when its value is withheld (given as null), so that an earlier value does not stand in for
+   * it. Default: the latest period that has a value.
+   */
+  readonly asOf?: string;
 }
 
 export interface SeriesSummary {
@@ -26,7 +38,10 @@ export interface SeriesSummary {
   readonly latest: { readonly period: string; readonly value: number } | null;
   readonly trend: TrendResult;
   readonly target: TargetResult;
+  /** Relative change since the baseline, whatever the unit. */
   readonly baseline: BaselineResult;
+  /** Change since the baseline in the unit's own terms (points or relative). */
+  readonly change: ChangeResult;
   readonly forecast: ForecastPoint[];
 }
 
@@ -38,8 +53,16 @@ export function summarizeSeries(
   const fiscalYearStart = options.fiscalYearStart ?? DEFAULT_FISCAL_YEAR_START;
   const series = indexSeries(points, fiscalYearStart);
   let last = series.values.length - 1;
-  while (last >= 0 && series.values[last] === null) last--;
-  const latestValue = last >= 0 ? (series.values[last] as number) : null;
+  if (options.asOf === undefined) {
+    while (last >= 0 && series.values[last] === null) last--;
+  } else {
+    const at = periodIndex(options.asOf, fiscalYearStart);
+    if (series.type !== null && at.type !== series.type) {
+      throw new InvalidInputError(`asOf ${options.asOf} is not a period of the series' type`);
+    }
+    last = series.indices.indexOf(at.index);
+  }
+  const latestValue = last >= 0 ? (series.values[last] ?? null) : null;
   const latest =
     latestValue === null || series.type === null
       ? null
@@ -56,6 +79,10 @@ export function summarizeSeries(
     trend: trendOfIndexed(series, options.direction),
     target: evaluateTarget(latestValue, options.target ?? null, targetOptions),
     baseline: compareToBaseline(latestValue, options.baseline ?? null, options),
+    change: changeSinceBaseline(latestValue, options.baseline ?? null, {
+      unit: options.unit ?? 'number',
+      direction: options.direction,
+    }),
     forecast: forecastIndexed(series, options.horizon ?? 0),
   };
 }

@@ -3,21 +3,28 @@ import { z } from 'zod';
 export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
 
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
+/** Every error the API answers; the OpenAPI document names it `Error`, once, in its components. */
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBody>;
 
 export const localeSchema = z.enum(['en', 'fr']);
 export type Locale = z.infer<typeof localeSchema>;
 
-/** A list page: items plus the cursor-free total, for the small lists of setup data. */
+/**
+ * A page of a list by `limit` and `offset`: its items, and the offset of the next page (null on
+ * the last). No total: counting every list again with the caller's visibility rules would cost
+ * a second query per page, and no client shows one.
+ */
 export function page<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int() });
+  return z.object({ items: z.array(item), nextOffset: z.number().int().min(0).nullable() });
 }
 
 export const paginationQuery = z.strictObject({

@@ -5,6 +5,12 @@
 import type { DbOrTrx } from '../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { type Actor, hasRole, isAdmin } from './actor.js';
+import {
+  isPartnerAtAny,
+  partnersAtTables,
+  partnerTablesAmong,
+  tablesOfPartners,
+} from './scopes.repository.js';
 
 export type View = 'all' | 'review' | 'approved' | 'restricted';
 const rank: Record<View, number> = { restricted: 1, approved: 2, review: 3, all: 4 };
@@ -39,16 +45,6 @@ export function partnerOrganizationIds(actor: Actor): string[] {
   return scopeIds(actor, 'organization', ['partner_editor', 'partner_viewer']);
 }
 
-async function partnerTablesOf(db: DbOrTrx, organizationIds: string[]): Promise<string[]> {
-  if (organizationIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('table_partners')
-    .select('table_id')
-    .where('organization_id', 'in', organizationIds)
-    .execute();
-  return rows.map((r) => r.table_id);
-}
-
 /** The actor's view of a planning table, or null when they have none. */
 export async function tableView(db: DbOrTrx, actor: Actor, tableId: string): Promise<View | null> {
   if (isAdmin(actor)) return 'all';
@@ -60,7 +56,7 @@ export async function tableView(db: DbOrTrx, actor: Actor, tableId: string): Pro
   if (hasRole(actor, { role: 'funder_viewer', scopeType: 'table', scopeId: tableId }))
     views.push('restricted');
   if (views.length === 0) {
-    const tables = await partnerTablesOf(db, partnerOrganizationIds(actor));
+    const tables = await tablesOfPartners(db, partnerOrganizationIds(actor));
     if (tables.includes(tableId)) views.push('approved');
   }
   return widest(views);
@@ -70,7 +66,7 @@ export async function tableView(db: DbOrTrx, actor: Actor, tableId: string): Pro
 export async function visibleTableIds(db: DbOrTrx, actor: Actor): Promise<string[] | null> {
   if (isAdmin(actor)) return null;
   const direct = scopeIds(actor, 'table', ['table_coordinator', 'table_member', 'funder_viewer']);
-  const viaPartners = await partnerTablesOf(db, partnerOrganizationIds(actor));
+  const viaPartners = await tablesOfPartners(db, partnerOrganizationIds(actor));
   return [...new Set([...direct, ...viaPartners])];
 }
 
@@ -92,17 +88,13 @@ export async function organizationView(
       ['table_coordinator', 'table_member', 'funder_viewer'].includes(g.role),
   );
   if (tableGrants.length > 0) {
-    const rows = await db
-      .selectFrom('table_partners')
-      .select('table_id')
-      .where('organization_id', '=', organizationId)
-      .where(
-        'table_id',
-        'in',
+    const tables = new Set(
+      await partnerTablesAmong(
+        db,
+        organizationId,
         tableGrants.map((g) => g.scopeId as string),
-      )
-      .execute();
-    const tables = new Set(rows.map((r) => r.table_id));
+      ),
+    );
     for (const g of tableGrants) {
       if (!tables.has(g.scopeId as string)) continue;
       views.push(
@@ -123,16 +115,7 @@ export async function visibleOrganizationIds(db: DbOrTrx, actor: Actor): Promise
   const own = partnerOrganizationIds(actor);
   const funded = scopeIds(actor, 'organization', ['funder_viewer']);
   const tables = scopeIds(actor, 'table', ['table_coordinator', 'table_member', 'funder_viewer']);
-  const atTables =
-    tables.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('table_partners')
-            .select('organization_id')
-            .where('table_id', 'in', tables)
-            .execute()
-        ).map((r) => r.organization_id);
+  const atTables = await partnersAtTables(db, tables);
   return [...new Set([...own, ...funded, ...atTables])];
 }
 
@@ -155,15 +138,7 @@ export async function canReviewOrganization(
   organizationId: string,
 ): Promise<boolean> {
   if (isAdmin(actor)) return true;
-  const coordinated = scopeIds(actor, 'table', ['table_coordinator']);
-  if (coordinated.length === 0) return false;
-  const row = await db
-    .selectFrom('table_partners')
-    .select('table_id')
-    .where('organization_id', '=', organizationId)
-    .where('table_id', 'in', coordinated)
-    .executeTakeFirst();
-  return row !== undefined;
+  return isPartnerAtAny(db, organizationId, scopeIds(actor, 'table', ['table_coordinator']));
 }
 
 /** 404 when the actor may not know the thing exists, 403 when they may see it but not do this. */

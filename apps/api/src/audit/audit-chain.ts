@@ -2,8 +2,8 @@
 // events in chain order in keyset batches, recomputes every hash here in Node (independently
 // of the database's trigger) and names the first broken link.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
+import { auditChainHead, chainedEvents } from './audit.repository.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -58,34 +58,6 @@ export type ChainReport =
   | { intact: true; events: number; head: { seq: number; hash: string } }
   | { intact: false; checked: number; broken: BrokenLink };
 
-interface Row {
-  id: number;
-  seq: number;
-  prev_hash: string;
-  hash: string;
-  at_text: string;
-  actor_text: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_text: string | null;
-  after_text: string | null;
-  request_id: string | null;
-}
-
-async function readBatch(db: DbOrTrx, afterSeq: number, uptoSeq: number, limit: number) {
-  const { rows } = await sql<Row>`
-    select id, seq, prev_hash, hash,
-      to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_text,
-      actor_id::text as actor_text, action, entity, entity_id,
-      before::text as before_text, after::text as after_text, request_id
-    from audit_events
-    where seq > ${afterSeq} and seq <= ${uptoSeq}
-    order by seq
-    limit ${limit}`.execute(db);
-  return rows;
-}
-
 /**
  * Checks the whole chain up to the head as it stands when the check starts: events appended
  * meanwhile are not looked at, so a running server does not make the check fail (every event
@@ -96,10 +68,7 @@ export async function verifyAuditChain(
   options: { batchSize?: number; onProgress?: (checked: number) => void } = {},
 ): Promise<ChainReport> {
   const batchSize = options.batchSize ?? 2000;
-  const head = await db
-    .selectFrom('audit_chain_head')
-    .select(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  const head = await auditChainHead(db);
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let lastId: number | null = null;
@@ -108,7 +77,7 @@ export async function verifyAuditChain(
     ({ intact: false, checked, broken: { problem, seq, eventId, message } }) as const;
 
   for (;;) {
-    const rows = await readBatch(db, expectedSeq - 1, head.seq, batchSize);
+    const rows = await chainedEvents(db, expectedSeq - 1, head.seq, batchSize);
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
         const missing =

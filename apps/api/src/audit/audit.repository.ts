@@ -1,3 +1,7 @@
+// The one writer and reader of the audit trail (audit_events, chained by audit_chain_head):
+// single events, events in bulk (an import's figures), the trail's pages, and the chain as the
+// verifier reads it (audit-chain.ts).
+import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/schema.js';
 import { beforeCommit } from '../db/transaction.js';
 
@@ -59,6 +63,81 @@ export async function insertAuditEvent(trx: Trx, entry: AuditEntry): Promise<voi
   const rows = [row];
   if (beforeCommit(trx, () => writeAuditRows(trx, rows))) pending.set(trx, rows);
   else await writeAuditRows(trx, rows); // a transaction not opened by inTransaction
+}
+
+/** One of many events of one actor about one kind of entity (see {@link appendAuditEvents}). */
+export interface BulkAuditEvent {
+  action: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+const BULK_CHUNK = 5000;
+
+/** Transactions whose bulk events are already due to move into the audit trail. */
+const staging = new WeakSet<Trx>();
+
+/**
+ * The events of many changes at once (an import's figures), in the same transaction as the
+ * writes: the same rows insertAuditEvent writes, set-based. Like insertAuditEvent's, they enter
+ * the audit trail at the end of the transaction (after every change is written, so the audit
+ * chain's lock is taken after the row locks, never before one), in the order given; until then
+ * they wait in a temporary table that the commit drops, so memory holds no more than a chunk of
+ * them. Needs a transaction opened by inTransaction.
+ */
+export async function appendAuditEvents(
+  trx: Trx,
+  of: { actorId: string | null; requestId: string | null; entity: string },
+  events: BulkAuditEvent[],
+): Promise<void> {
+  if (!staging.has(trx)) {
+    await sql`create temporary table audit_stage (
+      ord bigserial primary key, actor_id uuid, action text not null, entity text not null,
+      entity_id text not null, before jsonb, after jsonb, request_id text) on commit drop`.execute(
+      trx,
+    );
+    const due = beforeCommit(trx, async () => {
+      await sql`
+        insert into audit_events (actor_id, action, entity, entity_id, before, after, request_id)
+        select actor_id, action, entity, entity_id, before, after, request_id
+        from audit_stage order by ord`.execute(trx);
+    });
+    if (!due) throw new Error('appendAuditEvents needs a transaction from inTransaction');
+    staging.add(trx);
+  }
+  for (let i = 0; i < events.length; i += BULK_CHUNK) {
+    const doc = JSON.stringify(
+      events.slice(i, i + BULK_CHUNK).map((e) => ({
+        action: e.action,
+        entity_id: e.entityId,
+        before: e.before ?? null,
+        after: e.after,
+      })),
+    );
+    await sql`
+      insert into audit_stage (actor_id, action, entity, entity_id, before, after, request_id)
+      select ${of.actorId}::uuid, e.action, ${of.entity}, e.entity_id, e.before::jsonb,
+        e.after::jsonb, ${of.requestId}
+      from json_to_recordset(${doc}::json) as e(action text, entity_id text, before json, after json)`.execute(
+      trx,
+    );
+  }
+}
+
+/** The first event of this action on this entity, if there is one. */
+export async function findAuditEvent(
+  db: DbOrTrx,
+  q: { entity: string; entityId: string; action: string },
+) {
+  return db
+    .selectFrom('audit_events')
+    .select(['id', 'after'])
+    .where('entity', '=', q.entity)
+    .where('entity_id', '=', q.entityId)
+    .where('action', '=', q.action)
+    .orderBy('id')
+    .executeTakeFirst();
 }
 
 export interface AuditQuery {
@@ -141,4 +220,46 @@ export async function auditEntityOwner(
     default:
       return undefined;
   }
+}
+
+// The chain, as the verifier reads it (audit-chain.ts).
+
+/** The head of the chain: the last event's sequence number and hash. */
+export async function auditChainHead(db: DbOrTrx) {
+  return db.selectFrom('audit_chain_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+}
+
+/** One event as the chain hashes it: its fields as text, exactly as the database renders them. */
+export interface ChainedEventRow {
+  id: number;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  at_text: string;
+  actor_text: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_text: string | null;
+  after_text: string | null;
+  request_id: string | null;
+}
+
+/** The events with afterSeq < seq ≤ uptoSeq, in chain order, at most `limit` of them. */
+export async function chainedEvents(
+  db: DbOrTrx,
+  afterSeq: number,
+  uptoSeq: number,
+  limit: number,
+): Promise<ChainedEventRow[]> {
+  const { rows } = await sql<ChainedEventRow>`
+    select id, seq, prev_hash, hash,
+      to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_text,
+      actor_id::text as actor_text, action, entity, entity_id,
+      before::text as before_text, after::text as after_text, request_id
+    from audit_events
+    where seq > ${afterSeq} and seq <= ${uptoSeq}
+    order by seq
+    limit ${limit}`.execute(db);
+  return rows;
 }

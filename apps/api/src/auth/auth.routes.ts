@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { AppError, UnauthorizedError } from '../errors.js';
+import { CrossOriginRefusedError, UnauthorizedError } from '../errors.js';
 import { actorOf } from '../plugins/auth.js';
 import { decoyPasswordHash } from '../users/passwords.js';
 import { updateUser } from '../users/users.service.js';
@@ -91,9 +91,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (request, reply) => {
       if (isCrossOrigin(request)) {
-        throw new AppError(
-          403,
-          'CROSS_ORIGIN_REFUSED',
+        throw new CrossOriginRefusedError(
           'Sessions are refreshed only from the application’s own pages',
         );
       }

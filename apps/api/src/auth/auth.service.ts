@@ -7,11 +7,12 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import {
-  AppError,
   InvalidCredentialsError,
   NotFoundError,
   TooManyRequestsError,
   UnauthorizedError,
+  UseOwnPasswordRouteError,
+  WrongPasswordError,
 } from '../errors.js';
 import {
   hitCounter,
@@ -328,7 +329,7 @@ export async function changeOwnPassword(
   await assertNotLimited(db, config.loginLimit, user.email, clientIp);
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     await countFailure(db, config.loginLimit, user.email, clientIp);
-    throw new AppError(422, 'WRONG_PASSWORD', 'The current password is incorrect');
+    throw new WrongPasswordError('The current password is incorrect');
   }
   assertPasswordPolicy(newPassword, user.email);
   const passwordHash = await hashPassword(newPassword);
@@ -359,9 +360,7 @@ export async function resetPassword(
 ): Promise<void> {
   requireAdmin(actor);
   if (userId === actor.userId) {
-    throw new AppError(
-      422,
-      'USE_OWN_PASSWORD_ROUTE',
+    throw new UseOwnPasswordRouteError(
       'Change your own password with POST /api/v1/auth/password, which asks for the current one',
     );
   }

@@ -23,8 +23,8 @@ import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import pg from 'pg';
 import { lockDataDir } from '../db/data-dir-lock.js';
 import { pgliteParsers } from '../db/database.js';
+import { MaintenanceError } from '../db/maintenance.js';
 import { knownMigrations } from '../db/migrate.js';
-import { MaintenanceError } from './maintenance.js';
 
 const run = promisify(execFile);
 

@@ -172,12 +172,19 @@ export async function measuresAmong(
     .execute();
 }
 
+/** Adds a comment; returns it with its author's name. */
 export async function insertComment(db: DbOrTrx, planId: string, authorId: string, body: string) {
-  return db
+  const comment = await db
     .insertInto('comments')
     .values({ entity: 'curve_plan', entity_id: planId, author_id: authorId, body })
     .returning(['id', 'author_id', 'body', 'created_at'])
     .executeTakeFirstOrThrow();
+  const author = await db
+    .selectFrom('users')
+    .select('name')
+    .where('id', '=', authorId)
+    .executeTakeFirstOrThrow();
+  return { ...comment, author_name: author.name };
 }
 
 export async function listComments(db: DbOrTrx, planId: string) {

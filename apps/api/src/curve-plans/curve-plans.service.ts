@@ -12,7 +12,12 @@ import {
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import {
+  NotFoundError,
+  RevisionConflictError,
+  UnknownMeasureError,
+  UnknownOrganizationError,
+} from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { findMeasure } from '../measures/measures.repository.js';
 import { visibleMeasure } from '../measures/measures.service.js';
@@ -81,8 +86,7 @@ async function revisionConflict(
   current: PlanRow | undefined,
   editable: boolean,
 ): Promise<never> {
-  throw new ConflictError(
-    'REVISION_CONFLICT',
+  throw new RevisionConflictError(
     'Someone else saved this plan first; review their revision and edit again',
     { current: await present(db, m, current, editable) },
   );
@@ -127,9 +131,7 @@ async function checkReferences(
   const seesOrg = (id: string) => visibleOrgs === null || visibleOrgs.includes(id);
   const unknownOrgs = orgIds.filter((id) => !atTable.has(id) || !seesOrg(id));
   if (unknownOrgs.length > 0) {
-    throw new AppError(
-      422,
-      'UNKNOWN_ORGANIZATION',
+    throw new UnknownOrganizationError(
       "A partner or action owner names an organization that is not one of this plan's table",
       { organizationIds: unknownOrgs },
     );
@@ -146,9 +148,7 @@ async function checkReferences(
   );
   const unknownMeasures = measureIds.filter((id) => !visible.has(id));
   if (unknownMeasures.length > 0) {
-    throw new AppError(
-      422,
-      'UNKNOWN_MEASURE',
+    throw new UnknownMeasureError(
       "An action names a measure that is not one of this plan's table",
       { measureIds: unknownMeasures },
     );
@@ -314,15 +314,10 @@ export async function addPlanComment(db: Db, actor: Actor, planId: string, body:
   if (view === 'restricted') deny(true, 'Plan');
   return inTransaction(db, async (trx) => {
     const c = await insertComment(trx, planId, actor.userId, body);
-    const author = await trx
-      .selectFrom('users')
-      .select('name')
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
     const comment = {
       id: c.id,
       authorId: c.author_id,
-      authorName: author.name,
+      authorName: c.author_name,
       body: c.body,
       createdAt: c.created_at.toISOString(),
     };

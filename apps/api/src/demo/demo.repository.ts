@@ -1,5 +1,26 @@
+import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/schema.js';
 import type { NotificationKind } from '../db/tables/mail.table.js';
+
+/** Whether the database has any planning table: the demo seeds only one that has none. */
+export async function hasPlanningTable(db: DbOrTrx): Promise<boolean> {
+  const row = await db.selectFrom('planning_tables').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** An arbitrary key of PostgreSQL's advisory locks, held while the demo is seeded. */
+const DEMO_SEED_LOCK = 7_404_655_001;
+
+/** Waits for, then holds until the transaction ends, the lock of seeding the demo. */
+export async function lockDemoSeed(trx: Trx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(trx);
+}
+
+/** The codes of the dimensions there are. */
+export async function dimensionCodes(db: DbOrTrx): Promise<string[]> {
+  const rows = await db.selectFrom('dimensions').select('code').execute();
+  return rows.map((r) => r.code);
+}
 
 /** Which of these e-mail addresses belong to enabled accounts. */
 export async function enabledEmails(db: DbOrTrx, emails: readonly string[]): Promise<Set<string>> {

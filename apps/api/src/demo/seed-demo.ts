@@ -2,7 +2,6 @@
 // so every figure obeys the same rules and lands in the audit trail. Deterministic: given the
 // day it runs, the content is always the same (ids and timestamps aside).
 import { parsePeriod, periodContaining, shiftPeriod } from '@rba/domain';
-import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { savePlan } from '../curve-plans/curve-plans.service.js';
 import type { Db, Trx } from '../db/schema.js';
@@ -28,7 +27,12 @@ import { getSettings } from '../settings/settings.service.js';
 import { putProfile } from '../system-map/system-map.service.js';
 import { findUserByEmailWithHash } from '../users/users.repository.js';
 import { createUser, grantRole } from '../users/users.service.js';
-import { keepOnlyMessages } from './demo.repository.js';
+import {
+  dimensionCodes,
+  hasPlanningTable,
+  keepOnlyMessages,
+  lockDemoSeed,
+} from './demo.repository.js';
 import {
   AGENCIES,
   AGENDA_INDICATOR,
@@ -98,9 +102,6 @@ function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const hasPlanningTable = async (db: Db) =>
-  (await db.selectFrom('planning_tables').select('id').limit(1).executeTakeFirst()) !== undefined;
-
 /**
  * Seeds the demo when the database has no planning table yet; otherwise does nothing. All of it
  * in one transaction: a start stopped half-way leaves nothing behind, and the next start seeds
@@ -117,16 +118,13 @@ export async function seedDemo(db: Db, options: { today: string }): Promise<Demo
   const quarters = demoQuarters(options.today, fys);
   if (await hasPlanningTable(db)) return { seeded: false, accounts, quarters };
   const seeded = await inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(trx);
+    await lockDemoSeed(trx);
     if (await hasPlanningTable(trx)) return false;
     await seedContent(trx, { quarters, today: options.today, fys });
     return true;
   });
   return { seeded, accounts, quarters };
 }
-
-/** An arbitrary key of PostgreSQL's advisory locks, held while the demo is seeded. */
-const DEMO_SEED_LOCK = 7_404_655_001;
 
 async function seedContent(
   db: Trx,
@@ -161,9 +159,9 @@ async function seedContent(
     };
   };
 
-  const dims = await db.selectFrom('dimensions').select('code').execute();
+  const dims = await dimensionCodes(db);
   for (const d of DIMENSIONS) {
-    if (!dims.some((x) => x.code === d.code)) {
+    if (!dims.includes(d.code)) {
       await createDimension(db, admin, {
         code: d.code,
         name: d.name,

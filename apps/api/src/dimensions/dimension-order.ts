@@ -2,6 +2,7 @@
 // made, `dimension_values.sort_order`), for breakdown lines and export rows: age groups read
 // 0–5, 6–11, 12–17, 18–24, never 0–5, 12–17, 18–24, 6–11 as text would have them.
 import type { DbOrTrx } from '../db/schema.js';
+import { dimensionValuesInOrder } from './dimensions.repository.js';
 
 /** For each dimension code, its value codes' positions in the defined order. */
 export type DimensionOrder = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -12,16 +13,8 @@ export type BreakdownCompare = (a: string, b: string) => number;
 /** The defined order of the values of these dimensions (all dimensions when left out). */
 export async function dimensionOrder(db: DbOrTrx, codes?: string[]): Promise<DimensionOrder> {
   if (codes && codes.length === 0) return new Map();
-  let q = db
-    .selectFrom('dimension_values')
-    .innerJoin('dimensions', 'dimensions.id', 'dimension_values.dimension_id')
-    .select(['dimensions.code as dimension', 'dimension_values.code as value'])
-    .orderBy('dimensions.code')
-    .orderBy('dimension_values.sort_order')
-    .orderBy('dimension_values.id');
-  if (codes) q = q.where('dimensions.code', 'in', codes);
   const order = new Map<string, Map<string, number>>();
-  for (const r of await q.execute()) {
+  for (const r of await dimensionValuesInOrder(db, codes)) {
     let values = order.get(r.dimension);
     if (!values) {
       values = new Map();

@@ -75,3 +75,19 @@ export async function measureDimensionCodes(db: DbOrTrx, measureIds: string[]) {
     .orderBy('dimensions.code')
     .execute();
 }
+
+/**
+ * The values of these dimensions (all dimensions when left out), per dimension in their defined
+ * order (`sort_order`, then creation).
+ */
+export async function dimensionValuesInOrder(db: DbOrTrx, codes?: string[]) {
+  let q = db
+    .selectFrom('dimension_values')
+    .innerJoin('dimensions', 'dimensions.id', 'dimension_values.dimension_id')
+    .select(['dimensions.code as dimension', 'dimension_values.code as value'])
+    .orderBy('dimensions.code')
+    .orderBy('dimension_values.sort_order')
+    .orderBy('dimension_values.id');
+  if (codes) q = q.where('dimensions.code', 'in', codes);
+  return q.execute();
+}

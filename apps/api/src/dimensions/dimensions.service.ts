@@ -3,7 +3,7 @@ import { hasRole } from '../access/actor.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { CodeTakenError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { findDimensionByCode, insertDimension, listDimensions } from './dimensions.repository.js';
 
 export async function createDimension(
@@ -18,7 +18,7 @@ export async function createDimension(
   if (repeated) throw new ValidationError(`The value code ${repeated} appears twice`);
   return inTransaction(db, async (trx) => {
     if (await findDimensionByCode(trx, body.code)) {
-      throw new ConflictError('CODE_TAKEN', `A dimension with code ${body.code} already exists`);
+      throw new CodeTakenError(`A dimension with code ${body.code} already exists`);
     }
     const dim = await insertDimension(trx, body);
     const result = { ...dim, values: body.values };

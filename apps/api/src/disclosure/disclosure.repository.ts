@@ -2,16 +2,16 @@
 // periods that hold one. Restricted callers read published figures: the approved ones, and the
 // last approved copies of a period under revision (approved-copies.repository.ts), so the
 // decision reads the same.
+import { isSmallCount } from '@rba/domain';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import { copiesAt, copiesOf } from '../observations/approved-copies.repository.js';
 
-const isSmall = (t: number, x: number | null) => x !== null && x > 0 && x < t;
-
 /**
- * The (measure, period) pairs among these measures' published figures that hold a figure
- * 0 < x < threshold in its value, numerator or denominator: the only periods where a
- * restricted view hides anything of an additive family.
+ * The (measure, period) pairs among these measures' published figures that hold a small figure
+ * (@rba/domain's isSmallCount: 0 < x < threshold) in its value, numerator or denominator: the
+ * only periods where a restricted view hides anything of an additive family. The database
+ * applies the same test to the stored figures, so that only those periods come back.
  */
 export async function smallFigurePeriods(
   db: DbOrTrx,
@@ -35,7 +35,8 @@ export async function smallFigurePeriods(
     copiesOf(db, measureIds, { until: q.until }),
   ]);
   const small = copies.filter(
-    (c) => isSmall(t, c.value) || isSmall(t, c.numerator) || isSmall(t, c.denominator),
+    (c) =>
+      isSmallCount(c.value, t) || isSmallCount(c.numerator, t) || isSmallCount(c.denominator, t),
   );
   return [
     ...rows,

@@ -6,10 +6,12 @@ import {
   aggregate,
   type DisclosureCell,
   familyProblem,
+  isSmallCount,
   type MeasureCells,
   protectCells,
 } from '@rba/domain';
 import type { MeasureRow } from '../measures/measures.repository.js';
+import { combineOptions } from '../observations/figure.js';
 
 /** A stored or computed figure of one measure, period and breakdown. */
 export interface MaskCell {
@@ -69,16 +71,10 @@ function collectiveCells(root: MeasureRow, cells: MaskCell[]): MaskCell[] {
     if (list) list.push(c);
     else byCell.set(key, [c]);
   }
-  const unit =
-    root.unit === 'count' || root.unit === 'percent' || root.unit === 'rate' ? root.unit : 'number';
-  const rule = root.aggregation === 'latest' ? 'sum' : root.aggregation;
+  const options = combineOptions(root);
   const out: MaskCell[] = [];
   for (const group of byCell.values()) {
-    const combined = aggregate(group, {
-      unit,
-      rule,
-      ...(root.rate_per ? { per: root.rate_per } : {}),
-    });
+    const combined = aggregate(group, options);
     if (combined.value === null && combined.numerator === null) continue;
     const first = group[0] as MaskCell;
     out.push({
@@ -94,7 +90,7 @@ function collectiveCells(root: MeasureRow, cells: MaskCell[]): MaskCell[] {
 }
 
 function hasSmall(cells: MaskCell[], root: MeasureRow, threshold: number): boolean {
-  return cells.some((c) => layersOf(root, c).some((v) => v !== null && v > 0 && v < threshold));
+  return cells.some((c) => layersOf(root, c).some((v) => isSmallCount(v, threshold)));
 }
 
 /**
@@ -146,7 +142,7 @@ function decideFamily(
         [...m.cells].map(([k, values]) => ({ key: `${m.id}|${k}`, values })),
       );
       keys = small
-        .filter((c) => c.values.some((v) => v !== null && v > 0 && v < threshold))
+        .filter((c) => c.values.some((v) => isSmallCount(v, threshold)))
         .map((c) => c.key);
       stats.small += keys.length;
       if (shared) {

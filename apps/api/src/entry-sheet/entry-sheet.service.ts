@@ -16,10 +16,11 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseBreakdownKey } from '../observations/breakdown.js';
 import {
   closedReportingPeriod,
-  lockingSubmission,
+  coveringSubmission,
 } from '../observations/observations.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { labelOf, resolvePeriod } from '../periods/periods.js';
+import { isCorrecting, LOCKING_STATUSES } from '../reporting/period-locks.js';
 import { showsReturnNotes } from '../reporting/reporting.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import {
@@ -86,14 +87,14 @@ export async function entrySheet(
   const period = periods[periods.length - 1] as EntryPeriod;
   const [submission, locking, closed, programs, measures, canReview] = await Promise.all([
     submissionWithPeople(db, organizationId, period.type, period.start),
-    lockingSubmission(db, organizationId, period.start, period.end),
+    coveringSubmission(db, organizationId, period, LOCKING_STATUSES),
     isAdmin(actor) ? Promise.resolve(undefined) : closedReportingPeriod(db, period.start),
     activePrograms(db, organizationId),
     entryMeasures(db, organizationId, period.type),
     canReviewOrganization(db, actor, organizationId),
   ]);
   // A period handed back for correction stays open after its reporting period closed.
-  const correcting = submission?.status === 'returned' || submission?.status === 'reopened';
+  const correcting = isCorrecting(submission?.status);
   const ids = measures.map((m) => m.id);
   const [dimensionRows, cellRows] = await Promise.all([
     dimensionsOfMeasures(db, ids),

@@ -49,6 +49,18 @@ export async function tableLevelMeasureIds(db: DbOrTrx, tableId: string) {
   };
 }
 
+/** The measures among these whose figures are ratios of their parts. */
+export async function ratioMeasureIds(db: DbOrTrx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('measures')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('aggregation', '=', 'ratio')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface CellFilter {
   statuses: ObservationStatus[];
   from?: string | undefined;

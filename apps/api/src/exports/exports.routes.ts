@@ -1,10 +1,9 @@
 import { errorBody, exportObservationsQuery, exportScorecardQuery } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import pg from 'pg';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, security } from '../plugins/route-helpers.js';
+import { errors, security, textResponse } from '../plugins/route-helpers.js';
 import { copyExporter } from './copy-export.js';
 import { contentDisposition } from './csv-format.js';
 import { type CopyExporter, exportObservations } from './exports.service.js';
@@ -12,7 +11,7 @@ import { exportScorecard } from './scorecard-export.js';
 
 const tags = ['csv'];
 // A stream or string of text/csv; Fastify sends either as is, without a serializer.
-const csvBody = z.unknown().describe('text/csv');
+const csvBody = textResponse('text/csv', 'The CSV file (Content-Disposition names it)');
 
 export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', app.authenticate);
@@ -42,7 +41,6 @@ export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         security,
         summary: 'Figures as CSV (long or wide), streamed; only what the caller may see',
         querystring: exportObservationsQuery,
-        produces: ['text/csv'],
         response: { 200: csvBody, ...errors },
       },
     },
@@ -63,8 +61,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         security,
         summary: "One row per measure of a table's or an agency's scorecard",
         querystring: exportScorecardQuery,
-        produces: ['text/csv'],
-        response: { 200: csvBody, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { 200: csvBody, 400: errorBody, 403: errorBody, 404: errorBody },
       },
     },
     async (req, reply) => {

@@ -16,7 +16,7 @@ import {
   rounded,
 } from './csv-format.js';
 import { exportFilename } from './export-filename.js';
-import { exportScopeName } from './exports.repository.js';
+import { exportScopeName, ratioMeasureIds } from './exports.repository.js';
 
 const SCORECARD_COLUMNS = [
   'section',
@@ -131,18 +131,6 @@ function scorecardRow(section: string, where: Where, s: SummaryLike, derived: bo
   ];
 }
 
-/** The measures among these whose figures are ratios of their parts. */
-async function ratioMeasures(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('measures')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('aggregation', '=', 'ratio')
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** One row per measure of a table's or an agency's scorecard, from the scorecard services. */
 export async function exportScorecard(
   db: Db,
@@ -173,7 +161,7 @@ export async function exportScorecard(
       for (const s of p.measures) lines.push(['program_measure', where, s]);
     }
   }
-  const ratios = await ratioMeasures(db, [...new Set(lines.map(([, , s]) => s.measureId))]);
+  const ratios = await ratioMeasureIds(db, [...new Set(lines.map(([, , s]) => s.measureId))]);
   const rows = lines.map(([section, where, s]) =>
     scorecardRow(section, where, s, s.kind === 'shared' || ratios.has(s.measureId)),
   );

@@ -14,7 +14,7 @@ import { isAdmin } from '../access/actor.js';
 import { canEditTable, canReviewOrganization, deny, organizationView } from '../access/scopes.js';
 import type { Db } from '../db/schema.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
-import { AppError, NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, SharedMeasureComputedError, ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { visibleMeasure } from '../measures/measures.service.js';
 import { checkBreakdown, parseBreakdownKey } from '../observations/breakdown.js';
@@ -145,9 +145,7 @@ export async function figureHistory(
 ): Promise<FigureHistory> {
   const { m, from } = await historyReader(db, actor, measureId);
   if (m.kind === 'shared') {
-    throw new AppError(
-      422,
-      'SHARED_MEASURE_COMPUTED',
+    throw new SharedMeasureComputedError(
       "A shared measure's figure is computed from its partners' figures; read the history of theirs",
     );
   }

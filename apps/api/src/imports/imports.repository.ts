@@ -3,7 +3,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
-import { beforeCommit } from '../db/transaction.js';
 import { measureColumns } from '../measures/measures.repository.js';
 import {
   type ObservationRow,
@@ -143,61 +142,6 @@ export async function transactionTime(trx: Trx): Promise<Date> {
   return (rows[0] as { now: Date }).now;
 }
 
-export interface AuditRow {
-  action: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** Transactions whose staged figure events are already due to move into the audit trail. */
-const staging = new WeakSet<Trx>();
-
-/**
- * The audit events of many changed figures at once, in the same transaction as the writes:
- * the same rows insertAuditEvent writes, set-based. Like insertAuditEvent's, they enter the
- * audit trail at the end of the transaction (after every figure is written, so the audit
- * chain's lock is taken after the row locks, never before one); until then they wait in a
- * temporary table that the commit drops, so memory holds no more than a chunk of them.
- */
-export async function insertObservationAuditEvents(
-  trx: Trx,
-  actorId: string,
-  requestId: string | null,
-  events: AuditRow[],
-): Promise<void> {
-  if (!staging.has(trx)) {
-    await sql`create temporary table import_audit_stage (
-      ord bigserial primary key, action text not null, entity_id text not null,
-      before jsonb, after jsonb) on commit drop`.execute(trx);
-    const due = beforeCommit(trx, async () => {
-      await sql`
-        insert into audit_events (actor_id, action, entity, entity_id, before, after, request_id)
-        select ${actorId}::uuid, action, 'observation', entity_id, before, after, ${requestId}
-        from import_audit_stage order by ord`.execute(trx);
-    });
-    if (!due)
-      throw new Error('insertObservationAuditEvents needs a transaction from inTransaction');
-    staging.add(trx);
-  }
-  for (const part of chunks(events)) {
-    const doc = JSON.stringify(
-      part.map((e) => ({
-        action: e.action,
-        entity_id: e.entityId,
-        before: e.before ?? null,
-        after: e.after,
-      })),
-    );
-    await sql`
-      insert into import_audit_stage (action, entity_id, before, after)
-      select e.action, e.entity_id, e.before::jsonb, e.after::jsonb
-      from json_to_recordset(${doc}::json) as e(action text, entity_id text, before json, after json)`.execute(
-      trx,
-    );
-  }
-}
-
 // Import jobs: their state lives in the database, so any API process can answer a poll.
 
 function jobs(db: DbOrTrx) {
@@ -272,17 +216,6 @@ export async function lockStaleJobs(trx: Trx, staleMs: number | null, onlyId?: s
     q = q.where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleMs / 1000})`);
   if (onlyId) q = q.where('id', '=', onlyId);
   return q.forUpdate().skipLocked().execute();
-}
-
-/** What the commit of this import job wrote into the audit trail, if it committed. */
-export async function importCommitEvent(db: DbOrTrx, jobId: string) {
-  return db
-    .selectFrom('audit_events')
-    .select(['after'])
-    .where('entity', '=', 'import')
-    .where('entity_id', '=', jobId)
-    .where('action', '=', 'import.commit')
-    .executeTakeFirst();
 }
 
 export async function findJob(db: DbOrTrx, id: string) {

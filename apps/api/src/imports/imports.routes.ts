@@ -11,16 +11,10 @@ import {
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { AppError, ValidationError } from '../errors.js';
+import { AppError, FileTooLargeError, ImportRejectedError, ValidationError } from '../errors.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
-import {
-  getImportJob,
-  MAX_IMPORT_BYTES,
-  PayloadTooLargeError,
-  runImport,
-  startImportJob,
-} from './imports.service.js';
+import { getImportJob, MAX_IMPORT_BYTES, runImport, startImportJob } from './imports.service.js';
 
 const tags = ['csv'];
 
@@ -60,7 +54,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       const actor = actorOf(req);
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > MAX_IMPORT_BYTES + 2 * 1024 * 1024)
-        throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
+        throw new FileTooLargeError(MAX_IMPORT_BYTES);
       if (!req.isMultipart()) {
         throw new ValidationError('Send multipart/form-data with a file part and a mapping part');
       }
@@ -84,7 +78,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
-          throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
+          throw new FileTooLargeError(MAX_IMPORT_BYTES);
         }
         if (code?.startsWith('FST_')) throw new ValidationError((err as Error).message);
         if (err instanceof AppError) throw err;
@@ -122,7 +116,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         return reply.code(422).send({
           ...report,
           error: {
-            code: 'IMPORT_REJECTED',
+            code: ImportRejectedError.code,
             message: `${report.rejected.length} row(s) were rejected, so nothing was written; the first is line ${report.rejected[0]?.line}`,
           },
         });

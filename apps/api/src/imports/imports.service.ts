@@ -11,33 +11,36 @@ import {
 } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import { isAdmin } from '../access/actor.js';
-import { insertAuditEvent } from '../audit/audit.repository.js';
+import {
+  appendAuditEvents,
+  type BulkAuditEvent,
+  findAuditEvent,
+  insertAuditEvent,
+} from '../audit/audit.repository.js';
 import type { Engine } from '../db/database.js';
 import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions } from '../dimensions/dimensions.repository.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { AppError, ImportConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { parseBreakdownKey } from '../observations/breakdown.js';
 import type { ObservationRow } from '../observations/observations.repository.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { toObservation } from '../observations/observations.service.js';
 import { checkPartsAgainstTotal } from '../observations/parts.js';
 import { labelOf } from '../periods/periods.js';
+import { isCorrecting, isLocking } from '../reporting/period-locks.js';
 import { getSettings } from '../settings/settings.service.js';
 import { readCsv } from './csv-reader.js';
 import { type Prepared, prepareAll, reasonOf } from './import-rows.js';
 import {
-  type AuditRow,
   beatJob,
   type CellUpdate,
   cellsOfPeriods,
   closedReportingPeriods,
   findJob,
-  importCommitEvent,
   insertCells,
   insertJob,
-  insertObservationAuditEvents,
   lockStaleJobs,
   type NewCell,
   submissionsOf,
@@ -67,17 +70,6 @@ export const INTERRUPTED_MESSAGE =
 
 /** Jobs this process is running: never taken for abandoned, whatever their heartbeat says. */
 const liveJobs = new Set<string>();
-
-export class PayloadTooLargeError extends AppError {
-  constructor(limit: number) {
-    super(
-      413,
-      'FILE_TOO_LARGE',
-      `The file is larger than ${Math.round(limit / (1024 * 1024))} MB; split it into smaller files`,
-      { limitBytes: limit },
-    );
-  }
-}
 
 export interface ImportInput {
   file: Buffer;
@@ -165,9 +157,9 @@ async function plan(
           l.period_start <= p.start &&
           l.period_end >= p.end,
       );
-      const lock = covering.find((l) => l.status === 'submitted' || l.status === 'approved');
+      const lock = covering.find((l) => isLocking(l.status));
       // A period handed back for correction stays open after its reporting period closed.
-      const correcting = covering.some((l) => l.status === 'returned' || l.status === 'reopened');
+      const correcting = covering.some((l) => isCorrecting(l.status));
       if (correcting) held.add(p);
       const closedHere =
         !correcting && closed.some((c) => c.period_start <= p.start && c.period_end >= p.start);
@@ -318,6 +310,7 @@ async function write(
   // without reading the written rows back. Chunk by chunk, the next chunk is prepared while
   // the database writes the last one, and no more than a chunk of audit JSON is held.
   const at = await transactionTime(trx);
+  const figureEvents = { actorId: actor.userId, requestId: actor.requestId, entity: 'observation' };
   const cellOf = (x: Prepared): NewCell => ({
     id: randomUUID(),
     measure_id: x.m.id,
@@ -330,8 +323,7 @@ async function write(
     entered_by: actor.userId,
   });
   const conflict = () =>
-    new ConflictError(
-      'IMPORT_CONFLICT',
+    new ImportConflictError(
       'Someone saved some of these figures while the import ran; nothing was written, run it again',
     );
   let pending: Promise<void> = Promise.resolve();
@@ -343,7 +335,7 @@ async function write(
   };
   for (let i = 0; i < p.inserts.length; i += WRITE_CHUNK) {
     const cells: NewCell[] = [];
-    const events: AuditRow[] = [];
+    const events: BulkAuditEvent[] = [];
     for (const x of p.inserts.slice(i, i + WRITE_CHUNK)) {
       const cell = cellOf(x);
       cells.push(cell);
@@ -357,12 +349,12 @@ async function write(
     }
     await send(async () => {
       if ((await insertCells(trx, cells)) !== cells.length) throw conflict();
-      await insertObservationAuditEvents(trx, actor.userId, actor.requestId, events);
+      await appendAuditEvents(trx, figureEvents, events);
     });
   }
   for (let i = 0; i < p.updates.length; i += WRITE_CHUNK) {
     const changes: CellUpdate[] = [];
-    const events: AuditRow[] = [];
+    const events: BulkAuditEvent[] = [];
     for (const { p: x, existing } of p.updates.slice(i, i + WRITE_CHUNK)) {
       const change: CellUpdate = {
         id: existing.id,
@@ -388,7 +380,7 @@ async function write(
     }
     await send(async () => {
       if ((await updateCells(trx, changes)) !== changes.length) throw conflict();
-      await insertObservationAuditEvents(trx, actor.userId, actor.requestId, events);
+      await appendAuditEvents(trx, figureEvents, events);
     });
   }
   await pending;
@@ -543,7 +535,11 @@ export async function recoverInterruptedImports(
     const completed: string[] = [];
     for (const job of await lockStaleJobs(trx, staleMs, onlyId)) {
       if (liveJobs.has(job.id)) continue;
-      const commitEvent = await importCommitEvent(trx, job.id);
+      const commitEvent = await findAuditEvent(trx, {
+        entity: 'import',
+        entityId: job.id,
+        action: 'import.commit',
+      });
       const before = {
         status: 'running',
         phase: job.phase,

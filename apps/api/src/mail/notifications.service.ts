@@ -5,7 +5,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import type { Locale } from '../db/tables/users.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { InvalidUnsubscribeTokenError, NotFoundError } from '../errors.js';
 import {
   type EmailPreferences,
   readEmailPreferences,
@@ -20,12 +20,6 @@ import {
   markRead,
 } from './notifications.repository.js';
 import { readUnsubscribeToken } from './unsubscribe-token.js';
-
-export class InvalidUnsubscribeTokenError extends AppError {
-  constructor() {
-    super(400, 'INVALID_TOKEN', 'This unsubscribe link is not valid');
-  }
-}
 
 export async function myNotifications(db: Db, actor: Actor, limit: number): Promise<Notifications> {
   const [rows, unread] = await Promise.all([

@@ -4,15 +4,18 @@ import { errorBody, unsubscribeBody, unsubscribeQuery } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import {
-  InvalidUnsubscribeTokenError,
-  unsubscribe,
-  unsubscribeTarget,
-} from './notifications.service.js';
+import { InvalidUnsubscribeTokenError } from '../errors.js';
+import { textResponse } from '../plugins/route-helpers.js';
+import { unsubscribe, unsubscribeTarget } from './notifications.service.js';
 import { confirmPage, donePage, invalidPage } from './unsubscribe-page.js';
 
 const tags = ['notifications'];
-const html = z.unknown().describe('text/html');
+const page = textResponse('text/html', 'The page, in the language of the link’s user');
+// An invalid link gets a page saying so; a request without a token, the JSON error body.
+const refused = {
+  description: 'The link is not valid (a page), or the request breaks the schema (JSON)',
+  content: { 'text/html': { schema: z.string() }, 'application/json': { schema: errorBody } },
+};
 
 export const unsubscribeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
@@ -35,7 +38,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         summary:
           'The page of an e-mail’s unsubscribe link: asks, and its button POSTs (no session)',
         querystring: unsubscribeQuery,
-        response: { 200: html, 400: html },
+        response: { 200: page, 400: refused },
       },
     },
     async (req, reply) => {
@@ -57,8 +60,9 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         summary:
           'Turn off the kind of e-mail the link names, without a session (RFC 8058 one-click)',
         querystring: unsubscribeQuery,
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
         body: unsubscribeBody,
-        response: { 200: html, 400: errorBody },
+        response: { 200: page, 400: errorBody },
       },
     },
     async (req, reply) => {

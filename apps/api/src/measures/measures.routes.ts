@@ -9,7 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, noContent, security } from '../plugins/route-helpers.js';
+import { errors, noContent, pageOf, security } from '../plugins/route-helpers.js';
 import {
   createIndicator,
   createProgramMeasure,
@@ -54,16 +54,10 @@ export const measureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/results/:id/indicators',
     { schema: { tags, security, summary: "A result's indicators", ...list } },
-    async (req) => {
-      const items = await listResultIndicators(
-        db,
-        actorOf(req),
-        req.params.id,
-        req.query.limit,
-        req.query.offset,
-      );
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) =>
+        listResultIndicators(db, actorOf(req), req.params.id, limit, offset),
+      ),
   );
   app.post(
     '/tables/:id/shared-measures',
@@ -81,16 +75,10 @@ export const measureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/tables/:id/shared-measures',
     { schema: { tags, security, summary: "A table's shared measures", ...list } },
-    async (req) => {
-      const items = await listSharedMeasures(
-        db,
-        actorOf(req),
-        req.params.id,
-        req.query.limit,
-        req.query.offset,
-      );
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) =>
+        listSharedMeasures(db, actorOf(req), req.params.id, limit, offset),
+      ),
   );
   app.post(
     '/programs/:id/measures',
@@ -108,16 +96,10 @@ export const measureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/programs/:id/measures',
     { schema: { tags, security, summary: "A program's performance measures", ...list } },
-    async (req) => {
-      const items = await listProgramMeasures(
-        db,
-        actorOf(req),
-        req.params.id,
-        req.query.limit,
-        req.query.offset,
-      );
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) =>
+        listProgramMeasures(db, actorOf(req), req.params.id, limit, offset),
+      ),
   );
   app.get(
     '/measures/:id',

@@ -13,7 +13,14 @@ import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import type { Aggregation, MeasureKind, MeasureUnit } from '../db/tables/measures.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  CodeTakenError,
+  HasDataError,
+  NotFoundError,
+  SharedMeasureMismatchError,
+  SharedMeasureNotAvailableError,
+  ValidationError,
+} from '../errors.js';
 import { archiveStamp } from '../lib/archive.js';
 import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { isPartner } from '../planning-tables/planning-tables.repository.js';
@@ -143,7 +150,7 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
     ? { organizationId: owner.organizationId }
     : { tableId: owner.tableId as string };
   if (await codeTaken(trx, body.code, owned)) {
-    throw new ConflictError('CODE_TAKEN', `A measure with code ${body.code} already exists here`);
+    throw new CodeTakenError(`A measure with code ${body.code} already exists here`);
   }
   const baselineStart = body.baselinePeriod
     ? resolvePeriod(body.baselinePeriod, settings.fiscalYearStartMonth, body.periodType).start
@@ -160,9 +167,7 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
       shared?.kind !== 'shared' ||
       !(await isPartner(trx, shared.table_id as string, owner.organizationId as string))
     ) {
-      throw new AppError(
-        422,
-        'SHARED_MEASURE_NOT_AVAILABLE',
+      throw new SharedMeasureNotAvailableError(
         'sharedMeasureId must name a shared measure of a planning table this organization is a partner at',
       );
     }
@@ -175,9 +180,7 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
       ] as const
     ).filter(([, a, b]) => a !== b);
     if (mismatched.length > 0) {
-      throw new AppError(
-        422,
-        'SHARED_MEASURE_MISMATCH',
+      throw new SharedMeasureMismatchError(
         `A measure reporting a shared measure must match its ${mismatched.map(([f]) => f).join(', ')}`,
         { fields: mismatched.map(([field, expected, got]) => ({ field, expected, got })) },
       );
@@ -382,8 +385,7 @@ export async function removeMeasure(db: Db, actor: Actor, id: string) {
   if (!canWriteMeasure(actor, row)) deny(true, 'Measure');
   await inTransaction(db, async (trx) => {
     if (await measureHasData(trx, id)) {
-      throw new ConflictError(
-        'HAS_DATA',
+      throw new HasDataError(
         'This measure has figures, targets or partner measures reporting it; archive it instead',
       );
     }

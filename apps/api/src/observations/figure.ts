@@ -1,4 +1,6 @@
-// The rules a figure must follow for its measure, before it is stored.
+// The rules a figure must follow for its measure, before it is stored. The value of a ratio
+// figure, and how a measure's figures combine, come from @rba/domain.
+import { type AggregateOptions, aggregateUnitOf, ratioValue } from '@rba/domain';
 import { ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 
@@ -19,10 +21,18 @@ export function isRatio(m: Pick<MeasureRow, 'aggregation'>): boolean {
   return m.aggregation === 'ratio';
 }
 
-export function ratioFactor(m: Pick<MeasureRow, 'unit' | 'rate_per'>): number {
-  if (m.unit === 'percent') return 100;
-  if (m.unit === 'rate') return m.rate_per ?? 1;
-  return 1;
+/**
+ * How @rba/domain's aggregate combines a measure's figures of one period across contributors
+ * (partners, breakdown cells): by the measure's rule, a `latest` measure by summing.
+ */
+export function combineOptions(
+  m: Pick<MeasureRow, 'unit' | 'rate_per' | 'aggregation'>,
+): AggregateOptions {
+  return {
+    unit: aggregateUnitOf(m.unit),
+    rule: m.aggregation === 'latest' ? 'sum' : m.aggregation,
+    ...(m.rate_per ? { per: m.rate_per } : {}),
+  };
 }
 
 /** True when the input says nothing about the figure (a note-only edit keeps the figure). */
@@ -60,8 +70,8 @@ export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
     if (m.unit === 'percent' && numerator > denominator) {
       throw new ValidationError('numerator: may not be greater than the denominator');
     }
-    const derived = (numerator / denominator) * ratioFactor(m);
-    if (!Number.isFinite(derived)) {
+    const derived = ratioValue(numerator, denominator, m.unit, m.rate_per);
+    if (derived === null || !Number.isFinite(derived)) {
       throw new ValidationError('numerator and denominator give a value too large to store');
     }
     return { value: derived, numerator, denominator };

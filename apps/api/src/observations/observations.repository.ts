@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
+import type { SubmissionStatus } from '../db/tables/reporting.table.js';
 import { figuresOf } from './figure-source.js';
 
 export const observationColumns = [
@@ -107,40 +108,25 @@ export async function cellsOfPeriod(db: DbOrTrx, measureId: string, periodStart:
     .execute();
 }
 
-/** The submission that locks an organization's figures for a period, if any. */
-export async function lockingSubmission(
+/**
+ * A submission of an organization in one of these statuses that covers this period, if any:
+ * the one that locks its figures, or hands them back for correction (reporting/period-locks.ts
+ * says which statuses do).
+ */
+export async function coveringSubmission(
   db: DbOrTrx,
   organizationId: string,
-  periodStart: string,
-  periodEnd: string,
+  period: { start: string; end: string },
+  statuses: readonly SubmissionStatus[],
 ) {
+  if (statuses.length === 0) return undefined;
   return db
     .selectFrom('submissions')
     .select(['id', 'status', 'period_type', 'period_start'])
     .where('organization_id', '=', organizationId)
-    .where('status', 'in', ['submitted', 'approved'])
-    .where('period_start', '<=', periodStart)
-    .where('period_end', '>=', periodEnd)
-    .executeTakeFirst();
-}
-
-/**
- * A submission covering this period that a coordinator handed back for correction (returned, or
- * reopened): its figures stay open to the agency even after the reporting period has closed.
- */
-export async function correctingSubmission(
-  db: DbOrTrx,
-  organizationId: string,
-  periodStart: string,
-  periodEnd: string,
-) {
-  return db
-    .selectFrom('submissions')
-    .select(['id', 'status'])
-    .where('organization_id', '=', organizationId)
-    .where('status', 'in', ['returned', 'reopened'])
-    .where('period_start', '<=', periodStart)
-    .where('period_end', '>=', periodEnd)
+    .where('status', 'in', [...statuses])
+    .where('period_start', '<=', period.start)
+    .where('period_end', '>=', period.end)
     .executeTakeFirst();
 }
 

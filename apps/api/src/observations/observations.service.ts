@@ -10,26 +10,31 @@ import { inTransaction } from '../db/transaction.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
 import {
   AppError,
-  ConflictError,
   ForbiddenError,
+  FuturePeriodError,
+  MeasureArchivedError,
   NotFoundError,
+  PeriodClosedError,
+  PeriodLockedError,
+  SharedMeasureComputedError,
   ValidationError,
+  VersionConflictError,
 } from '../errors.js';
 import { findMeasures, type MeasureRow } from '../measures/measures.repository.js';
 import { canWriteMeasure, visibleMeasure } from '../measures/measures.service.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { labelOf, type ResolvedPeriod, resolvePeriod } from '../periods/periods.js';
+import { CORRECTING_STATUSES, LOCKING_STATUSES } from '../reporting/period-locks.js';
 import { getSettings, type Settings } from '../settings/settings.service.js';
 import { checkBreakdown, type DimensionVocabulary, parseBreakdownKey } from './breakdown.js';
 import { checkFigure, figureOmitted } from './figure.js';
 import {
   cellsOfPeriod,
   closedReportingPeriod,
-  correctingSubmission,
+  coveringSubmission,
   findObservation,
   insertObservation,
   listObservations as listRows,
-  lockingSubmission,
   lockOrganization,
   type ObservationRow,
   updateObservationAtVersion,
@@ -85,8 +90,7 @@ export interface SaveItem extends PutObservationBody {
 export type SaveResult = Observation & { warnings: Warning[] };
 
 function conflict(current: ObservationRow | undefined, m: MeasureRow, fys: number): never {
-  throw new ConflictError(
-    'VERSION_CONFLICT',
+  throw new VersionConflictError(
     'Someone else saved this figure first; review their value and save again',
     { current: current ? toObservation(current, m, fys) : null },
   );
@@ -113,13 +117,11 @@ export function notStartedReason(
 /** Checks everything that needs no database: the period, breakdown and figure. */
 function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   if (m.kind === 'shared') {
-    throw new AppError(
-      422,
-      'SHARED_MEASURE_COMPUTED',
+    throw new SharedMeasureComputedError(
       "A shared measure's figure is computed from its partners' figures; enter them on the partners' measures",
     );
   }
-  if (m.archived_at) throw new AppError(422, 'MEASURE_ARCHIVED', 'This measure is archived');
+  if (m.archived_at) throw new MeasureArchivedError('This measure is archived');
   const period = resolvePeriod(item.period, ctx.settings.fiscalYearStartMonth, m.period_type);
   const key = checkBreakdown(item.breakdown, ctx.dimensionsOf.get(m.id) ?? [], ctx.vocabulary);
   if (figureOmitted(item) && item.note === undefined) {
@@ -130,7 +132,7 @@ function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   // A note-only edit leaves the stored figure as it is.
   const figure = figureOmitted(item) ? null : checkFigure(m, item);
   const notStarted = notStartedReason(period.label, period.start, figure, today());
-  if (notStarted) throw new AppError(400, 'FUTURE_PERIOD', `Period ${notStarted}`);
+  if (notStarted) throw new FuturePeriodError(`Period ${notStarted}`);
   return { period, key, figure };
 }
 
@@ -224,17 +226,16 @@ async function checkOpen(
   organizationId: string,
   period: ResolvedPeriod,
 ): Promise<'draft' | 'returned'> {
-  const lock = await lockingSubmission(trx, organizationId, period.start, period.end);
+  const lock = await coveringSubmission(trx, organizationId, period, LOCKING_STATUSES);
   if (lock) {
-    throw new ConflictError(
-      'PERIOD_LOCKED',
+    throw new PeriodLockedError(
       `This period is ${lock.status} and locked; a coordinator must return it before it can change`,
       { status: lock.status },
     );
   }
-  const correcting = await correctingSubmission(trx, organizationId, period.start, period.end);
+  const correcting = await coveringSubmission(trx, organizationId, period, CORRECTING_STATUSES);
   if (!correcting && !isAdmin(actor) && (await closedReportingPeriod(trx, period.start))) {
-    throw new ConflictError('PERIOD_CLOSED', 'The reporting period for these figures has closed');
+    throw new PeriodClosedError('The reporting period for these figures has closed');
   }
   return correcting ? 'returned' : 'draft';
 }

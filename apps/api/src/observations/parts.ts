@@ -1,6 +1,8 @@
 // Breakdown cells against their total: a part larger than the total is refused; parts that do
-// not add up to the total are allowed with a warning (as DHIS2 and others do).
-import { AppError } from '../errors.js';
+// not add up to the total are allowed with a warning (as DHIS2 and others do). The sums and
+// comparisons are @rba/domain's; this module chooses the layers and words the warnings.
+import { compareParts, partExceedsTotal } from '@rba/domain';
+import { BreakdownExceedsTotalError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { breakdownGroup, type DimensionVocabulary } from './breakdown.js';
 
@@ -37,14 +39,10 @@ export function checkPartsAgainstTotal(
   const tooBig = parts.filter(
     (p) =>
       (writtenKey === '' || p.breakdown === writtenKey) &&
-      fields.some(
-        (f) => p[f] !== null && total[f] !== null && (p[f] as number) > (total[f] as number),
-      ),
+      fields.some((f) => partExceedsTotal(p[f], total[f])),
   );
   if (tooBig.length > 0) {
-    throw new AppError(
-      422,
-      'BREAKDOWN_EXCEEDS_TOTAL',
+    throw new BreakdownExceedsTotalError(
       `A breakdown cell may not be larger than the total (${tooBig.map((p) => p.breakdown).join(', ')})`,
       { breakdowns: tooBig.map((p) => p.breakdown) },
     );
@@ -58,15 +56,19 @@ export function checkPartsAgainstTotal(
     const complete =
       inGroup.length === (vocabulary.find((d) => d.code === group)?.values.length ?? -1);
     for (const f of fields) {
-      if (total[f] === null || inGroup.some((p) => p[f] === null)) continue;
-      const sum = inGroup.reduce((s, p) => s + (p[f] as number), 0);
+      const parts = compareParts(
+        total[f],
+        inGroup.map((p) => p[f]),
+      );
+      if (!parts) continue;
+      const { sum } = parts;
       const t = total[f] as number;
-      if (sum > t + 1e-9) {
+      if (parts.relation === 'over') {
         warnings.push({
           code: 'PARTS_EXCEED_TOTAL',
           message: `The ${group} parts' ${f === 'value' ? 'values' : `${f}s`} add up to ${sum}, more than the total ${t}`,
         });
-      } else if (complete && Math.abs(sum - t) > 1e-9) {
+      } else if (complete && parts.relation === 'under') {
         warnings.push({
           code: 'PARTS_DO_NOT_ADD_UP',
           message: `The ${group} parts' ${f === 'value' ? 'values' : `${f}s`} add up to ${sum}, not the total ${t}`,

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
+import { pageOf } from '../plugins/route-helpers.js';
 import { createOrganization, getOrganization, listOrganizations } from './organizations.service.js';
 
 export const organizationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
@@ -44,15 +45,10 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         response: { 200: page(organizationSchema) },
       },
     },
-    async (request) => {
-      const items = await listOrganizations(
-        ctx.db,
-        actorOf(request),
-        request.query.limit,
-        request.query.offset,
-      );
-      return { items, total: items.length };
-    },
+    async (request) =>
+      pageOf(request.query, (limit, offset) =>
+        listOrganizations(ctx.db, actorOf(request), limit, offset),
+      ),
   );
 
   app.get(

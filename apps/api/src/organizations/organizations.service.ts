@@ -5,7 +5,7 @@ import { organizationView, visibleOrganizationIds } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { CodeTakenError, NotFoundError } from '../errors.js';
 import {
   findOrganization,
   findOrganizationByCode,
@@ -35,10 +35,7 @@ export async function createOrganization(
   requireAdmin(actor);
   return inTransaction(db, async (trx) => {
     if (await findOrganizationByCode(trx, body.code)) {
-      throw new ConflictError(
-        'CODE_TAKEN',
-        `An organization with code ${body.code} already exists`,
-      );
+      throw new CodeTakenError(`An organization with code ${body.code} already exists`);
     }
     const org = toOrganization(await insertOrganization(trx, body));
     await insertAuditEvent(trx, {

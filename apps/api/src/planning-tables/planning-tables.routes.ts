@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, noContent, security } from '../plugins/route-helpers.js';
+import { errors, noContent, pageOf, security } from '../plugins/route-helpers.js';
 import {
   addPartner,
   createTable,
@@ -57,10 +57,8 @@ export const planningTableRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         response: { 200: page(planningTableSchema) },
       },
     },
-    async (req) => {
-      const items = await listVisibleTables(db, actorOf(req), req.query.limit, req.query.offset);
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) => listVisibleTables(db, actorOf(req), limit, offset)),
   );
   app.get(
     '/tables/:id',

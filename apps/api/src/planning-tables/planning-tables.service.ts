@@ -5,7 +5,7 @@ import { canEditTable, deny, tableView, visibleTableIds } from '../access/scopes
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import { FunderNotPartnerError, HasDataError, NotFoundError } from '../errors.js';
 import { archiveStamp } from '../lib/archive.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import {
@@ -117,10 +117,7 @@ export async function removeTable(db: Db, actor: Actor, id: string) {
   requireAdmin(actor);
   await inTransaction(db, async (trx) => {
     if (await tableHasData(trx, id)) {
-      throw new ConflictError(
-        'HAS_DATA',
-        'This planning table has results or measures; archive it instead',
-      );
+      throw new HasDataError('This planning table has results or measures; archive it instead');
     }
     await deleteTable(trx, id);
     await insertAuditEvent(trx, {
@@ -146,9 +143,7 @@ export async function addPartner(db: Db, actor: Actor, tableId: string, organiza
     const org = await findOrganization(trx, organizationId);
     if (!org) throw new NotFoundError('Organization');
     if (org.kind === 'funder') {
-      throw new AppError(
-        422,
-        'FUNDER_NOT_PARTNER',
+      throw new FunderNotPartnerError(
         'A funder reads a table through a funder_viewer role, not as a partner',
       );
     }
@@ -176,8 +171,7 @@ export async function removePartner(db: Db, actor: Actor, tableId: string, organ
   requireAdmin(actor);
   await inTransaction(db, async (trx) => {
     if (await partnerHasData(trx, tableId, organizationId)) {
-      throw new ConflictError(
-        'HAS_DATA',
+      throw new HasDataError(
         "This agency's programs contribute to the table's results or report its shared measures; unlink them first",
       );
     }

@@ -2,7 +2,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { finishDocument, type OpenApiDocument } from './openapi-document.js';
+import { tags } from './operation-ids.js';
 
 /** OpenAPI generated from the routes' zod schemas, never written by hand. */
 export const openApiPlugin = fp(
@@ -12,15 +14,27 @@ export const openApiPlugin = fp(
         openapi: '3.0.3',
         info: {
           title: 'RBA scorecard API',
-          description:
+          description: [
             'Results-Based Accountability scorecards for planning tables, partner agencies and funders.',
+            '',
+            'Every error is `{ "error": { "code", "message", "details"? } }` (docs/api.md lists the codes).',
+            'A method a path does not have answers 405 `METHOD_NOT_ALLOWED` with an `Allow` header;',
+            'a path that does not exist, 404 `NOT_FOUND`.',
+          ].join('\n'),
           version: '1.0.0',
         },
+        servers: [{ url: '/', description: 'This server' }],
+        tags: [...tags],
         components: {
           securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
         },
       },
+      // Schemas given an id (`.meta({ id })`, as errorBody's `Error`) become components.
       transform: jsonSchemaTransform,
+      transformObject: (input) =>
+        finishDocument(jsonSchemaTransformObject(input) as OpenApiDocument) as ReturnType<
+          typeof jsonSchemaTransformObject
+        >,
       hideUntagged: false,
     });
     await app.register(fastifySwaggerUi, {

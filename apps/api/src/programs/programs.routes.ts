@@ -9,7 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, noContent, security } from '../plugins/route-helpers.js';
+import { errors, noContent, pageOf, security } from '../plugins/route-helpers.js';
 import {
   createProgram,
   getProgram,
@@ -50,16 +50,10 @@ export const programRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: page(programSchema), ...errors },
       },
     },
-    async (req) => {
-      const items = await listOrganizationPrograms(
-        db,
-        actorOf(req),
-        req.params.id,
-        req.query.limit,
-        req.query.offset,
-      );
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) =>
+        listOrganizationPrograms(db, actorOf(req), req.params.id, limit, offset),
+      ),
   );
   app.get(
     '/programs/:id',

@@ -4,7 +4,7 @@ import { canEditOrganization, deny, organizationView } from '../access/scopes.js
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db, Trx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import { HasDataError, NotFoundError, ResultNotAtPartnerTableError } from '../errors.js';
 import { archiveStamp } from '../lib/archive.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import {
@@ -57,9 +57,7 @@ async function checkResults(trx: Trx, organizationId: string, resultIds: string[
   const open = await resultsOpenTo(trx, organizationId, unique);
   const closed = unique.filter((id) => !open.includes(id));
   if (closed.length > 0) {
-    throw new AppError(
-      422,
-      'RESULT_NOT_AT_PARTNER_TABLE',
+    throw new ResultNotAtPartnerTableError(
       'A program can only contribute to results of planning tables its organization is a partner at',
       { resultIds: closed },
     );
@@ -162,7 +160,7 @@ export async function removeProgram(db: Db, actor: Actor, id: string) {
   if (!canEditOrganization(actor, row.organization_id)) deny(true, 'Program');
   await inTransaction(db, async (trx) => {
     if (await programHasData(trx, id)) {
-      throw new ConflictError('HAS_DATA', 'This program has measures; archive it instead');
+      throw new HasDataError('This program has measures; archive it instead');
     }
     const before = (await withResults(trx, [row]))[0];
     await deleteProgram(trx, id);

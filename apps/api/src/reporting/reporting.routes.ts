@@ -13,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, periodParams, security } from '../plugins/route-helpers.js';
+import { errors, pageOf, periodParams, security } from '../plugins/route-helpers.js';
 import { periodChecks } from './period-checks.service.js';
 import {
   approvePeriod,
@@ -116,10 +116,10 @@ export const reportingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: page(submissionSchema), ...errors },
       },
     },
-    async (req) => {
-      const items = await organizationSubmissions(db, actorOf(req), req.params.id, req.query);
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) =>
+        organizationSubmissions(db, actorOf(req), req.params.id, { ...req.query, limit, offset }),
+      ),
   );
   app.get(
     '/tables/:id/submissions',
@@ -133,10 +133,10 @@ export const reportingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: page(submissionSchema), ...errors },
       },
     },
-    async (req) => {
-      const items = await tableSubmissions(db, actorOf(req), req.params.id, req.query);
-      return { items, total: items.length };
-    },
+    async (req) =>
+      pageOf(req.query, (limit, offset) =>
+        tableSubmissions(db, actorOf(req), req.params.id, { ...req.query, limit, offset }),
+      ),
   );
   app.post(
     '/reporting-periods',
@@ -163,9 +163,6 @@ export const reportingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: page(reportingPeriodSchema) },
       },
     },
-    async (req) => {
-      const items = await reportingPeriods(db, req.query.limit, req.query.offset);
-      return { items, total: items.length };
-    },
+    async (req) => pageOf(req.query, (limit, offset) => reportingPeriods(db, limit, offset)),
   );
 };

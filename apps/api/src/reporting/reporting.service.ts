@@ -15,7 +15,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import type { SubmissionStatus } from '../db/tables/reporting.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
 import { queueSubmissionNotices } from '../mail/notify.service.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
@@ -24,6 +24,7 @@ import { listPartners } from '../planning-tables/planning-tables.repository.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { computePeriodChecks } from './period-checks.service.js';
+import { CORRECTING_STATUSES, isCorrecting } from './period-locks.js';
 import {
   dropApprovedCopies,
   findSubmission,
@@ -72,7 +73,7 @@ async function visibleOrganization(db: Db, actor: Actor, organizationId: string)
 }
 
 function invalid(status: SubmissionStatus | 'draft', action: string): never {
-  throw new ConflictError('INVALID_TRANSITION', `A period that is ${status} cannot be ${action}`, {
+  throw new InvalidTransitionError(`A period that is ${status} cannot be ${action}`, {
     status,
   });
 }
@@ -105,9 +106,9 @@ export async function submitPeriod(
       });
       if (!row) invalid('submitted', 'submitted again');
     } else {
-      if (existing.status !== 'returned' && existing.status !== 'reopened')
-        invalid(existing.status, 'submitted again');
-      row = await transitionSubmission(trx, existing.id, ['returned', 'reopened'], {
+      // Only a period handed back for correction is submitted again.
+      if (!isCorrecting(existing.status)) invalid(existing.status, 'submitted again');
+      row = await transitionSubmission(trx, existing.id, [...CORRECTING_STATUSES], {
         status: 'submitted',
         submitted_by: actor.userId,
         submitted_at: new Date(),

@@ -30,6 +30,18 @@ export async function listResults(db: DbOrTrx, tableId: string, limit: number, o
     .execute();
 }
 
+/** A table's results not archived, in their order: the rows of its scorecard and system map. */
+export async function activeResults(db: DbOrTrx, tableId: string) {
+  return db
+    .selectFrom('results')
+    .select(['id', 'title'])
+    .where('table_id', '=', tableId)
+    .where('archived_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('title')
+    .execute();
+}
+
 export async function nextResultOrder(db: DbOrTrx, tableId: string): Promise<number> {
   const row = await db
     .selectFrom('results')

@@ -4,7 +4,7 @@ import { canEditTable, deny, tableView } from '../access/scopes.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { HasDataError, NotFoundError } from '../errors.js';
 import { archiveStamp } from '../lib/archive.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import {
@@ -121,8 +121,7 @@ export async function removeResult(db: Db, actor: Actor, id: string) {
   if (!canEditTable(actor, row.table_id)) deny(true, 'Result');
   await inTransaction(db, async (trx) => {
     if (await resultHasData(trx, id)) {
-      throw new ConflictError(
-        'HAS_DATA',
+      throw new HasDataError(
         'This result has indicators or contributing programs; archive it instead',
       );
     }

@@ -18,6 +18,7 @@ import { visibleMeasure } from '../measures/measures.service.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { resolvePeriod } from '../periods/periods.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
+import { activeResults } from '../results/results.repository.js';
 import { getSettings } from '../settings/settings.service.js';
 import { curvesOf } from './curves.js';
 import {
@@ -222,14 +223,7 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
   const { row: table, view } = await visibleTable(db, actor, tableId);
   const f = await frame(db, view, q);
   const [results, tableLevel, programs] = await Promise.all([
-    db
-      .selectFrom('results')
-      .select(['id', 'title'])
-      .where('table_id', '=', tableId)
-      .where('archived_at', 'is', null)
-      .orderBy('sort_order')
-      .orderBy('title')
-      .execute(),
+    activeResults(db, tableId),
     tableMeasures(db, tableId),
     contributingPrograms(db, tableId),
   ]);

@@ -1,17 +1,11 @@
 // Turns a measure's stored cells into the series summary of the contract. Every figure comes
 // from @rba/domain; this module only chooses which points are shown to whom.
-import {
-  type AggregateUnit,
-  aggregate,
-  changeSinceBaseline,
-  currentTrend,
-  evaluateTarget,
-  periodContaining,
-} from '@rba/domain';
+import { aggregate, periodContaining, summarizeSeries } from '@rba/domain';
 import type { SeriesSummaryBody } from '@rba/schema';
 import type { MaskCell, RestrictedMask } from '../disclosure/disclosure.service.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { parseBreakdownKey } from '../observations/breakdown.js';
+import { combineOptions } from '../observations/figure.js';
 
 /** A stored figure with its workflow status. */
 export interface Cell extends MaskCell {
@@ -61,10 +55,6 @@ export function toPoint(m: MeasureRow, c: Cell, fys: number, mask: RestrictedMas
   return mask?.hidden(m.id, c.period_start, c.breakdown) ? hide(p) : p;
 }
 
-function domainUnit(m: MeasureRow): AggregateUnit {
-  return m.unit === 'count' || m.unit === 'percent' || m.unit === 'rate' ? m.unit : 'number';
-}
-
 /**
  * A shared measure's collective points in an unrestricted view: per period, the partners'
  * figures combined by the measure's rule (a percentage is Σnumerator/Σdenominator). Restricted
@@ -82,15 +72,11 @@ export function collectivePoints(
       byPeriod.set(p.periodStart, [...(byPeriod.get(p.periodStart) ?? []), p]);
     }
   }
-  const rule = shared.aggregation === 'latest' ? 'sum' : shared.aggregation;
+  const options = combineOptions(shared);
   return [...byPeriod.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([start, points]) => {
-      const combined = aggregate(points, {
-        unit: domainUnit(shared),
-        rule,
-        ...(shared.rate_per ? { per: shared.rate_per } : {}),
-      });
+      const combined = aggregate(points, options);
       const p: Point = {
         period: periodContaining(start, shared.period_type, fys),
         periodStart: start,
@@ -116,40 +102,45 @@ export function summarize(
     .filter((p) => !p.suppressed && p.value !== null)
     .map((p) => ({ period: p.period, value: p.value as number }));
   const latestPoint = [...sorted].reverse().find((p) => p.suppressed || p.value !== null) ?? null;
-  const latestValue = latestPoint && !latestPoint.suppressed ? latestPoint.value : null;
   const targetCell = latestPoint
     ? targets.find((t) => t.measure_id === m.id && t.period_start === latestPoint.periodStart)
     : undefined;
   const targetValue = targetCell?.value ?? null;
-  const t = evaluateTarget(latestValue, targetValue, { direction: m.direction });
-  const trend = currentTrend(shown, { direction: m.direction, fiscalYearStart: fys });
 
-  let baseline: SeriesSummaryBody['baseline'] = null;
+  // The baseline: the value at the measure's baseline period, else the first value shown.
+  let base: { period: string; value: number | null } | null = null;
   if (m.baseline_period) {
     const at = sorted.find((p) => p.periodStart === m.baseline_period);
-    baseline = {
+    base = {
       period: periodContaining(m.baseline_period, m.period_type, fys),
       value: at && !at.suppressed ? at.value : null,
-    } as NonNullable<SeriesSummaryBody['baseline']>;
-  } else if (shown[0]) {
-    baseline = { period: shown[0].period, value: shown[0].value } as NonNullable<
-      SeriesSummaryBody['baseline']
-    >;
-  }
-  if (baseline) {
-    // One function decides how change reads: points for percents and rates, else relative.
-    const b = changeSinceBaseline(latestValue, baseline.value, {
-      unit: m.unit,
-      direction: m.direction,
-    });
-    baseline = {
-      period: baseline.period,
-      value: baseline.value,
-      change: b.change,
-      changeUnit: b.changeUnit,
-      favorable: b.favorable,
     };
+  } else if (shown[0]) {
+    base = { period: shown[0].period, value: shown[0].value };
   }
+
+  // Every figure from the domain in one pass: target and change judged on the latest point
+  // (none when it is suppressed), the trend on the values shown.
+  const s = summarizeSeries(
+    sorted.map((p) => ({ period: p.period, value: p.suppressed ? null : p.value })),
+    {
+      direction: m.direction,
+      fiscalYearStart: fys,
+      target: targetValue,
+      baseline: base?.value ?? null,
+      unit: m.unit,
+      ...(latestPoint ? { asOf: latestPoint.period } : {}),
+    },
+  );
+  const t = s.target;
+  const trend = s.trend;
+  const baseline: SeriesSummaryBody['baseline'] = base && {
+    period: base.period,
+    value: base.value,
+    change: s.change.change,
+    changeUnit: s.change.changeUnit,
+    favorable: s.change.favorable,
+  };
 
   return {
     measureId: m.id,

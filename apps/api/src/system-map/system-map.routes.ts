@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, security } from '../plugins/route-helpers.js';
+import { errors, security, textResponse } from '../plugins/route-helpers.js';
 import {
   createServiceType,
   getProfile,
@@ -107,8 +107,7 @@ export const systemMapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         summary: 'The coverage grid as CSV',
         params: idParams,
         querystring: systemMapQuery,
-        produces: ['text/csv'],
-        response: { 200: z.unknown().describe('text/csv'), ...errors },
+        response: { 200: textResponse('text/csv', 'The coverage grid, one row a cell'), ...errors },
       },
     },
     async (req, reply) => {

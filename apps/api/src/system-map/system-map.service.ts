@@ -8,9 +8,10 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db, DbOrTrx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions } from '../dimensions/dimensions.repository.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { CodeTakenError, ValidationError } from '../errors.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { visibleProgram } from '../programs/programs.service.js';
+import { activeResults } from '../results/results.repository.js';
 import { tableScorecard } from '../scorecards/scorecards.service.js';
 import {
   insertServiceType,
@@ -32,8 +33,7 @@ export async function createServiceType(
   requireAdmin(actor);
   return inTransaction(db, async (trx) => {
     const row = await insertServiceType(trx, body);
-    if (!row)
-      throw new ConflictError('CODE_TAKEN', `A service type with code ${body.code} already exists`);
+    if (!row) throw new CodeTakenError(`A service type with code ${body.code} already exists`);
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: 'service_type.create',
@@ -187,13 +187,7 @@ export async function systemMap(
     partnerPrograms(db, tableId),
     listServiceTypes(db),
     listDimensions(db, [q.by]),
-    db
-      .selectFrom('results')
-      .select(['id', 'title'])
-      .where('table_id', '=', tableId)
-      .where('archived_at', 'is', null)
-      .orderBy('sort_order')
-      .execute(),
+    activeResults(db, tableId),
     tableScorecard(db, actor, tableId, {}),
   ]);
   const byId = new Map<string, MapProgram>();

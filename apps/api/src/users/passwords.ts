@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { checkPassword } from '../auth/password-policy.js';
-import { AppError } from '../errors.js';
+import { WeakPasswordError } from '../errors.js';
 
 // OWASP's argon2id floor: 19 MiB, 2 iterations, 1 lane (about 56 ms to hash here).
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -27,5 +27,5 @@ export function decoyPasswordHash(): Promise<string> {
 /** Refuses a password the policy does not accept, with 422 WEAK_PASSWORD naming the rule. */
 export function assertPasswordPolicy(password: string, email: string): void {
   const problem = checkPassword(password, email);
-  if (problem) throw new AppError(422, 'WEAK_PASSWORD', problem.message, { rule: problem.rule });
+  if (problem) throw new WeakPasswordError(problem.message, { rule: problem.rule });
 }

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
+import { pageOf } from '../plugins/route-helpers.js';
 import {
   createUser,
   getUser,
@@ -34,7 +35,13 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         summary: 'Create a user (admins)',
         security,
         body: createUserBody,
-        response: { 201: userSchema, 400: errorBody, 403: errorBody, 409: errorBody },
+        response: {
+          201: userSchema,
+          400: errorBody,
+          403: errorBody,
+          409: errorBody,
+          422: errorBody,
+        },
       },
     },
     async (request, reply) =>
@@ -52,15 +59,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: page(userSchema), 403: errorBody },
       },
     },
-    async (request) => {
-      const items = await listUsers(
-        ctx.db,
-        actorOf(request),
-        request.query.limit,
-        request.query.offset,
-      );
-      return { items, total: items.length };
-    },
+    async (request) =>
+      pageOf(request.query, (limit, offset) => listUsers(ctx.db, actorOf(request), limit, offset)),
   );
 
   app.get(

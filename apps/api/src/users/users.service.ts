@@ -7,7 +7,12 @@ import type { Db } from '../db/schema.js';
 import type { Role, ScopeType } from '../db/tables/role-grants.table.js';
 import type { Locale } from '../db/tables/users.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import {
+  CannotDisableSelfError,
+  CannotRevokeOwnAdminError,
+  EmailTakenError,
+  NotFoundError,
+} from '../errors.js';
 import { scopeExists } from '../organizations/organizations.repository.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import {
@@ -51,7 +56,7 @@ export async function createUser(
   const passwordHash = await hashPassword(body.password);
   return inTransaction(db, async (trx) => {
     if (await emailTaken(trx, body.email)) {
-      throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists');
+      throw new EmailTakenError('A user with this email already exists');
     }
     const row = await insertUser(trx, {
       email: body.email.trim(),
@@ -138,7 +143,7 @@ export async function updateUser(
   const self = actor.userId === id;
   if (!self || patch.disabled !== undefined) requireAdmin(actor);
   if (self && patch.disabled === true) {
-    throw new AppError(422, 'CANNOT_DISABLE_SELF', 'You cannot disable your own account');
+    throw new CannotDisableSelfError('You cannot disable your own account');
   }
   return inTransaction(db, async (trx) => {
     const before = await findUserById(trx, id);
@@ -181,7 +186,7 @@ export async function revokeRole(
 ): Promise<void> {
   requireAdmin(actor);
   if (actor.userId === userId && grant.role === 'admin') {
-    throw new AppError(422, 'CANNOT_REVOKE_OWN_ADMIN', 'You cannot take away your own admin role');
+    throw new CannotRevokeOwnAdminError('You cannot take away your own admin role');
   }
   await inTransaction(db, async (trx) => {
     if (!(await findUserById(trx, userId))) throw new NotFoundError('User');

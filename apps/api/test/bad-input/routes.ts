@@ -1,9 +1,9 @@
 // The bad-input table: for every write route of the API, who may write there and the bad
 // requests they send. The test fails when the OpenAPI document lists a write route not here.
 import { randomUUID } from 'node:crypto';
-import { PASSWORD } from '../helpers/factories.js';
-import type { World } from '../helpers/world.js';
-import { WORLD_PERIOD } from '../helpers/world.js';
+import { PASSWORD } from '../../support/factories.js';
+import type { World } from '../../support/world.js';
+import { WORLD_PERIOD } from '../../support/world.js';
 import {
   type BadCase,
   type FieldKind,

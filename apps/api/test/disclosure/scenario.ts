@@ -16,8 +16,8 @@ import { createProgram } from '../../src/programs/programs.service.js';
 import { publishLink } from '../../src/public-links/public-links.service.js';
 import { approvePeriod, submitPeriod } from '../../src/reporting/reporting.service.js';
 import { createResult } from '../../src/results/results.service.js';
+import { makeOrganization, makeUser, uniqueSuffix } from '../../support/factories.js';
 import type { TestApp } from '../helpers/app.js';
-import { makeOrganization, makeUser, uniqueSuffix } from '../helpers/factories.js';
 
 export type MeasureKind = 'count' | 'ratio';
 

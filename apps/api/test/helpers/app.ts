@@ -4,6 +4,8 @@ import type { KyselyPlugin } from 'kysely';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { routePattern } from '../../src/plugins/method-not-allowed.js';
+import { recording } from '../conformance/record.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { testLogLevel } from './test-env.js';
 
@@ -16,6 +18,11 @@ export interface TestApp extends TestDatabase {
   /** Signs in and returns the bearer header value. */
   login(email: string, password: string): Promise<string>;
   closeAll(): Promise<void>;
+}
+
+/** An HTTP agent on an app a test builds itself, its answers checked as createTestApp's are. */
+export function httpOf(app: FastifyInstance): supertest.Agent {
+  return recording(supertest.agent(app.server), () => false);
 }
 
 export async function createTestApp(
@@ -43,9 +50,16 @@ export async function createTestApp(
     engine: database.engine,
     jwtSecret: TEST_JWT_SECRET,
   });
+  // Routes a test adds for itself stay out of the OpenAPI document; their answers go unchecked.
+  const ownRoutes: RegExp[] = [];
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+    ownRoutes.push(routePattern(route.url));
+  });
   prepare?.(app);
   await app.ready();
-  const http = () => supertest.agent(app.server);
+  const http = () =>
+    recording(supertest.agent(app.server), (path) => ownRoutes.some((r) => r.test(path)));
   return {
     ...database,
     app,

@@ -1,10 +1,10 @@
 // The world of the issue #18 tests: the shared test world, a second agency's editor, clients for
 // the roles the tests read as, and CSV downloads parsed by header.
 import { parse } from 'csv-parse/sync';
+import { makeUser } from '../../support/factories.js';
+import { buildWorld, type World } from '../../support/world.js';
 import { type Client, client } from './api.js';
 import { createTestApp, type TestApp } from './app.js';
-import { makeUser } from './factories.js';
-import { buildWorld, type World } from './world.js';
 
 export type CurvesRole = 'admin' | 'coordinator' | 'editorA' | 'editorB' | 'funder';
 

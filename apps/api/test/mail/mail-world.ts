@@ -5,10 +5,10 @@ import type { Actor } from '../../src/access/actor.js';
 import { runReminders } from '../../src/mail/reminders.service.js';
 import { defineReportingPeriod } from '../../src/reporting/reporting.service.js';
 import { createUser, grantRole } from '../../src/users/users.service.js';
+import { PASSWORD, uniqueSuffix } from '../../support/factories.js';
+import { buildWorld } from '../../support/world.js';
 import { client } from '../helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app.js';
-import { PASSWORD, uniqueSuffix } from '../helpers/factories.js';
-import { buildWorld } from '../helpers/world.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 export const PUBLIC_URL = 'https://rba.example.org';

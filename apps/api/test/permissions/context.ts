@@ -3,9 +3,9 @@
 // with every user of the matrix signed in.
 import type { Actor } from '../../src/access/actor.js';
 import { createIndicator } from '../../src/measures/measures.service.js';
+import { makeUser } from '../../support/factories.js';
+import { buildWorld } from '../../support/world.js';
 import type { TestApp } from '../helpers/app.js';
-import { makeUser } from '../helpers/factories.js';
-import { buildWorld } from '../helpers/world.js';
 import { type Ctx, WHO, type Who } from './table.js';
 
 export async function buildMatrixContext(

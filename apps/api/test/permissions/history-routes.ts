@@ -3,7 +3,7 @@
 // to export V1, ORGS, SEE_ORG, CHECK_ORG, EDIT_TABLE, MEASURES, seeOf, measureId and orgId. A
 // function, not a const: table.ts and this file import each other, and ROUTES is built once
 // table.ts's consts exist.
-import { WORLD_PERIOD } from '../helpers/world.js';
+import { WORLD_PERIOD } from '../../support/world.js';
 import {
   CHECK_ORG,
   type Ctx,

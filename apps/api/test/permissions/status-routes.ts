@@ -2,7 +2,7 @@
 // in table.ts: `...statusRoutes(),`. It needs table.ts to export V1 (it does). A function, not a
 // const, as historyRoutes: table.ts and this file would import each other, and ROUTES is built
 // once table.ts's consts exist.
-import { WORLD_PERIOD } from '../helpers/world.js';
+import { WORLD_PERIOD } from '../../support/world.js';
 import { type Ctx, type Route, V1, type Who } from './table.js';
 
 /** Who sees each table: table.ts's SEE_TABLE (not exported), from docs/permissions.md. */

@@ -1,9 +1,8 @@
-// What the permission matrix needs besides the table itself: the routes the app really serves,
-// and a cheap fingerprint of the database to show that a refused write changed nothing.
+// What the permission matrix needs besides the table itself: the routes the app really serves.
+// The fingerprint of the database that shows a refused write changed nothing is in
+// support/fingerprint.ts (the fuzzer uses it too).
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type supertest from 'supertest';
-import type { Db } from '../../src/db/schema.js';
 
 /** "METHOD /path/:param" for a route template. */
 export type RouteKey = string;
@@ -61,31 +60,4 @@ export function matchesTemplate(template: string, url: string): boolean {
     )
     .join('/');
   return new RegExp(`^${pattern}$`).test(url.split('?')[0] ?? '');
-}
-
-// Tables a refused request may legitimately touch: migration bookkeeping, and login counters.
-const NOT_FINGERPRINTED = new Set(['kysely_migration', 'kysely_migration_lock', 'rate_limits']);
-// Append-only: its row count and highest id say whether anything was added.
-const APPEND_ONLY = new Set(['audit_events']);
-
-export async function fingerprintedTables(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE'
-    order by table_name`.execute(db);
-  return rows.map((r) => r.table_name).filter((n) => !NOT_FINGERPRINTED.has(n));
-}
-
-/** One query: per table, its row count and a hash of every row (the audit trail: count, max id). */
-export async function fingerprint(db: Db, tables: string[]): Promise<Record<string, string>> {
-  const parts = tables.map((name) => {
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`odd table name ${name}`);
-    return APPEND_ONLY.has(name)
-      ? `select '${name}' as name, count(*)::text || ' rows, max id ' || coalesce(max(id)::text, '-') as print from ${name}`
-      : `select '${name}' as name, count(*)::text || ' rows, ' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as print from ${name} x`;
-  });
-  const { rows } = await sql
-    .raw<{ name: string; print: string }>(parts.join(' union all '))
-    .execute(db);
-  return Object.fromEntries(rows.map((r) => [r.name, r.print]));
 }

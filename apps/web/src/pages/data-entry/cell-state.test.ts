@@ -11,6 +11,7 @@ import {
   type StoredFigure,
   storedDraft,
   typedPercent,
+  typedRatio,
 } from './cell-state';
 
 const empty: Draft = { value: '', numerator: '', denominator: '' };
@@ -170,5 +171,21 @@ describe('typedPercent', () => {
     );
     expect(typedPercent({ ...empty, numerator: '90' }, 'en')).toBeNull();
     expect(typedPercent({ ...empty, numerator: '9', denominator: '0' }, 'en')).toBeNull();
+  });
+});
+
+describe('typedRatio', () => {
+  it('shows a rate per its ratePer as it is typed, not as a percentage', () => {
+    const draft = { ...empty, numerator: '3', denominator: '1 200' };
+    expect(typedRatio(draft, 'fr', { unit: 'rate', ratePer: 1000 })).toBe(2.5);
+    expect(typedRatio(draft, 'fr', { unit: 'rate', ratePer: null })).toBe(0.0025);
+    expect(typedRatio(draft, 'fr', { unit: 'percent', ratePer: null })).toBe(0.25);
+  });
+
+  it('is null until both figures are numbers and the denominator is not 0', () => {
+    const rate = { unit: 'rate', ratePer: 1000 };
+    expect(typedRatio({ ...empty, numerator: '3' }, 'en', rate)).toBeNull();
+    expect(typedRatio({ ...empty, numerator: '3', denominator: 'x' }, 'en', rate)).toBeNull();
+    expect(typedRatio({ ...empty, numerator: '3', denominator: '0' }, 'en', rate)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // One entry cell's life: idle, editing, saving, saved, error, conflict; what a commit sends; and
 // reading the figures people type in their own language. Pure, so it is tested on its own.
 
+import { ratioValue } from '@rba/domain';
 import type { Locale } from '../../i18n/locale';
 
 export type CellStatus = 'idle' | 'editing' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -177,15 +178,26 @@ export function planCommit(
   return { kind: 'save', body: { numerator: numerator.value, denominator: denominator.value } };
 }
 
+/** What a ratio figure's value is in: its unit, and for a rate, per how many. */
+export interface RatioUnit {
+  unit: string;
+  ratePer?: number | null;
+}
+
 /**
- * The percentage a numerator and denominator being typed make, to show as you type (0–100);
- * null until both are numbers and the denominator is not 0. The server derives the stored one.
+ * The value a numerator and denominator being typed make, to show as you type: a percentage
+ * (0–100) for a percent, per `ratePer` for a rate; null until both are numbers and the
+ * denominator is not 0. The same arithmetic as the stored value (@rba/domain's ratioValue),
+ * which the server derives.
  */
-export function typedPercent(draft: Draft, locale: Locale): number | null {
+export function typedRatio(draft: Draft, locale: Locale, measure: RatioUnit): number | null {
   const numerator = parseFigure(draft.numerator, locale);
   const denominator = parseFigure(draft.denominator, locale);
   if (!numerator.ok || !denominator.ok) return null;
-  if (numerator.value === null || denominator.value === null || denominator.value === 0)
-    return null;
-  return (numerator.value / denominator.value) * 100;
+  return ratioValue(numerator.value, denominator.value, measure.unit, measure.ratePer);
+}
+
+/** {@link typedRatio} of a percentage. */
+export function typedPercent(draft: Draft, locale: Locale): number | null {
+  return typedRatio(draft, locale, { unit: 'percent' });
 }

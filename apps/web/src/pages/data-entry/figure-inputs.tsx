@@ -4,7 +4,7 @@
 
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n-provider';
-import { type CellState, type Draft, type Field, storedDraft, typedPercent } from './cell-state';
+import { type CellState, type Draft, type Field, storedDraft, typedRatio } from './cell-state';
 import { UnusualFlag } from './unusual-flag';
 import { type CellTarget, useCellState, useEntryCells } from './use-entry-cells';
 import { useFigureFormat } from './use-figure-format';
@@ -77,7 +77,7 @@ export function FigureInputs({
     );
   }
   const stored = cells.stored(target);
-  const typed = state.draft ? typedPercent(draft, locale) : null;
+  const typed = state.draft ? typedRatio(draft, locale, target.measure) : null;
   const percent =
     typed !== null
       ? format.value(target.measure, typed)

@@ -26,6 +26,9 @@ function observation(
   };
 }
 
+const asValue = { entry: 'value', unit: 'count', ratePer: null } as const;
+const asPercent = { entry: 'ratio', unit: 'percent', ratePer: null } as const;
+
 describe('the plausibility check while typing', () => {
   it('reads the twelve periods before the one being entered', () => {
     expect(earlierRange('FY2025-26-Q3')).toEqual({ from: 'FY2022-23-Q3', to: 'FY2025-26-Q2' });
@@ -55,10 +58,13 @@ describe('the plausibility check while typing', () => {
   it('checks what is typed (a percentage from its parts), or the figure just saved', () => {
     const draft = { value: '1 234,5', numerator: '9', denominator: '20' };
     const editing = { ...idleCell, status: 'editing' as const, draft };
-    expect(figureOfCell('value', editing, null, 'fr')).toBe(1234.5);
-    expect(figureOfCell('ratio', editing, null, 'en')).toBe(45);
+    expect(figureOfCell(asValue, editing, null, 'fr')).toBe(1234.5);
+    expect(figureOfCell(asPercent, editing, null, 'en')).toBe(45);
+    // A rate per 1,000 from the same parts: 450, compared with the rate's own history.
+    const perThousand = { entry: 'ratio', unit: 'rate', ratePer: 1000 } as const;
+    expect(figureOfCell(perThousand, editing, null, 'en')).toBe(450);
     const stored = { value: 7, numerator: null, denominator: null, note: null, version: 2 };
-    expect(figureOfCell('value', { ...idleCell, status: 'saved' }, stored, 'en')).toBe(7);
-    expect(figureOfCell('value', idleCell, stored, 'en')).toBeNull();
+    expect(figureOfCell(asValue, { ...idleCell, status: 'saved' }, stored, 'en')).toBe(7);
+    expect(figureOfCell(asValue, idleCell, stored, 'en')).toBeNull();
   });
 });

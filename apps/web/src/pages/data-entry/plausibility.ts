@@ -5,7 +5,13 @@
 import { modifiedZScore, shiftPeriod } from '@rba/domain';
 import type { Observation } from '@rba/schema';
 import type { Locale } from '../../i18n/locale';
-import { type CellState, parseFigure, type StoredFigure, typedPercent } from './cell-state';
+import {
+  type CellState,
+  parseFigure,
+  type RatioUnit,
+  type StoredFigure,
+  typedRatio,
+} from './cell-state';
 import { type Breakdown, breakdownKey } from './entry-sheet-model';
 
 /** How many earlier periods of the same cell make its history (the API's CHECK_HISTORY_PERIODS). */
@@ -46,13 +52,13 @@ export function isUnusual(history: readonly number[], value: number | null): boo
  * denominator), or the stored figure once just saved; null otherwise.
  */
 export function figureOfCell(
-  entry: 'value' | 'ratio',
+  measure: RatioUnit & { entry: 'value' | 'ratio' },
   state: CellState,
   stored: StoredFigure | null,
   locale: Locale,
 ): number | null {
   if (state.draft) {
-    if (entry === 'ratio') return typedPercent(state.draft, locale);
+    if (measure.entry === 'ratio') return typedRatio(state.draft, locale, measure);
     const parsed = parseFigure(state.draft.value, locale);
     return parsed.ok ? parsed.value : null;
   }

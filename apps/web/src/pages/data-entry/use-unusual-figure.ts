@@ -30,6 +30,6 @@ export function useUnusualFigure(target: CellTarget, state: CellState): boolean 
     refetchOnWindowFocus: false,
   });
   if (!earlier.data) return false;
-  const value = figureOfCell(target.measure.entry, state, stored(target), locale);
+  const value = figureOfCell(target.measure, state, stored(target), locale);
   return isUnusual(earlierValues(earlier.data, target.breakdown, period.start), value);
 }

@@ -1,8 +1,9 @@
 // `pnpm audit:verify`: checks the audit trail's hash chain of the configured database
 // (DATABASE_URL, else the embedded one under DATA_DIR) and names the first broken link.
 // Exit 0 intact, 1 broken, 2 usage, 75 the embedded database is in use by a running server.
-import { MaintenanceError, openExistingDatabase, runMain } from '../backup/maintenance.js';
-import { describeChainReport, verifyAuditChain } from './audit-chain.js';
+import { describeChainReport, verifyAuditChain } from '../audit/audit-chain.js';
+import { MaintenanceError, openExistingDatabase } from '../db/maintenance.js';
+import { runMain } from './run-main.js';
 
 runMain(async (config) => {
   const handle = await openExistingDatabase(config);

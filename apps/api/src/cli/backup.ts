@@ -2,8 +2,9 @@
 // embedded one under DATA_DIR, which must not be in use by a running server).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupPglite, backupPostgres, defaultBackupFile } from './backup.service.js';
-import { MaintenanceError, runMain } from './maintenance.js';
+import { backupPglite, backupPostgres, defaultBackupFile } from '../backup/backup.service.js';
+import { MaintenanceError } from '../db/maintenance.js';
+import { runMain } from './run-main.js';
 
 runMain(async (config) => {
   let out: string | undefined;

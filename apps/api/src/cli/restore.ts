@@ -8,8 +8,9 @@ import {
   readBackupFile,
   restorePglite,
   restorePostgres,
-} from './backup.service.js';
-import { MaintenanceError, runMain } from './maintenance.js';
+} from '../backup/backup.service.js';
+import { MaintenanceError } from '../db/maintenance.js';
+import { runMain } from './run-main.js';
 
 runMain(async (config) => {
   let parsed: ReturnType<typeof parse>;

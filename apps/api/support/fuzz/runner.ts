@@ -10,7 +10,7 @@ import { importMapping } from '@rba/schema';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../src/db/schema.js';
-import { fingerprint, fingerprintedTables } from '../permissions/support.js';
+import { fingerprint, fingerprintedTables } from '../fingerprint.js';
 import { generate, type JsonSchema, type Operation, writeOperations } from './generator.js';
 import {
   type Draft,

@@ -1,9 +1,9 @@
 // Test data through the real services, so factories obey the same rules as the API.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../src/db/schema.js';
-import type { Role, ScopeType } from '../../src/db/tables/role-grants.table.js';
-import { createOrganization } from '../../src/organizations/organizations.service.js';
-import { createUser, grantRole } from '../../src/users/users.service.js';
+import type { Db } from '../src/db/schema.js';
+import type { Role, ScopeType } from '../src/db/tables/role-grants.table.js';
+import { createOrganization } from '../src/organizations/organizations.service.js';
+import { createUser, grantRole } from '../src/users/users.service.js';
 
 export const PASSWORD = 'a-long-enough-test-password';
 

@@ -1,19 +1,19 @@
 // A small collaborative built through the real services: one table with two partner agencies,
 // an outside agency and a funder, one user per role, and a measure of every kind with figures.
 // Tests read ids from it; "own" and "other" scopes come from the two tables and agencies.
-import type { Actor } from '../../src/access/actor.js';
-import type { Db } from '../../src/db/schema.js';
-import type { Role } from '../../src/db/tables/role-grants.table.js';
-import { createDimension } from '../../src/dimensions/dimensions.service.js';
+import type { Actor } from '../src/access/actor.js';
+import type { Db } from '../src/db/schema.js';
+import type { Role } from '../src/db/tables/role-grants.table.js';
+import { createDimension } from '../src/dimensions/dimensions.service.js';
 import {
   createIndicator,
   createProgramMeasure,
   createSharedMeasure,
-} from '../../src/measures/measures.service.js';
-import { putObservation, putTarget } from '../../src/observations/observations.service.js';
-import { addPartner, createTable } from '../../src/planning-tables/planning-tables.service.js';
-import { createProgram } from '../../src/programs/programs.service.js';
-import { createResult } from '../../src/results/results.service.js';
+} from '../src/measures/measures.service.js';
+import { putObservation, putTarget } from '../src/observations/observations.service.js';
+import { addPartner, createTable } from '../src/planning-tables/planning-tables.service.js';
+import { createProgram } from '../src/programs/programs.service.js';
+import { createResult } from '../src/results/results.service.js';
 import { makeOrganization, makeUser, PASSWORD, uniqueSuffix } from './factories.js';
 
 export const WORLD_PERIOD = 'FY2025-26-Q1';

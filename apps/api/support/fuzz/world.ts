@@ -14,8 +14,8 @@ import { submitPeriod } from '../../src/reporting/reporting.service.js';
 import { createResult } from '../../src/results/results.service.js';
 import { hashPassword } from '../../src/users/passwords.js';
 import { grantRole } from '../../src/users/users.service.js';
-import { makeOrganization, makeUser, PASSWORD } from '../helpers/factories.js';
-import { buildWorld, WORLD_PERIOD } from '../helpers/world.js';
+import { makeOrganization, makeUser, PASSWORD } from '../factories.js';
+import { buildWorld, WORLD_PERIOD } from '../world.js';
 import type { Hint, JsonSchema, Operation } from './generator.js';
 import { SKIP } from './generator.js';
 
