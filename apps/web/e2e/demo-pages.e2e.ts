@@ -475,6 +475,34 @@ afterAll(async () => {
 });
 
 describe('every page on the demo data, in Chromium', () => {
+  it('the sign-in page offers the demo accounts: one click, then Enter, signs in as the returned agency’s editor', async () => {
+    const session = await openSession(browser);
+    try {
+      const { page } = session;
+      await page.goto(`${server.baseUrl}/login`);
+      const list = page.getByRole('region', { name: en['login.demo.title'], exact: true });
+      await list.waitFor();
+      expect(await list.textContent()).toContain(demoPassword);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.screenshot({ path: path.join(screenshotDir, 'login-demo.png'), fullPage: true });
+      await expectAccessible(page, 'anyone: the sign-in page with the demo accounts (en)');
+      await switchLanguage(page, 'fr');
+      await page.getByRole('region', { name: fr['login.demo.title'], exact: true }).waitFor();
+      await expectAccessible(page, 'anyone: the sign-in page with the demo accounts (fr)');
+      await switchLanguage(page, 'en');
+      await page.getByRole('button', { name: /editor\.ngh@northshire\.example$/ }).click();
+      expect(await page.getByLabel(en['login.email'], { exact: true }).inputValue()).toBe(
+        'editor.ngh@northshire.example',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await settled(page, en['home.title']);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.context.close();
+    }
+  });
+
   for (const visit of visits) {
     const what = `${visit.account}: ${visit.name}`;
     it(`${what} has no serious axe violation in English or French${visit.screenshot ? `; ${visit.screenshot.file}` : ''}`, async () => {

@@ -42,7 +42,6 @@ export function DemoAccountList({
             <button
               type="button"
               className="login-demo-account"
-              aria-label={t('login.demo.use', { email: account.email })}
               aria-describedby={`${headingId}-${account.email}`}
               onClick={() => onChoose(account, password)}
             >

@@ -106,7 +106,10 @@ describe('the demo accounts on the sign-in page', () => {
     expect(list.textContent).toContain(
       'Northshire General Hospital: this quarter returned with a note',
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Use editor.ngh@northshire.example' }));
+    // Its name is what it shows (role, then address), as WCAG's "label in name" asks.
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Partner editor editor.ngh@northshire.example' }),
+    );
     expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe(
       'editor.ngh@northshire.example',
     );

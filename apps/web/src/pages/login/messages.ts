@@ -5,7 +5,6 @@ export const loginDemoEn = {
   'login.demo.title': 'Demo accounts',
   'login.demo.intro':
     'This is the demo database. Choose an account to fill in the form; they all use the password {password}.',
-  'login.demo.use': 'Use {email}',
   'login.demo.agencyQuarter': '{organization}: this quarter {state}',
   'login.demo.state.approved': 'approved',
   'login.demo.state.submitted': 'waiting for review',
@@ -18,7 +17,6 @@ export const loginDemoFr: Record<keyof typeof loginDemoEn, string> = {
   'login.demo.title': 'Comptes de démonstration',
   'login.demo.intro':
     'Ceci est la base de démonstration. Choisissez un compte pour remplir le formulaire; tous ont le mot de passe {password}.',
-  'login.demo.use': 'Utiliser {email}',
   'login.demo.agencyQuarter': '{organization} : ce trimestre {state}',
   'login.demo.state.approved': 'approuvé',
   'login.demo.state.submitted': 'en attente d’examen',
