@@ -48,6 +48,7 @@ const envSchema = z.object({
   DEMO: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  NODE_ENV: z.string().optional(),
   WEB_DIST_DIR: z.string().default(path.resolve(here, '../../web/dist')),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -112,6 +113,8 @@ export type Config = {
    * terminal outside production, JSON otherwise (see server.ts).
    */
   logFormat: 'json' | 'pretty' | undefined;
+  /** NODE_ENV=production: never the readable log format unless LOG_FORMAT asks for it. */
+  production: boolean;
   webDistDir: string;
   loginLimit: {
     maxFailures: number;
@@ -196,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    production: e.NODE_ENV === 'production',
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     loginLimit: {
       maxFailures: e.LOGIN_MAX_FAILURES,

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     throw err;
   }
   // Readable lines for a person at a terminal; JSON for a collector and in production.
-  const atTerminal = Boolean(process.stdout.isTTY) && process.env.NODE_ENV !== 'production';
+  const atTerminal = Boolean(process.stdout.isTTY) && !config.production;
   config = { ...config, logFormat: config.logFormat ?? (atTerminal ? 'pretty' : 'json') };
 
   let database: Awaited<ReturnType<typeof openDatabase>>;

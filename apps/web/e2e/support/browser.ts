@@ -37,12 +37,19 @@ export interface Session {
 /** A new browser context at the screenshots' size and locale, recording console errors. */
 export async function openSession(
   browser: Browser,
-  options: { locale?: string; width?: number; height?: number } = {},
+  options: {
+    locale?: string;
+    width?: number;
+    height?: number;
+    /** A phone: touch, a mobile viewport and a device pixel ratio of 2. */
+    touch?: boolean;
+  } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     locale: options.locale ?? 'en-CA',
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     acceptDownloads: true,
+    ...(options.touch ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Session } from './browser';
+import { openSession, type Session } from './browser';
 import { screenshotDir } from './page-checks';
 
 export const phone = { width: 390, height: 844 };
@@ -19,33 +19,12 @@ export async function openPhoneSession(
   browser: Browser,
   options: { locale?: string; width?: number; height?: number; touch?: boolean } = {},
 ): Promise<Session> {
-  const touch = options.touch ?? true;
-  const context = await browser.newContext({
-    locale: options.locale ?? 'en-CA',
-    viewport: { width: options.width ?? phone.width, height: options.height ?? phone.height },
-    deviceScaleFactor: 2,
-    isMobile: touch,
-    hasTouch: touch,
-    acceptDownloads: true,
+  return openSession(browser, {
+    ...options,
+    width: options.width ?? phone.width,
+    height: options.height ?? phone.height,
+    touch: options.touch ?? true,
   });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  let allowed: RegExp[] = [];
-  const record = (text: string) => {
-    if (!allowed.some((pattern) => pattern.test(text))) errors.push(text);
-  };
-  page.on('console', (message) => {
-    if (message.type() === 'error') record(`${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => record(`pageerror: ${error.message}`));
-  return {
-    context,
-    page,
-    errors,
-    allow: (patterns) => {
-      allowed = patterns;
-    },
-  };
 }
 
 /** How wide the page is against the window: never wider on any screen. */
