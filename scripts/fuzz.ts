@@ -14,12 +14,10 @@ import { buildApp } from '../apps/api/src/app.js';
 import { loadConfig } from '../apps/api/src/config.js';
 import { fingerprint, fingerprintedTables } from '../apps/api/support/fingerprint.js';
 import { openFuzzDatabase } from '../apps/api/support/fuzz/database.js';
-import {
-  desymbolize,
-  FuzzSession,
-  runFuzz,
-  type SavedRequest,
-} from '../apps/api/support/fuzz/runner.js';
+import type { SavedRequest } from '../apps/api/support/fuzz/report.js';
+import { desymbolize } from '../apps/api/support/fuzz/requests.js';
+import { runFuzz } from '../apps/api/support/fuzz/runner.js';
+import { FuzzSession } from '../apps/api/support/fuzz/session.js';
 import { buildFuzzWorld } from '../apps/api/support/fuzz/world.js';
 
 const JWT_SECRET = `fuzz-${randomBytes(24).toString('hex')}`;

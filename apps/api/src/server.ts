@@ -7,7 +7,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { demoAccountsIfSeeded, quarterWords } from './demo/demo-accounts.service.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { recoverImportsAtStartup } from './imports/imports.service.js';
+import { recoverImportsAtStartup } from './imports/import-jobs.js';
 import { type ReminderLoop, startReminderLoop } from './mail/reminder-loop.js';
 import { startBanner } from './start-banner.js';
 

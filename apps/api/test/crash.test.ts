@@ -22,7 +22,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { lockDataDir } from '../src/db/data-dir-lock.js';
 import { kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
 import type { Db } from '../src/db/schema.js';
-import { INTERRUPTED_MESSAGE } from '../src/imports/imports.service.js';
+import { INTERRUPTED_MESSAGE } from '../src/imports/import-jobs.js';
 import { buildWorld } from '../support/world.js';
 import { createTestApp } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';

@@ -11,7 +11,7 @@ import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/access/actor.js';
 import { savePlan } from '../src/curve-plans/curve-plans.service.js';
-import { startImportJob } from '../src/imports/imports.service.js';
+import { startImportJob } from '../src/imports/import-jobs.js';
 import { createSharedMeasure } from '../src/measures/measures.service.js';
 import { publishLink, revokePublicLink } from '../src/public-links/public-links.service.js';
 import { fingerprint, fingerprintedTables } from '../support/fingerprint.js';

@@ -14,7 +14,8 @@ import type { AppContext } from '../context.js';
 import { AppError, FileTooLargeError, ImportRejectedError, ValidationError } from '../errors.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
-import { getImportJob, MAX_IMPORT_BYTES, runImport, startImportJob } from './imports.service.js';
+import { getImportJob, startImportJob } from './import-jobs.js';
+import { MAX_IMPORT_BYTES, runImport } from './imports.service.js';
 
 const tags = ['csv'];
 
