@@ -15,8 +15,10 @@ export const errorBody = z
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-export const localeSchema = z.enum(['en', 'fr']);
-export type Locale = z.infer<typeof localeSchema>;
+/** The languages of the interface, of e-mails and of a user's account. */
+export const LOCALES = ['en', 'fr'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = (typeof LOCALES)[number];
 
 /**
  * A page of a list by `limit` and `offset`: its items, and the offset of the next page (null on
@@ -25,6 +27,20 @@ export type Locale = z.infer<typeof localeSchema>;
  */
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextOffset: z.number().int().min(0).nullable() });
+}
+/** What `page(item)` answers, for clients that type responses without zod. */
+export interface Page<T> {
+  items: T[];
+  nextOffset: number | null;
+}
+
+/** A whole list, not paged (a table's partners, the dimensions): its items only. */
+export function itemList<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
+/** What `itemList(item)` answers. */
+export interface ItemList<T> {
+  items: T[];
 }
 
 export const paginationQuery = z.strictObject({

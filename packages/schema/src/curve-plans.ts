@@ -1,7 +1,7 @@
 // Turn-the-curve plans: the story behind the curve, partners, what works, the action plan and
 // the data development agenda. Items carry ids so revisions can be compared item by item.
 import { z } from 'zod';
-import { isoDate, uniqueIds } from './common.js';
+import { isoDate, itemList, uniqueIds } from './common.js';
 
 const id = z.uuid();
 const shortText = z.string().trim().min(1).max(500);
@@ -154,6 +154,22 @@ export const revisionSchema = z.object({
   restoredFrom: z.number().int().nullable(),
   changedSections: z.array(z.string()),
 });
+export type PlanRevision = z.infer<typeof revisionSchema>;
+export const revisionListSchema = itemList(revisionSchema);
+
+/** One revision of a plan: the plan's id and the revision's number. */
+export const planRevisionParams = z.strictObject({
+  id: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+});
+
+export const compareRevisionsQuery = z.strictObject({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});
+
+/** Restoring an old revision: `revision` is the current one, the edit's base. */
+export const restoreRevisionBody = z.strictObject({ revision: z.number().int().min(1) });
 
 export const sectionDiffSchema = z.object({
   section: z.string(),
@@ -177,3 +193,5 @@ export const commentSchema = z.object({
   body: z.string(),
   createdAt: z.iso.datetime(),
 });
+export type PlanComment = z.infer<typeof commentSchema>;
+export const commentListSchema = itemList(commentSchema);

@@ -1,6 +1,7 @@
 // The history of a figure and what an agency changed since its period was last returned
 // (CONTRACT.md "Corrections and figure history"), both read from the audit trail.
 import { z } from 'zod';
+import { observationStatusSchema } from './observations.js';
 
 /** `saved` is a change of the figure; the others are its period's steps. */
 export const figureHistoryAction = z.enum([
@@ -26,7 +27,7 @@ export const figureHistoryItem = z.object({
   value: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  status: z.enum(['draft', 'submitted', 'approved', 'returned']).nullable(),
+  status: observationStatusSchema.nullable(),
   note: z.string().nullable(),
   /** The return note (`returned`) or the reason (`reopened`); null otherwise. */
   reason: z.string().nullable(),

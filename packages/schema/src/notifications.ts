@@ -2,8 +2,9 @@
 // user's notifications and e-mail settings, a table's reminder settings, and the admin's outbox.
 import { z } from 'zod';
 
-export const notificationKindSchema = z.enum(['reminder', 'returned', 'reopened', 'submitted']);
-export type NotificationKind = z.infer<typeof notificationKindSchema>;
+export const NOTIFICATION_KINDS = ['reminder', 'returned', 'reopened', 'submitted'] as const;
+export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notificationSchema = z.object({
   id: z.uuid(),
@@ -77,15 +78,16 @@ export const remindersRunSchema = z.object({
 });
 export type RemindersRun = z.infer<typeof remindersRunSchema>;
 
-export const outboxStateSchema = z.enum([
+export const OUTBOX_STATES = [
   'queued',
   'sending',
   'sent',
   'failed',
   'skipped_no_smtp',
   'opted_out',
-]);
-export type OutboxState = z.infer<typeof outboxStateSchema>;
+] as const;
+export const outboxStateSchema = z.enum(OUTBOX_STATES);
+export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 export const outboxQuery = z.strictObject({
   state: outboxStateSchema.optional(),

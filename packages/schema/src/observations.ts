@@ -1,13 +1,16 @@
 // Request and response bodies for figures: observations, targets, the quarterly workflow.
 import { z } from 'zod';
-import { isoDate } from './common.js';
+import { isoDate, itemList } from './common.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const breakdownBody = z
   .record(z.string().min(1).max(60), z.string().min(1).max(60))
   .refine((b) => Object.keys(b).length <= 5, 'at most 5 dimensions');
 
-export const observationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
+/** A figure's place in the review cycle (the database's column type imports this type). */
+export const OBSERVATION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export const observationStatusSchema = z.enum(OBSERVATION_STATUSES);
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 
 export const putObservationBody = z.strictObject({
   value: finite.nullable().optional(),
@@ -36,6 +39,7 @@ export const observationSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Observation = z.infer<typeof observationSchema>;
+export const observationListSchema = itemList(observationSchema);
 
 export const observationSaveResponse = observationSchema.extend({
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
@@ -74,8 +78,9 @@ export const targetSchema = z.object({
 export const returnBody = z.strictObject({ note: z.string().trim().min(1).max(4000) });
 
 /** A period's place in the review cycle; `reopened`: approved, then reopened for correction. */
-export const submissionStatusSchema = z.enum(['submitted', 'approved', 'returned', 'reopened']);
-export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
+export const SUBMISSION_STATUSES = ['submitted', 'approved', 'returned', 'reopened'] as const;
+export const submissionStatusSchema = z.enum(SUBMISSION_STATUSES);
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export const submissionSchema = z.object({
   id: z.uuid(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const organizationKind = z.enum(['agency', 'funder', 'backbone']);
+export const ORGANIZATION_KINDS = ['agency', 'funder', 'backbone'] as const;
+export const organizationKind = z.enum(ORGANIZATION_KINDS);
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const organizationSchema = z.object({
   id: z.uuid(),

@@ -1,17 +1,22 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum([
+// The one declaration of the roles and the kinds of scope a role acts in: the database's column
+// types (apps/api/src/db/tables) and the web's api types import these types.
+
+export const ROLES = [
   'admin',
   'partner_editor',
   'partner_viewer',
   'table_coordinator',
   'table_member',
   'funder_viewer',
-]);
-export type Role = z.infer<typeof roleSchema>;
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = (typeof ROLES)[number];
 
-export const scopeTypeSchema = z.enum(['organization', 'table']);
-export type ScopeType = z.infer<typeof scopeTypeSchema>;
+export const SCOPE_TYPES = ['organization', 'table'] as const;
+export const scopeTypeSchema = z.enum(SCOPE_TYPES);
+export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 export const roleGrantSchema = z.object({
   role: roleSchema,

@@ -1,6 +1,6 @@
 // Request and response bodies for setting up planning tables, results, programs and measures.
 import { z } from 'zod';
-import { somethingToChange } from './common.js';
+import { itemList, localeSchema, somethingToChange } from './common.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -40,6 +40,8 @@ export const partnerSchema = z.object({
   tableId: z.uuid(),
   organization: z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string() }),
 });
+export const partnerListSchema = itemList(partnerSchema);
+export const partnerParams = z.strictObject({ id: z.uuid(), organizationId: z.uuid() });
 
 export const resultSchema = z.object({
   id: z.uuid(),
@@ -87,20 +89,39 @@ export const updateProgramBody = somethingToChange(
   }),
 );
 
-export const unitSchema = z.enum(['count', 'percent', 'rate', 'number', 'currency', 'days']);
-export const directionSchema = z.enum(['up', 'down']);
-export const periodTypeSchema = z.enum([
-  'month',
-  'quarter',
-  'year',
-  'fiscal_quarter',
-  'fiscal_year',
-]);
-export const categorySchema = z.enum(['how_much', 'how_well', 'better_off']);
-export const aggregationSchema = z.enum(['sum', 'ratio', 'mean', 'max', 'min', 'latest']);
-export const measureKindSchema = z.enum(['indicator', 'performance', 'shared']);
-export type Unit = z.infer<typeof unitSchema>;
-export type PeriodTypeName = z.infer<typeof periodTypeSchema>;
+// A measure's vocabularies, declared once: the database's column types
+// (apps/api/src/db/tables/measures.table.ts) and the web's api types import these types.
+
+export const MEASURE_UNITS = ['count', 'percent', 'rate', 'number', 'currency', 'days'] as const;
+export const unitSchema = z.enum(MEASURE_UNITS);
+export type Unit = (typeof MEASURE_UNITS)[number];
+
+/** Which way is better. */
+export const DIRECTIONS = ['up', 'down'] as const;
+export const directionSchema = z.enum(DIRECTIONS);
+export type Direction = (typeof DIRECTIONS)[number];
+
+/**
+ * The periods a measure is reported by. @rba/domain's PERIOD_TYPES (the arithmetic) names the
+ * same five, in its own order.
+ */
+export const PERIOD_TYPES = ['month', 'quarter', 'year', 'fiscal_quarter', 'fiscal_year'] as const;
+export const periodTypeSchema = z.enum(PERIOD_TYPES);
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+/** The RBA performance measure categories; indicators have none. */
+export const MEASURE_CATEGORIES = ['how_much', 'how_well', 'better_off'] as const;
+export const categorySchema = z.enum(MEASURE_CATEGORIES);
+export type MeasureCategory = (typeof MEASURE_CATEGORIES)[number];
+
+/** How figures combine across breakdowns and partners (`aggregation`) and across periods. */
+export const AGGREGATIONS = ['sum', 'ratio', 'mean', 'max', 'min', 'latest'] as const;
+export const aggregationSchema = z.enum(AGGREGATIONS);
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const MEASURE_KINDS = ['indicator', 'performance', 'shared'] as const;
+export const measureKindSchema = z.enum(MEASURE_KINDS);
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export const measureSchema = z.object({
   id: z.uuid(),
@@ -174,6 +195,9 @@ export const dimensionSchema = z.object({
   name: z.string(),
   values: z.array(z.object({ code: z.string(), label: z.string() })),
 });
+export type Dimension = z.infer<typeof dimensionSchema>;
+export const dimensionListSchema = itemList(dimensionSchema);
+export const dimensionParams = z.strictObject({ code: z.string().min(1).max(60) });
 export const createDimensionBody = z.strictObject({
   code,
   name: text(200),
@@ -186,12 +210,12 @@ export const createDimensionBody = z.strictObject({
 export const settingsSchema = z.object({
   fiscalYearStartMonth: z.number().int(),
   smallCellThreshold: z.number().int(),
-  defaultLocale: z.enum(['en', 'fr']),
+  defaultLocale: localeSchema,
 });
 export const updateSettingsBody = somethingToChange(
   z.strictObject({
     fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
     smallCellThreshold: z.number().int().min(0).max(1000).optional(),
-    defaultLocale: z.enum(['en', 'fr']).optional(),
+    defaultLocale: localeSchema.optional(),
   }),
 );

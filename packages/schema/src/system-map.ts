@@ -1,5 +1,6 @@
 // The system map: service types, program profiles, and the map of a planning table.
 import { z } from 'zod';
+import { itemList } from './common.js';
 
 const code = z
   .string()
@@ -9,6 +10,8 @@ const code = z
   .regex(/^[a-z0-9][a-z0-9_]*$/, 'lower-case letters, digits and underscores');
 
 export const serviceTypeSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export type ServiceType = z.infer<typeof serviceTypeSchema>;
+export const serviceTypeListSchema = itemList(serviceTypeSchema);
 export const createServiceTypeBody = z.strictObject({
   code,
   name: z.string().trim().min(1).max(200),

@@ -1,10 +1,19 @@
-import { errorBody, idParams, loginBody, loginResponse, meSchema, updateMeBody } from '@rba/schema';
+import {
+  changePasswordBody,
+  errorBody,
+  idParams,
+  loginBody,
+  loginResponse,
+  meSchema,
+  resetPasswordBody,
+  updateMeBody,
+} from '@rba/schema';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CrossOriginRefusedError, UnauthorizedError } from '../errors.js';
 import { actorOf } from '../plugins/auth.js';
+import { noContent } from '../plugins/route-helpers.js';
 import { decoyPasswordHash } from '../users/passwords.js';
 import { updateUser } from '../users/users.service.js';
 import {
@@ -16,7 +25,6 @@ import {
   resetPassword,
   type SessionResult,
 } from './auth.service.js';
-import { PASSWORD_MIN_LENGTH } from './password-policy.js';
 import { isCrossOrigin } from './same-origin.js';
 
 /** The refresh cookie: sent only to the auth routes, never readable by scripts. */
@@ -28,14 +36,6 @@ const cookieOptions = {
   sameSite: 'strict',
   path: REFRESH_COOKIE_PATH,
 } as const;
-
-// Zod's own limit is wide; the password policy (422 WEAK_PASSWORD) says what is acceptable.
-const newPassword = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
-const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword,
-});
-const resetPasswordBody = z.strictObject({ password: newPassword });
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Hash the decoy now, so that the first unknown email is not slower than the rest.
@@ -86,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags: ['auth'],
         summary:
           'A new access token for the refresh cookie, which is rotated (same-origin pages only); 204 without a cookie',
-        response: { 200: loginResponse, 204: z.null(), 401: errorBody, 403: errorBody },
+        response: { 200: loginResponse, ...noContent, 401: errorBody, 403: errorBody },
       },
     },
     async (request, reply) => {
@@ -119,7 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags: ['auth'],
         summary: 'Sign out: every access and refresh token of this user stops working',
         security: [{ bearerAuth: [] }],
-        response: { 204: z.null(), 401: errorBody },
+        response: { ...noContent, 401: errorBody },
       },
     },
     async (request, reply) => {
@@ -171,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         params: idParams,
         body: resetPasswordBody,
         response: {
-          204: z.null(),
+          ...noContent,
           400: errorBody,
           401: errorBody,
           403: errorBody,

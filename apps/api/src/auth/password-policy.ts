@@ -4,9 +4,9 @@
 //
 // The list of common passwords is @zxcvbn-ts/language-common's `passwords-common` (MIT licence,
 // about 49,000 passwords from public breach corpora, as used by zxcvbn-ts's strength estimator).
+import { PASSWORD_MIN_LENGTH } from '@rba/schema';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 hashes whatever it is given: a cap keeps one request from costing seconds. */
 export const PASSWORD_MAX_LENGTH = 256;
 

@@ -1,15 +1,19 @@
 import {
   commentBody,
+  commentListSchema,
   commentSchema,
+  compareRevisionsQuery,
   compareSchema,
+  curveReportQuery,
+  curveReportSchema,
   idParams,
+  planRevisionParams,
   planSchema,
   putPlanBody,
-  revisionSchema,
-  seriesResponseSchema,
+  restoreRevisionBody,
+  revisionListSchema,
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
@@ -26,7 +30,6 @@ import {
 } from './curve-plans.service.js';
 
 const tags = ['turn the curve'];
-const revisionParams = z.strictObject({ id: z.uuid(), revision: z.coerce.number().int().min(1) });
 
 export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', app.authenticate);
@@ -67,7 +70,7 @@ export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         security,
         summary: "A plan's revisions, newest first",
         params: idParams,
-        response: { 200: z.object({ items: z.array(revisionSchema) }), ...errors },
+        response: { 200: revisionListSchema, ...errors },
       },
     },
     async (req) => ({ items: await planRevisions(db, actorOf(req), req.params.id) }),
@@ -79,7 +82,7 @@ export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         security,
         summary: 'One revision of a plan',
-        params: revisionParams,
+        params: planRevisionParams,
         response: { 200: planSchema, ...errors },
       },
     },
@@ -93,10 +96,7 @@ export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         security,
         summary: 'What changed between two revisions, item by item',
         params: idParams,
-        querystring: z.strictObject({
-          from: z.coerce.number().int().min(1),
-          to: z.coerce.number().int().min(1),
-        }),
+        querystring: compareRevisionsQuery,
         response: { 200: compareSchema, ...errors },
       },
     },
@@ -110,8 +110,8 @@ export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         security,
         summary: 'Restore an old revision as a new one; `revision` in the body is the current one',
-        params: revisionParams,
-        body: z.strictObject({ revision: z.number().int().min(1) }),
+        params: planRevisionParams,
+        body: restoreRevisionBody,
         response: { 200: planSchema, ...errors },
       },
     },
@@ -126,7 +126,7 @@ export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         security,
         summary: 'Comments on a plan',
         params: idParams,
-        response: { 200: z.object({ items: z.array(commentSchema) }), ...errors },
+        response: { 200: commentListSchema, ...errors },
       },
     },
     async (req) => ({ items: await planComments(db, actorOf(req), req.params.id) }),
@@ -154,15 +154,8 @@ export const curvePlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         security,
         summary: 'The turn-the-curve report: the curve and the current plan',
         params: idParams,
-        querystring: z.strictObject({ horizon: z.coerce.number().int().min(0).max(40).optional() }),
-        response: {
-          200: z.object({
-            generatedAt: z.iso.datetime(),
-            curve: seriesResponseSchema,
-            plan: planSchema,
-          }),
-          ...errors,
-        },
+        querystring: curveReportQuery,
+        response: { 200: curveReportSchema, ...errors },
       },
     },
     async (req) => curveReport(db, actorOf(req), req.params.id, req.query.horizon),

@@ -1,6 +1,10 @@
-import { createDimensionBody, dimensionSchema } from '@rba/schema';
+import {
+  createDimensionBody,
+  dimensionListSchema,
+  dimensionParams,
+  dimensionSchema,
+} from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
@@ -31,7 +35,7 @@ export const dimensionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         security,
         summary: 'Breakdown dimensions with their values',
-        response: { 200: z.object({ items: z.array(dimensionSchema) }) },
+        response: { 200: dimensionListSchema },
       },
     },
     async () => ({ items: await getDimensions(db) }),
@@ -43,7 +47,7 @@ export const dimensionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         security,
         summary: 'One dimension',
-        params: z.strictObject({ code: z.string().min(1).max(60) }),
+        params: dimensionParams,
         response: { 200: dimensionSchema, ...errors },
       },
     },

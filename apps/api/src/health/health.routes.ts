@@ -1,15 +1,19 @@
+import { healthStatusSchema } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { isMigrated } from '../db/migrate.js';
-
-const status = z.object({ status: z.string() });
 
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'The process is up', response: { 200: status } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: healthStatusSchema },
+      },
+    },
     async () => ({ status: 'ok' }),
   );
   app.get(
@@ -18,7 +22,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags: ['health'],
         summary: 'The database answers and every migration is applied',
-        response: { 200: status, 503: status },
+        response: { 200: healthStatusSchema, 503: healthStatusSchema },
       },
     },
     async (request, reply) => {

@@ -3,14 +3,13 @@ import {
   bulkObservationsResponse,
   idParams,
   listObservationsQuery,
+  observationListSchema,
   observationSaveResponse,
-  observationSchema,
   putObservationBody,
   putTargetBody,
   targetSchema,
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, periodParams, security } from '../plugins/route-helpers.js';
@@ -53,7 +52,7 @@ export const observationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         summary: "A measure's stored figures the caller may see",
         params: idParams,
         querystring: listObservationsQuery,
-        response: { 200: z.object({ items: z.array(observationSchema) }), ...errors },
+        response: { 200: observationListSchema, ...errors },
       },
     },
     async (req) => ({

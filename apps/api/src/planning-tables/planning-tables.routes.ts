@@ -4,12 +4,13 @@ import {
   idParams,
   page,
   paginationQuery,
+  partnerListSchema,
+  partnerParams,
   partnerSchema,
   planningTableSchema,
   updateTableBody,
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, noContent, pageOf, security } from '../plugins/route-helpers.js';
@@ -111,7 +112,7 @@ export const planningTableRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         security,
         summary: "The table's partner agencies",
         params: idParams,
-        response: { 200: z.object({ items: z.array(partnerSchema) }), ...errors },
+        response: { 200: partnerListSchema, ...errors },
       },
     },
     async (req) => ({ items: await getPartners(db, actorOf(req), req.params.id) }),
@@ -140,7 +141,7 @@ export const planningTableRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         tags,
         security,
         summary: 'Remove a partner agency (admins)',
-        params: z.strictObject({ id: z.uuid(), organizationId: z.uuid() }),
+        params: partnerParams,
         response: { ...noContent, ...errors },
       },
     },

@@ -1,9 +1,18 @@
-import { errorBody, idParams, tableScorecardSchema } from '@rba/schema';
+import {
+  createPublicLinkBody,
+  errorBody,
+  idParams,
+  newPublicLinkSchema,
+  publicLinkListSchema,
+  publicLinkParams,
+  publicScorecardParams,
+  publicScorecardQuery,
+  tableScorecardSchema,
+} from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { errors, security } from '../plugins/route-helpers.js';
+import { errors, noContent, security } from '../plugins/route-helpers.js';
 import {
   publicScorecard,
   publishLink,
@@ -12,14 +21,6 @@ import {
 } from './public-links.service.js';
 
 const tags = ['public scorecards'];
-const linkSchema = z.object({
-  id: z.uuid(),
-  tableId: z.uuid(),
-  label: z.string().nullable(),
-  createdBy: z.uuid().nullable(),
-  createdAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(),
-});
 
 /** Coordinators manage a table's links (authenticated). */
 export const publicLinkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
@@ -36,8 +37,8 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         summary:
           "Publish the table's scorecard at a secret link (coordinators); the token is shown once",
         params: idParams,
-        body: z.strictObject({ label: z.string().trim().max(200).nullable().optional() }),
-        response: { 201: linkSchema.extend({ token: z.string(), path: z.string() }), ...errors },
+        body: createPublicLinkBody,
+        response: { 201: newPublicLinkSchema, ...errors },
       },
     },
     async (req, reply) =>
@@ -53,7 +54,7 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         security,
         summary: "A table's public links (coordinators)",
         params: idParams,
-        response: { 200: z.object({ items: z.array(linkSchema) }), ...errors },
+        response: { 200: publicLinkListSchema, ...errors },
       },
     },
     async (req) => ({ items: await tableLinks(ctx.db, actorOf(req), req.params.id) }),
@@ -65,8 +66,8 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags,
         security,
         summary: 'Revoke a public link: it stops working at once',
-        params: z.strictObject({ id: z.uuid(), linkId: z.uuid() }),
-        response: { 204: z.null(), ...errors },
+        params: publicLinkParams,
+        response: { ...noContent, ...errors },
       },
     },
     async (req, reply) => {
@@ -87,8 +88,8 @@ export const publicScorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       schema: {
         tags,
         summary: 'A published table scorecard: approved figures, small cells suppressed',
-        params: z.strictObject({ token: z.string().min(1).max(200) }),
-        querystring: z.strictObject({ period: z.string().min(1).max(20).optional() }),
+        params: publicScorecardParams,
+        querystring: publicScorecardQuery,
         response: { 200: tableScorecardSchema, 404: errorBody, 400: errorBody },
       },
     },

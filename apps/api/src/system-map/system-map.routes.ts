@@ -3,13 +3,13 @@ import {
   idParams,
   programProfileBody,
   programProfileSchema,
+  serviceTypeListSchema,
   serviceTypeSchema,
   systemMapQuery,
   systemMapSchema,
 } from '@rba/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security, textResponse } from '../plugins/route-helpers.js';
@@ -38,7 +38,7 @@ export const systemMapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         security,
         summary: 'The service types programs offer',
-        response: { 200: z.object({ items: z.array(serviceTypeSchema) }) },
+        response: { 200: serviceTypeListSchema },
       },
     },
     async () => ({ items: await serviceTypes(db) }),

@@ -2,8 +2,13 @@
 // and partners, reporting periods, settings and public scorecard links.
 
 import type {
+  ItemList,
+  Locale,
+  NewPublicLink,
   Organization,
+  OrganizationKind,
   PlanningTable,
+  PublicLink,
   partnerSchema,
   Role,
   RoleGrant,
@@ -14,13 +19,25 @@ import type {
 } from '@rba/schema';
 import { apiRequest } from './client';
 
-export type { Organization, PlanningTable, Role, RoleGrant, ScopeType };
+export type {
+  NewPublicLink,
+  Organization,
+  OrganizationKind,
+  PlanningTable,
+  PublicLink,
+  Role,
+  RoleGrant,
+  ScopeType,
+};
 export type AdminUser = User;
 export type TablePartner = (typeof partnerSchema)['_output'];
 export type ReportingPeriod = (typeof reportingPeriodSchema)['_output'];
 export type Settings = (typeof settingsSchema)['_output'];
-export type OrganizationKind = Organization['kind'];
 
+/**
+ * @rba/schema's ROLES, ORGANIZATION_KINDS (and roleScopes below), copied so the admin bundle
+ * carries no zod; a test keeps them equal.
+ */
 export const roles: readonly Role[] = [
   'admin',
   'partner_editor',
@@ -32,10 +49,7 @@ export const roles: readonly Role[] = [
 
 export const organizationKinds: readonly OrganizationKind[] = ['agency', 'funder', 'backbone'];
 
-/**
- * Which scope each role takes, as @rba/schema's `roleScopes` says (a test keeps the two equal);
- * copied so the admin bundle carries no zod.
- */
+/** Which scope each role takes, as @rba/schema's `roleScopes` says. */
 export const roleScopes: Record<Role, readonly (ScopeType | null)[]> = {
   admin: [null],
   partner_editor: ['organization'],
@@ -45,25 +59,6 @@ export const roleScopes: Record<Role, readonly (ScopeType | null)[]> = {
   funder_viewer: ['table', 'organization'],
 };
 
-export interface PublicLink {
-  id: string;
-  tableId: string;
-  label: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-/** A link as created: the token is in this answer only. */
-export interface NewPublicLink extends PublicLink {
-  token: string;
-  path: string;
-}
-
-interface ItemsOf<T> {
-  items: T[];
-}
-
 const id = encodeURIComponent;
 
 function withSignal(signal: AbortSignal | undefined) {
@@ -71,7 +66,7 @@ function withSignal(signal: AbortSignal | undefined) {
 }
 
 async function list<T>(path: string, signal?: AbortSignal): Promise<T[]> {
-  return (await apiRequest<ItemsOf<T>>(path, withSignal(signal))).items;
+  return (await apiRequest<ItemList<T>>(path, withSignal(signal))).items;
 }
 
 export const fetchOrganizations = (signal?: AbortSignal) =>
@@ -91,14 +86,14 @@ export function createUser(body: {
   email: string;
   name: string;
   password: string;
-  locale?: 'en' | 'fr';
+  locale?: Locale;
 }): Promise<AdminUser> {
   return apiRequest<AdminUser>('/users', { method: 'POST', body });
 }
 
 export function updateUser(
   userId: string,
-  body: { name?: string; locale?: 'en' | 'fr'; disabled?: boolean },
+  body: { name?: string; locale?: Locale; disabled?: boolean },
 ): Promise<AdminUser> {
   return apiRequest<AdminUser>(`/users/${id(userId)}`, { method: 'PATCH', body });
 }

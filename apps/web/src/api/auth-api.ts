@@ -1,26 +1,16 @@
-// The auth routes of the API (CONTRACT.md), typed by hand until @rba/schema exports them.
+// The auth routes of the API (CONTRACT.md). Roles and grants are @rba/schema's types (types only:
+// no zod in the bundle).
 
+import type { ChangePasswordBody, Locale, Role, RoleGrant } from '@rba/schema';
 import { apiRequest, refreshSession } from './client';
 
-export type RoleName =
-  | 'admin'
-  | 'partner_editor'
-  | 'partner_viewer'
-  | 'table_coordinator'
-  | 'table_member'
-  | 'funder_viewer';
-
-export interface RoleGrant {
-  role: RoleName;
-  scopeType: 'organization' | 'table' | null;
-  scopeId: string | null;
-}
+export type { Role, RoleGrant };
 
 export interface User {
   id: string;
   email: string;
   name: string;
-  locale: string;
+  locale: Locale;
   roles: RoleGrant[];
 }
 
@@ -47,10 +37,7 @@ export function restoreSession(): Promise<LoginResponse | null> {
   return refreshSession<User>();
 }
 
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
-}
+export type ChangePasswordRequest = ChangePasswordBody;
 
 /**
  * Changes the caller's own password. The answer is a new session (the server ends every other

@@ -1,17 +1,13 @@
 // The turn-the-curve report route of the API and the organization look-up it needs for names.
 
-import type { Organization, Plan, seriesResponseSchema } from '@rba/schema';
+import type { CurveReport, Organization, seriesResponseSchema } from '@rba/schema';
 import { apiRequest } from './client';
 
 /** A measure's curve as the API sends it: the series summary with targets, forecast, breakdowns. */
 export type SeriesResponse = (typeof seriesResponseSchema)['_output'];
 
 /** GET /measures/:id/curve-report: the curve and the current plan. */
-export interface CurveReport {
-  generatedAt: string;
-  curve: SeriesResponse;
-  plan: Plan;
-}
+export type { CurveReport };
 
 export function fetchCurveReport(measureId: string, signal?: AbortSignal): Promise<CurveReport> {
   return apiRequest<CurveReport>(

@@ -7,8 +7,10 @@ import type {
   EntryPeriod,
   EntrySheet,
   EntrySubmission,
+  ItemList,
   Observation,
   Organization,
+  Page,
   PeriodChecks,
   PlanningTable,
   PutObservationBody,
@@ -34,11 +36,6 @@ export type TablePartner = (typeof partnerSchema)['_output'];
 
 /** A saved figure as the API answers it, with its warnings (parts that do not add up). */
 export type SavedObservation = Observation & { warnings: { code: string; message: string }[] };
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 const id = encodeURIComponent;
 const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -142,6 +139,7 @@ export async function fetchTablePartners(
   tableId: string,
   signal?: AbortSignal,
 ): Promise<TablePartner[]> {
-  return (await apiRequest<Page<TablePartner>>(`/tables/${id(tableId)}/partners`, signalOf(signal)))
-    .items;
+  return (
+    await apiRequest<ItemList<TablePartner>>(`/tables/${id(tableId)}/partners`, signalOf(signal))
+  ).items;
 }

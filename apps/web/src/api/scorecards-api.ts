@@ -2,10 +2,12 @@
 // and the CSV downloads (which need the bearer token, so they cannot be plain links).
 
 import type {
-  dimensionSchema,
+  Dimension,
+  ItemList,
   Observation,
   Organization,
   organizationScorecardSchema,
+  Page,
   Plan,
   PlanningTable,
   seriesSummarySchema,
@@ -15,7 +17,7 @@ import type {
 import { ApiError, apiRequest, fetchWithSession, networkErrorCode } from './client';
 import type { SeriesResponse } from './curve-report-api';
 
-export type { SeriesResponse };
+export type { Dimension, SeriesResponse };
 
 /** One scorecard row as the API sends it: latest figure, target, trend, baseline, points, plan. */
 export type SeriesSummary = (typeof seriesSummarySchema)['_output'];
@@ -24,12 +26,6 @@ export type TableScorecard = (typeof tableScorecardSchema)['_output'];
 export type OrganizationScorecard = (typeof organizationScorecardSchema)['_output'];
 /** Which figures the caller sees: every status, submitted and approved, approved, or restricted. */
 export type ScorecardView = TableScorecard['view'];
-export type Dimension = (typeof dimensionSchema)['_output'];
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 const id = encodeURIComponent;
 
@@ -104,7 +100,7 @@ export async function fetchMeasureObservations(
   measureId: string,
   signal?: AbortSignal,
 ): Promise<Observation[]> {
-  const body = await apiRequest<{ items: Observation[] }>(
+  const body = await apiRequest<ItemList<Observation>>(
     withQuery(`/measures/${id(measureId)}/observations`, { breakdowns: 'false' }),
     signalOf(signal),
   );
@@ -116,7 +112,7 @@ export function fetchCurvePlan(measureId: string, signal?: AbortSignal): Promise
 }
 
 export async function fetchDimensions(signal?: AbortSignal): Promise<Dimension[]> {
-  const body = await apiRequest<{ items: Dimension[] }>('/dimensions', signalOf(signal));
+  const body = await apiRequest<ItemList<Dimension>>('/dimensions', signalOf(signal));
   return body.items;
 }
 

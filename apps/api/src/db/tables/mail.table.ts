@@ -1,15 +1,7 @@
+import type { Locale, NotificationKind, OutboxState, PeriodType } from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
-import type { PeriodType } from './measures.table.js';
-import type { Locale } from './users.table.js';
 
-export type NotificationKind = 'reminder' | 'returned' | 'reopened' | 'submitted';
-export type OutboxState =
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'skipped_no_smtp'
-  | 'opted_out';
+export type { NotificationKind, OutboxState };
 
 export interface ReminderSettingsTable {
   table_id: string;

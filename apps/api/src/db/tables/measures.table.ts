@@ -1,11 +1,15 @@
+import type {
+  Aggregation,
+  Direction,
+  MeasureCategory,
+  MeasureKind,
+  Unit as MeasureUnit,
+  PeriodType,
+} from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
 
-export type MeasureKind = 'indicator' | 'performance' | 'shared';
-export type MeasureCategory = 'how_much' | 'how_well' | 'better_off';
-export type MeasureUnit = 'count' | 'percent' | 'rate' | 'number' | 'currency' | 'days';
-export type Direction = 'up' | 'down';
-export type PeriodType = 'month' | 'quarter' | 'year' | 'fiscal_quarter' | 'fiscal_year';
-export type Aggregation = 'sum' | 'ratio' | 'mean' | 'max' | 'min' | 'latest';
+// The vocabularies are declared once, in @rba/schema; re-exported for the repositories.
+export type { Aggregation, Direction, MeasureCategory, MeasureKind, MeasureUnit, PeriodType };
 
 export interface MeasuresTable {
   id: Generated<string>;

@@ -1,6 +1,7 @@
+import type { ObservationStatus } from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
 
-export type ObservationStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export type { ObservationStatus };
 
 export interface ObservationsTable {
   id: Generated<string>;

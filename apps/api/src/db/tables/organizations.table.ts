@@ -1,6 +1,7 @@
+import type { OrganizationKind } from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
 
-export type OrganizationKind = 'agency' | 'funder' | 'backbone';
+export type { OrganizationKind };
 
 export interface OrganizationsTable {
   id: Generated<string>;

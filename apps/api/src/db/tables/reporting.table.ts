@@ -1,7 +1,7 @@
+import type { PeriodType, SubmissionStatus } from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
-import type { PeriodType } from './measures.table.js';
 
-export type SubmissionStatus = 'submitted' | 'approved' | 'returned' | 'reopened';
+export type { SubmissionStatus };
 
 export interface ReportingPeriodsTable {
   id: Generated<string>;

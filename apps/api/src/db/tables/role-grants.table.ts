@@ -1,15 +1,7 @@
+import type { Role, ScopeType } from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
 
-export const ROLES = [
-  'admin',
-  'partner_editor',
-  'partner_viewer',
-  'table_coordinator',
-  'table_member',
-  'funder_viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
-export type ScopeType = 'organization' | 'table';
+export type { Role, ScopeType };
 
 export interface RoleGrantsTable {
   id: Generated<string>;

@@ -1,5 +1,5 @@
+import type { Locale } from '@rba/schema';
 import type { ColumnType } from 'kysely';
-import type { Locale } from './users.table.js';
 
 export interface SettingsTable {
   id: ColumnType<true, never, never>;

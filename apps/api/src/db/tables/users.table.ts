@@ -1,6 +1,7 @@
+import type { Locale } from '@rba/schema';
 import type { ColumnType, Generated } from 'kysely';
 
-export type Locale = 'en' | 'fr';
+export type { Locale };
 
 export interface UsersTable {
   id: Generated<string>;
