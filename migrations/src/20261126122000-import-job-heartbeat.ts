@@ -1,6 +1,6 @@
 // Import jobs beat while they run: a job whose heartbeat has stopped belongs to a process that
 // died (killed, out of memory, a power cut) and is marked failed instead of running forever.
-// See apps/api/src/imports/imports.service.ts (recoverInterruptedImports) and docs/operations.md.
+// See apps/api/src/imports/import-jobs.ts (recoverInterruptedImports) and docs/operations.md.
 import { type Kysely, sql } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types

@@ -11,7 +11,7 @@ import {
   protectCells,
 } from '@rba/domain';
 import type { MeasureRow } from '../measures/measures.repository.js';
-import { combineOptions } from '../observations/figure.js';
+import { additiveLayers, combineOptions } from '../observations/figure.js';
 
 /** A stored or computed figure of one measure, period and breakdown. */
 export interface MaskCell {
@@ -50,9 +50,9 @@ function isRatio(m: Pick<MeasureRow, 'aggregation'>): boolean {
   return m.aggregation === 'ratio';
 }
 
-/** Sums and ratios add up across breakdowns and contributions; means and extremes do not. */
+/** Sums, stocks and ratios add up across breakdowns and contributions (figure.ts). */
 export function isAdditive(m: Pick<MeasureRow, 'aggregation'>): boolean {
-  return m.aggregation === 'sum' || m.aggregation === 'latest' || m.aggregation === 'ratio';
+  return additiveLayers(m).length > 0;
 }
 
 function layersOf(root: MeasureRow, c: MaskCell): (number | null)[] {

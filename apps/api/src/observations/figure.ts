@@ -1,6 +1,11 @@
 // The rules a figure must follow for its measure, before it is stored. The value of a ratio
 // figure, and how a measure's figures combine, come from @rba/domain.
-import { type AggregateOptions, aggregateUnitOf, ratioValue } from '@rba/domain';
+import {
+  type AggregateOptions,
+  aggregateUnitOf,
+  type ContributorRule,
+  ratioValue,
+} from '@rba/domain';
 import { ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 
@@ -30,9 +35,29 @@ export function combineOptions(
 ): AggregateOptions {
   return {
     unit: aggregateUnitOf(m.unit),
-    rule: m.aggregation === 'latest' ? 'sum' : m.aggregation,
+    rule: contributorRule(m),
     ...(m.rate_per ? { per: m.rate_per } : {}),
   };
+}
+
+/** A measure's rule across contributors of one period: a `latest` (a stock) adds up like a sum. */
+function contributorRule(m: Pick<MeasureRow, 'aggregation'>): ContributorRule {
+  return m.aggregation === 'latest' ? 'sum' : m.aggregation;
+}
+
+export type Layer = 'value' | 'numerator' | 'denominator';
+
+/**
+ * The layers of a measure's figures that add up across breakdown cells and contributions, by the
+ * same rule as combineOptions: a ratio's numerator and denominator, a sum's (or a stock's)
+ * value; none for means and extremes. What a part may not exceed (parts.ts) and what a
+ * restricted view protects from subtraction (disclosure/restricted-mask.ts).
+ */
+export function additiveLayers(m: Pick<MeasureRow, 'aggregation'>): Layer[] {
+  const rule = contributorRule(m);
+  if (rule === 'ratio') return ['numerator', 'denominator'];
+  if (rule === 'sum') return ['value'];
+  return [];
 }
 
 /** True when the input says nothing about the figure (a note-only edit keeps the figure). */

@@ -5,6 +5,7 @@ import { compareParts, partExceedsTotal } from '@rba/domain';
 import { BreakdownExceedsTotalError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { breakdownGroup, type DimensionVocabulary } from './breakdown.js';
+import { additiveLayers } from './figure.js';
 
 interface Cell {
   breakdown: string;
@@ -18,21 +19,13 @@ export interface Warning {
   message: string;
 }
 
-type Part = 'value' | 'numerator' | 'denominator';
-
-function additiveParts(m: MeasureRow): Part[] {
-  if (m.aggregation === 'ratio') return ['numerator', 'denominator'];
-  if (m.aggregation === 'sum') return ['value'];
-  return []; // means, extremes and published percentages do not add up
-}
-
 export function checkPartsAgainstTotal(
   m: MeasureRow,
   cells: Cell[],
   writtenKey: string,
   vocabulary: DimensionVocabulary[],
 ): Warning[] {
-  const fields = additiveParts(m);
+  const fields = additiveLayers(m);
   const total = cells.find((c) => c.breakdown === '');
   if (fields.length === 0 || !total) return [];
   const parts = cells.filter((c) => c.breakdown !== '');

@@ -10,10 +10,9 @@ import {
   userSchema,
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { pageOf } from '../plugins/route-helpers.js';
+import { noContent, pageOf } from '../plugins/route-helpers.js';
 import {
   createUser,
   getUser,
@@ -126,7 +125,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         security,
         params: idParams,
         body: grantRoleBody,
-        response: { 204: z.null(), 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody },
+        response: { ...noContent, 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody },
       },
     },
     async (request, reply) => {
