@@ -64,6 +64,68 @@ describe('scorecard queries', () => {
   });
 });
 
+describe('a window of points (?points=)', () => {
+  it('cuts each series to its last N points, figures and periods still from the whole series', async () => {
+    const m = await editorA.post(`/programs/${w.programA.id}/measures`, {
+      code: 'WINDOW',
+      name: 'Windowed',
+      unit: 'count',
+      direction: 'up',
+      periodType: 'fiscal_quarter',
+      category: 'how_much',
+    });
+    const quarters = [
+      'FY2023-24-Q3',
+      'FY2023-24-Q4',
+      'FY2024-25-Q1',
+      'FY2024-25-Q2',
+      'FY2024-25-Q3',
+    ];
+    for (const [i, q] of quarters.entries()) {
+      await editorA.put(`/measures/${m.id}/observations/${q}`, { value: 10 + 3 * i });
+    }
+    type Row = { measureId: string; points: { period: string }[]; [k: string]: unknown };
+    const rowOf = (card: { programs: { measures: Row[] }[] }) =>
+      card.programs.flatMap((p) => p.measures).find((x) => x.measureId === m.id) as Row;
+    const orgUrl = `/organizations/${w.orgA.id}/scorecard`;
+    const whole = await editorA.get(orgUrl);
+    const cut = await editorA.get(`${orgUrl}?points=2`);
+    const [a, b] = [rowOf(whole), rowOf(cut)];
+    expect(a.points.map((p) => p.period)).toEqual(quarters);
+    expect(b.points.map((p) => p.period)).toEqual(quarters.slice(-2));
+    // Everything but the points is the same: latest, trend, baseline and target use them all.
+    expect({ ...b, points: null }).toEqual({ ...a, points: null });
+    // The trend reads the last four figures, although the window sends two.
+    expect(b.trend).toMatchObject({ trend: 'up', periods: 4 });
+    for (const q of quarters) expect(cut.periods).toContain(q);
+    expect(cut.periods).toEqual(whole.periods);
+    expect(cut.periods).toEqual([...cut.periods].sort().reverse());
+
+    // The table's scorecard windows shared measures' contributions too.
+    const table = await admin.get(`/tables/${w.table.id}/scorecard?points=1`);
+    const series = [
+      ...table.results.flatMap(
+        (r: { indicators: unknown[]; programs: { measures: unknown[] }[] }) => [
+          ...r.indicators,
+          ...r.programs.flatMap((p) => p.measures),
+        ],
+      ),
+      ...table.sharedMeasures.flatMap((s: { contributions: unknown[] }) => [s, ...s.contributions]),
+    ] as { points: unknown[] }[];
+    expect(series.length).toBeGreaterThan(3);
+    for (const x of series) expect(x.points.length).toBeLessThanOrEqual(1);
+    for (const q of quarters) expect(table.periods).toContain(q);
+
+    // Out of range, or on a measure's own series (always whole): 400, in the error's shape.
+    for (const bad of ['0', '-1', '401', '2.5', 'x']) {
+      const res = await editorA.fail('get', `${orgUrl}?points=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.error.code, bad).toBe('VALIDATION_ERROR');
+    }
+    expect((await editorA.fail('get', `/measures/${m.id}/series?points=2`)).status).toBe(400);
+  });
+});
+
 describe('GET /measures/:id/series', () => {
   it('gives the curve: actuals, targets, baseline, trend and a least-squares forecast', async () => {
     const m = await editorA.post(`/programs/${w.programA.id}/measures`, {

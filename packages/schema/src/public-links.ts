@@ -2,6 +2,7 @@
 // coordinators and read by anyone holding the link.
 import { z } from 'zod';
 import { itemList } from './common.js';
+import { scorecardQuery } from './scorecards.js';
 
 export const publicLinkSchema = z.object({
   id: z.uuid(),
@@ -26,6 +27,4 @@ export const createPublicLinkBody = z.strictObject({
 export const publicLinkParams = z.strictObject({ id: z.uuid(), linkId: z.uuid() });
 
 export const publicScorecardParams = z.strictObject({ token: z.string().min(1).max(200) });
-export const publicScorecardQuery = z.strictObject({
-  period: z.string().min(1).max(20).optional(),
-});
+export const publicScorecardQuery = scorecardQuery.pick({ period: true, points: true });

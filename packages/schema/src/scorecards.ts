@@ -15,6 +15,11 @@ import {
  */
 const underRevision = z.literal(true).optional();
 
+/** Who reads a scorecard, and so which figures it holds (docs/permissions.md). */
+export const scorecardViewSchema = z.enum(['all', 'review', 'approved', 'restricted']);
+export const targetStatusSchema = z.enum(['met', 'near', 'off', 'none']);
+export const trendDirectionSchema = z.enum(['up', 'down', 'flat']);
+
 export const pointSchema = z.object({
   period: z.string(),
   value: z.number().nullable(),
@@ -109,12 +114,12 @@ export const seriesSummarySchema = z.object({
     .nullable(),
   target: z.object({
     value: z.number().nullable(),
-    status: z.enum(['met', 'near', 'off', 'none']),
+    status: targetStatusSchema,
     variance: z.number().nullable(),
     percentOfTarget: z.number().nullable(),
   }),
   trend: z.object({
-    trend: z.enum(['up', 'down', 'flat']),
+    trend: trendDirectionSchema,
     periods: z.number().int(),
     favorable: z.boolean().nullable(),
   }),
@@ -150,16 +155,42 @@ export const sharedMeasureSummarySchema = seriesSummarySchema.extend({
   contributions: z.array(seriesSummarySchema.extend({ organization: orgRef })),
 });
 
+const periodParam = z.string().min(1).max(20).optional();
+const horizonParam = z.coerce.number().int().min(0).max(40).optional();
+
+/** The most points a scorecard's series may be cut to (`?points=`). */
+export const MAX_SCORECARD_POINTS = 400;
+
 export const scorecardQuery = z.strictObject({
-  period: z.string().min(1).max(20).optional(),
-  horizon: z.coerce.number().int().min(0).max(40).optional(),
+  period: periodParam,
+  horizon: horizonParam,
+  points: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SCORECARD_POINTS)
+    .optional()
+    .describe(
+      "Send only each series' last N points (what a sparkline draws); every figure (latest, trend, baseline, target) is still computed from the whole series, and `periods` still names every period. Without it, every point.",
+    ),
 });
+
+/** A measure's series: its whole history, always. */
+export const seriesQuery = z.strictObject({ period: periodParam, horizon: horizonParam });
+
+/** Every period with a figure in the scorecard, newest first: what a period picker offers. */
+const scorecardPeriods = z
+  .array(z.string())
+  .describe(
+    'Every period that has a point in this scorecard (before any `points` window), newest first within each kind of period',
+  );
 
 export const tableScorecardSchema = z.object({
   table: z.object({ id: z.uuid(), name: z.string(), population: z.string() }),
   period: z.string().nullable(),
-  view: z.enum(['all', 'review', 'approved', 'restricted']),
+  view: scorecardViewSchema,
   suppressionThreshold: z.number().int().nullable(),
+  periods: scorecardPeriods,
   results: z.array(
     z.object({
       id: z.uuid(),
@@ -181,15 +212,16 @@ export const tableScorecardSchema = z.object({
 export const organizationScorecardSchema = z.object({
   organization: orgRef,
   period: z.string().nullable(),
-  view: z.enum(['all', 'review', 'approved', 'restricted']),
+  view: scorecardViewSchema,
   suppressionThreshold: z.number().int().nullable(),
+  periods: scorecardPeriods,
   programs: z.array(
     z.object({ id: z.uuid(), name: z.string(), measures: z.array(seriesSummarySchema) }),
   ),
 });
 
 export const seriesResponseSchema = seriesSummarySchema.extend({
-  view: z.enum(['all', 'review', 'approved', 'restricted']),
+  view: scorecardViewSchema,
   /** The small-cell threshold applied in this view (restricted), else null. */
   suppressionThreshold: z.number().int().nullable(),
   targets: z.array(z.object({ period: z.string(), value: z.number() })),

@@ -1,6 +1,7 @@
 // The system map: service types, program profiles, and the map of a planning table.
 import { z } from 'zod';
 import { itemList } from './common.js';
+import { targetStatusSchema, trendDirectionSchema } from './scorecards.js';
 
 const code = z
   .string()
@@ -81,8 +82,8 @@ export const systemMapSchema = z.object({
                   measureId: z.uuid(),
                   code: z.string(),
                   name: z.string(),
-                  targetStatus: z.enum(['met', 'near', 'off', 'none']),
-                  trend: z.enum(['up', 'down', 'flat']),
+                  targetStatus: targetStatusSchema,
+                  trend: trendDirectionSchema,
                   /** The run length: how many periods the trend has gone on. */
                   periods: z.number().int(),
                   favorable: z.boolean().nullable(),

@@ -81,7 +81,11 @@ export async function revokePublicLink(db: Db, actor: Actor, tableId: string, li
 }
 
 /** The scorecard behind a live link, in the restricted view; 404 for any other token. */
-export async function publicScorecard(db: Db, token: string, q: { period?: string | undefined }) {
+export async function publicScorecard(
+  db: Db,
+  token: string,
+  q: { period?: string | undefined; points?: number | undefined },
+) {
   const link = token.length > 200 ? undefined : await findLiveLink(db, hashToken(token));
   if (!link) throw new NotFoundError('Public scorecard');
   const reader: Actor = {

@@ -2,6 +2,7 @@ import {
   idParams,
   organizationScorecardSchema,
   scorecardQuery,
+  seriesQuery,
   seriesResponseSchema,
   tableScorecardSchema,
 } from '@rba/schema';
@@ -52,7 +53,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         security,
         summary: "A measure's curve: actuals, targets, baseline, forecast, trend, breakdowns",
         params: idParams,
-        querystring: scorecardQuery,
+        querystring: seriesQuery,
         response: { 200: seriesResponseSchema, ...errors },
       },
     },

@@ -47,6 +47,8 @@ import {
 interface ReadOptions {
   period?: string | undefined;
   horizon?: number | undefined;
+  /** Only each series' last N points in the answer (the figures still use them all). */
+  points?: number | undefined;
 }
 
 interface Frame {
@@ -61,6 +63,10 @@ interface Frame {
   period: string | null;
   /** Period labels by period type and start date, worked out once per request. */
   labels: Map<PeriodType, Map<string, string>>;
+  /** How many of each series' last points the answer carries; null for all of them. */
+  window: number | null;
+  /** Every period a series of the answer has a point in, before the window. */
+  periods: Set<string>;
 }
 
 async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
@@ -76,7 +82,24 @@ async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
     until: p?.end,
     period: p?.label ?? null,
     labels: new Map(),
+    window: q.points ?? null,
+    periods: new Set(),
   };
+}
+
+/**
+ * What a scorecard row sends of its series: the last `window` points, once every figure has been
+ * computed from all of them; the periods they stand in are noted for the period picker.
+ */
+function drawn<S extends { points: { period: string }[] }>(summary: S, f: Frame): S {
+  for (const p of summary.points) f.periods.add(p.period);
+  if (f.window === null || summary.points.length <= f.window) return summary;
+  return { ...summary, points: summary.points.slice(-f.window) };
+}
+
+/** The periods of a scorecard, newest first (canonical labels sort as time within a kind). */
+function periodsOf(f: Frame): string[] {
+  return [...f.periods].sort().reverse();
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -193,7 +216,7 @@ const NO_TARGETS: TargetCell[] = [];
 
 function summaryOf(m: MeasureRow, t: Totals, f: Frame) {
   const s = summarize(m, totalPoints(m, t.totals, f), t.targets.get(m.id) ?? NO_TARGETS, f.fys);
-  return { ...strip(s), plan: planOf(m, f) };
+  return drawn({ ...strip(s), plan: planOf(m, f) }, f);
 }
 
 type PerfRow = MeasureRow & { organization_code: string; organization_name: string };
@@ -212,11 +235,14 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
     f,
     mine.map((c) => totalPoints(c, t.totals, f, false)),
   );
-  return {
-    ...strip(summarize(shared, collective, t.targets.get(shared.id) ?? NO_TARGETS, f.fys)),
-    plan: planOf(shared, f),
-    contributions,
-  };
+  return drawn(
+    {
+      ...strip(summarize(shared, collective, t.targets.get(shared.id) ?? NO_TARGETS, f.fys)),
+      plan: planOf(shared, f),
+      contributions,
+    },
+    f,
+  );
 }
 
 export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: ReadOptions) {
@@ -244,11 +270,7 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
   const programsOf = groupBy(programs, (p) => p.result_id);
   const measuresOf = groupBy(perf, (m) => m.program_id);
   const contributorsOf = groupBy(perf, (m) => m.shared_measure_id);
-  return {
-    table: { id: table.id, name: table.name, population: table.population },
-    period: f.period,
-    view,
-    suppressionThreshold: f.threshold,
+  const body = {
     results: results.map((r) => ({
       id: r.id,
       title: r.title,
@@ -265,6 +287,14 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
       })),
     })),
     sharedMeasures: shared.map((s) => sharedSummary(s, contributorsOf.get(s.id) ?? [], t, f)),
+  };
+  return {
+    table: { id: table.id, name: table.name, population: table.population },
+    period: f.period,
+    view,
+    suppressionThreshold: f.threshold,
+    periods: periodsOf(f),
+    ...body,
   };
 }
 
@@ -291,16 +321,18 @@ export async function organizationScorecard(
     decide(db, f, measures),
   ]);
   const measuresOf = groupBy(measures, (m) => m.program_id);
+  const shown = programs.map((p) => ({
+    id: p.id,
+    name: p.name,
+    measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
+  }));
   return {
     organization: { id: org.id, code: org.code, name: org.name },
     period: f.period,
     view,
     suppressionThreshold: f.threshold,
-    programs: programs.map((p) => ({
-      id: p.id,
-      name: p.name,
-      measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
-    })),
+    periods: periodsOf(f),
+    programs: shown,
   };
 }
 

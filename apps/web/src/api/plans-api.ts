@@ -54,12 +54,16 @@ export async function fetchOrganizations(signal?: AbortSignal): Promise<Organiza
 }
 
 export function fetchTableScorecard(tableId: string, signal?: AbortSignal) {
-  return apiRequest<TableScorecard>(`/tables/${id(tableId)}/scorecard`, withSignal(signal));
+  // The plans list reads each row's figures and plan, not its history: one point is enough.
+  return apiRequest<TableScorecard>(
+    `/tables/${id(tableId)}/scorecard?points=1`,
+    withSignal(signal),
+  );
 }
 
 export function fetchOrganizationScorecard(organizationId: string, signal?: AbortSignal) {
   return apiRequest<OrganizationScorecard>(
-    `/organizations/${id(organizationId)}/scorecard`,
+    `/organizations/${id(organizationId)}/scorecard?points=1`,
     withSignal(signal),
   );
 }

@@ -29,6 +29,14 @@ export type ScorecardView = TableScorecard['view'];
 
 const id = encodeURIComponent;
 
+/**
+ * The points of each series a scorecard asks for: what its sparklines draw (three years of
+ * quarters, a year of months). The figures beside them are the server's, from the whole series;
+ * the measure's page draws all of it.
+ */
+export const SPARKLINE_POINTS = 12;
+const points = String(SPARKLINE_POINTS);
+
 function withQuery(path: string, query: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
@@ -56,7 +64,7 @@ export function fetchTableScorecard(
   signal?: AbortSignal,
 ): Promise<TableScorecard> {
   return apiRequest<TableScorecard>(
-    withQuery(`/tables/${id(tableId)}/scorecard`, { period }),
+    withQuery(`/tables/${id(tableId)}/scorecard`, { period, points }),
     signalOf(signal),
   );
 }
@@ -67,7 +75,7 @@ export function fetchOrganizationScorecard(
   signal?: AbortSignal,
 ): Promise<OrganizationScorecard> {
   return apiRequest<OrganizationScorecard>(
-    withQuery(`/organizations/${id(organizationId)}/scorecard`, { period }),
+    withQuery(`/organizations/${id(organizationId)}/scorecard`, { period, points }),
     signalOf(signal),
   );
 }
@@ -79,7 +87,7 @@ export function fetchPublicScorecard(
   signal?: AbortSignal,
 ): Promise<TableScorecard> {
   return apiRequest<TableScorecard>(
-    withQuery(`/public/scorecards/${id(token)}`, { period }),
+    withQuery(`/public/scorecards/${id(token)}`, { period, points }),
     signalOf(signal),
   );
 }

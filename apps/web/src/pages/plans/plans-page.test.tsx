@@ -50,6 +50,7 @@ const card: TableScorecard = {
   period: null,
   view: 'approved',
   suppressionThreshold: null,
+  periods: [],
   results: [
     {
       id: 'r-1',

@@ -58,6 +58,7 @@ describe('an agency’s scorecard', () => {
         period: null,
         view: 'all',
         suppressionThreshold: null,
+        periods: [],
         programs: [{ id: program.id, name: program.name, measures: program.measures }],
       },
       noFilters,
@@ -70,9 +71,9 @@ describe('an agency’s scorecard', () => {
 });
 
 describe('the period picker’s periods', () => {
-  it('groups the periods in the data by kind, newest first', () => {
+  it('groups the periods the API names by kind, newest first, older than any point sent too', () => {
     expect(scorecardPeriods(tableScorecard())).toEqual([
-      { kind: 'fiscal_quarter', periods: ['FY2025-26-Q2', 'FY2025-26-Q1'] },
+      { kind: 'fiscal_quarter', periods: ['FY2025-26-Q2', 'FY2025-26-Q1', 'FY2023-24-Q4'] },
       { kind: 'year', periods: ['2022', '2021'] },
     ]);
   });

@@ -180,18 +180,6 @@ export function scorecardPartners(scorecard: TableScorecard): OrganizationRef[] 
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every series of a scorecard, shared measures' contributions included. */
-function allSeries(scorecard: TableScorecard | OrganizationScorecard): SeriesSummary[] {
-  if ('programs' in scorecard) return scorecard.programs.flatMap((p) => p.measures);
-  return [
-    ...scorecard.results.flatMap((r) => [
-      ...r.indicators,
-      ...r.programs.flatMap((p) => p.measures),
-    ]),
-    ...scorecard.sharedMeasures.flatMap((m) => [m, ...m.contributions]),
-  ];
-}
-
 export type PeriodKind = 'fiscal_quarter' | 'fiscal_year' | 'quarter' | 'month' | 'year' | 'other';
 const periodKinds: readonly PeriodKind[] = [
   'fiscal_quarter',
@@ -212,21 +200,19 @@ export function periodKind(label: string): PeriodKind {
   return 'other';
 }
 
-/** The periods present in a scorecard's figures, by kind, newest first: the period picker. */
+/** The periods of a scorecard's figures (the API's `periods`), by kind, newest first. */
 export function scorecardPeriods(
   scorecard: TableScorecard | OrganizationScorecard,
 ): { kind: PeriodKind; periods: string[] }[] {
   const byKind = new Map<PeriodKind, Set<string>>();
-  for (const series of allSeries(scorecard)) {
-    for (const point of series.points) {
-      const kind = periodKind(point.period);
-      let set = byKind.get(kind);
-      if (!set) {
-        set = new Set();
-        byKind.set(kind, set);
-      }
-      set.add(point.period);
+  for (const period of scorecard.periods) {
+    const kind = periodKind(period);
+    let set = byKind.get(kind);
+    if (!set) {
+      set = new Set();
+      byKind.set(kind, set);
     }
+    set.add(period);
   }
   return periodKinds
     .filter((kind) => byKind.has(kind))
