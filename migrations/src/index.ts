@@ -13,6 +13,7 @@ import * as importJobHeartbeat from './20261126122000-import-job-heartbeat.js';
 import * as submissionChecks from './20261206010000-submission-checks.js';
 import * as reopen from './20261206020000-reopen.js';
 import * as mail from './20261206030000-mail.js';
+import * as partnerships from './20261206040000-partnerships.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261206010000-submission-checks': submissionChecks,
   '20261206020000-reopen': reopen,
   '20261206030000-mail': mail,
+  '20261206040000-partnerships': partnerships,
 };

@@ -25,6 +25,7 @@ import { mailRoutes } from './mail/mail.routes.js';
 import { measureRoutes } from './measures/measures.routes.js';
 import { observationRoutes } from './observations/observations.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { partnershipRoutes } from './partnerships/partnerships.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { compressionPlugin } from './plugins/compression.js';
@@ -158,6 +159,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(exportRoutes, { ctx });
       await api.register(importRoutes, { ctx });
       await api.register(curvePlanRoutes, { ctx });
+      await api.register(partnershipRoutes, { ctx });
       await api.register(publicLinkRoutes, { ctx });
       await api.register(publicScorecardRoutes, { ctx });
       await api.register(systemMapRoutes, { ctx });

@@ -167,6 +167,16 @@ export class PeriodClosedError extends errorCode(
   'PERIOD_CLOSED',
   'a figure of a reporting period that has closed',
 ) {}
+export class SurveyClosedError extends errorCode(
+  409,
+  'SURVEY_CLOSED',
+  'answering or closing a partnership survey that has closed (its closing date has passed, or it was closed)',
+) {}
+export class SurveyNotOpenError extends errorCode(
+  409,
+  'SURVEY_NOT_OPEN',
+  'answering a partnership survey before its opening date',
+) {}
 export class InvalidTransitionError extends errorCode(
   409,
   'INVALID_TRANSITION',

@@ -11,6 +11,7 @@ export * from './history.js';
 export * from './notifications.js';
 export * from './observations.js';
 export * from './organizations.js';
+export * from './partnerships.js';
 export * from './public-links.js';
 export * from './reporting-status.js';
 export * from './roles.js';

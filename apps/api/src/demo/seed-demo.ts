@@ -41,6 +41,7 @@ import {
   TABLE,
 } from './demo-content.js';
 import { type Planned, seedFigures } from './demo-figures.js';
+import { seedPartnerships } from './demo-partnerships.js';
 import { seedPlans } from './demo-plans.js';
 import { PROGRAMS } from './demo-programs.js';
 import { importStatcanHistory } from './statcan-history.js';
@@ -276,5 +277,14 @@ async function seedContent(
     indicators,
     orgs,
     measureId: (code) => measures.find((m) => m.spec.code === code)?.id as string,
+  });
+
+  await seedPartnerships(db, {
+    tableId: table.id,
+    resultId: results.get('help') as string,
+    today,
+    coordinator,
+    orgs,
+    editorOf: (code) => as(editorOf(code)),
   });
 }

@@ -125,6 +125,16 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /api/v1/admin/outbox': 'listOutbox',
   'GET /api/v1/unsubscribe': 'getUnsubscribePage',
   'POST /api/v1/unsubscribe': 'unsubscribe',
+
+  'POST /api/v1/tables/{id}/partnership-surveys': 'createPartnershipSurvey',
+  'GET /api/v1/tables/{id}/partnership-surveys': 'listTablePartnershipSurveys',
+  'GET /api/v1/me/partnership-surveys': 'listMyPartnershipSurveys',
+  'GET /api/v1/partnership-surveys/{id}': 'getPartnershipSurvey',
+  'GET /api/v1/partnership-surveys/{id}/my-response': 'getMyPartnershipResponse',
+  'PUT /api/v1/partnership-surveys/{id}/my-response': 'saveMyPartnershipResponse',
+  'POST /api/v1/partnership-surveys/{id}/close': 'closePartnershipSurvey',
+  'GET /api/v1/partnership-surveys/{id}/network': 'getPartnershipNetwork',
+  'GET /api/v1/partnership-surveys/{id}/responses.csv': 'exportPartnershipResponses',
 };
 
 /** The tags, in the order a reader meets them, with what each groups. */
@@ -151,6 +161,10 @@ export const tags: readonly { name: string; description: string }[] = [
   },
   { name: 'scorecards', description: 'Table and agency scorecards, and a measure’s curve' },
   { name: 'turn the curve', description: 'Turn-the-curve plans, revisions, comments, reports' },
+  {
+    name: 'partnerships',
+    description: 'Partnership surveys: how partner agencies work together, and their network',
+  },
   {
     name: 'public scorecards',
     description: 'Secret links to a table’s scorecard, and the published scorecard (no session)',

@@ -9,6 +9,7 @@ import { deletionRouteSpecs } from './routes/deletions.js';
 import { figureRouteSpecs } from './routes/figures.js';
 import { measureRouteSpecs } from './routes/measures.js';
 import { organizationRouteSpecs } from './routes/organizations.js';
+import { partnershipRouteSpecs } from './routes/partnerships.js';
 import { planRouteSpecs } from './routes/plans.js';
 import { reportingRouteSpecs } from './routes/reporting.js';
 import { resultRouteSpecs } from './routes/results.js';
@@ -57,6 +58,7 @@ export function routeSpecs(): RouteSpec[] {
     ...figureRouteSpecs,
     ...reportingRouteSpecs,
     ...planRouteSpecs,
+    ...partnershipRouteSpecs,
     ...deletionRouteSpecs,
   ];
 }

@@ -8,6 +8,7 @@ import { type Ctx, type Route, SEE_ORG, SEE_TABLE, type Who } from './policy.js'
 import { accountRoutes } from './routes/account.js';
 import { administrationRoutes } from './routes/administration.js';
 import { dataRoutes } from './routes/data.js';
+import { partnershipRoutes } from './routes/partnerships.js';
 import { reportingRoutes } from './routes/reporting.js';
 import { structureRoutes } from './routes/structure.js';
 import { statusRoutes } from './status-routes.js';
@@ -42,6 +43,7 @@ export const ROUTES: Route[] = [
   ...structureRoutes(),
   ...reportingRoutes(),
   ...dataRoutes(),
+  ...partnershipRoutes(),
 ];
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;

@@ -11,6 +11,7 @@ import { homeEn } from '../pages/home/messages';
 import { importsEn } from '../pages/imports/messages';
 import { loginDemoEn } from '../pages/login/messages';
 import { notificationsEn } from '../pages/notifications/messages';
+import { partnershipsEn } from '../pages/partnerships/messages';
 import { plansEn } from '../pages/plans/messages';
 import { publicCardEn } from '../pages/public/messages';
 import { reviewEn } from '../pages/review/messages';
@@ -226,6 +227,7 @@ export const en = {
   ...statusEn,
   ...notificationsEn,
   ...outboxEn,
+  ...partnershipsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { homeFr } from '../pages/home/messages';
 import { importsFr } from '../pages/imports/messages';
 import { loginDemoFr } from '../pages/login/messages';
 import { notificationsFr } from '../pages/notifications/messages';
+import { partnershipsFr } from '../pages/partnerships/messages';
 import { plansFr } from '../pages/plans/messages';
 import { publicCardFr } from '../pages/public/messages';
 import { reviewFr } from '../pages/review/messages';
@@ -234,4 +235,5 @@ export const fr: Messages = {
   ...statusFr,
   ...notificationsFr,
   ...outboxFr,
+  ...partnershipsFr,
 };

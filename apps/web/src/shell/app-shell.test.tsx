@@ -83,6 +83,7 @@ describe('authenticated shell', () => {
       'Status board',
       'Turn the curve (plans)',
       'System map',
+      'Partnerships',
       'Imports',
       'Admin',
     ]);

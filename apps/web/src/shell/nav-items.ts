@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/messages.en';
 import { isFunder } from '../pages/dashboard/funder';
 import { canOpenDataEntry } from '../pages/data-entry/entry-access';
 import { isPartnerStaff } from '../pages/home/home-access';
+import { canSeePartnerships } from '../pages/partnerships/partnerships-access';
 import { canReview } from '../pages/review/review-access';
 import { canSeeStatusBoard } from '../pages/status/status-access';
 import { canSeeSystemMap } from '../pages/system-map/system-map-access';
@@ -25,6 +26,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/status', label: 'status.nav', visible: canSeeStatusBoard },
   { path: '/plans', label: 'nav.plans' },
   { path: '/system-map', label: 'systemMap.nav', visible: canSeeSystemMap },
+  { path: '/partnerships', label: 'partnerships.nav', visible: canSeePartnerships },
   { path: '/imports', label: 'nav.imports' },
   { path: '/admin', label: 'nav.admin', visible: isAdmin },
 ];

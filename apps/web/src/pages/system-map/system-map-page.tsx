@@ -13,6 +13,7 @@ import {
 import { useCurrentUser } from '../../auth/auth-provider';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
+import { networkPath } from '../partnerships/partnerships-access';
 import { ContributionMatrix } from './contribution-matrix';
 import { CellDetails, type CellRef, CoverageGrid, CoverageLegend, cellKey } from './coverage-grid';
 import { serviceTypeName } from './labels';
@@ -176,6 +177,10 @@ export function SystemMapPage() {
               </Link>
             </>
           ) : null}
+          <span className="no-print">
+            {' · '}
+            <Link to={networkPath(tableId)}>{t('partnerships.systemMapLink')}</Link>
+          </span>
         </p>
         {map.isPending ? (
           <p className="muted">{t('app.loading')}</p>
