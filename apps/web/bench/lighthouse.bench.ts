@@ -22,7 +22,7 @@
 // lighthouse/viewer).
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -278,6 +278,7 @@ async function main() {
       const reports = process.env.LIGHTHOUSE_REPORT_DIR;
       if (reports) {
         const file = `${target.name.replace(/\W+/g, '-').replace(/-$/, '')}.json`;
+        await mkdir(reports, { recursive: true });
         await writeFile(path.join(reports, file), JSON.stringify(chosen.report));
       }
     }

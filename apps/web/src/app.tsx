@@ -7,93 +7,38 @@ import { AuthProvider } from './auth/auth-provider';
 import { FullPageStatus, RequireAuth } from './auth/require-auth';
 import { I18nProvider, useT } from './i18n/i18n-provider';
 import type { Locale } from './i18n/locale';
+import { pageModules } from './page-modules';
 import { HomeRedirect } from './pages/dashboard/home-redirect';
 import { defaultPath, LoginPage } from './pages/login/login-page';
 
 // The login page is in the entry bundle; the shell and every area load when first needed.
-const AppShell = lazy(() => import('./shell/app-shell').then((m) => ({ default: m.AppShell })));
-const ScorecardsPage = lazy(() =>
-  import('./pages/scorecards/scorecards-page').then((m) => ({ default: m.ScorecardsPage })),
-);
-const TableScorecardPage = lazy(() =>
-  import('./pages/scorecards/table-scorecard-page').then((m) => ({
-    default: m.TableScorecardPage,
-  })),
-);
-const OrganizationScorecardPage = lazy(() =>
-  import('./pages/scorecards/organization-scorecard-page').then((m) => ({
-    default: m.OrganizationScorecardPage,
-  })),
-);
-const SeriesPage = lazy(() =>
-  import('./pages/series/series-page').then((m) => ({ default: m.SeriesPage })),
-);
-const DashboardPage = lazy(() =>
-  import('./pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
-);
-// Published scorecards: no sign-in, no shell, small enough to embed in an iframe.
-const PublicScorecardPage = lazy(() =>
-  import('./pages/public/public-scorecard-page').then((m) => ({
-    default: m.PublicScorecardPage,
-  })),
-);
-const DataEntryPage = lazy(() =>
-  import('./pages/data-entry/data-entry-page').then((m) => ({ default: m.DataEntryPage })),
-);
-const ReviewPage = lazy(() =>
-  import('./pages/review/review-page').then((m) => ({ default: m.ReviewPage })),
-);
-const ReviewSubmissionPage = lazy(() =>
-  import('./pages/review/review-submission-page').then((m) => ({
-    default: m.ReviewSubmissionPage,
-  })),
-);
-const PlansPage = lazy(() =>
-  import('./pages/plans/plans-page').then((m) => ({ default: m.PlansPage })),
-);
-const PlanEditorPage = lazy(() =>
-  import('./pages/plans/plan-editor-page').then((m) => ({ default: m.PlanEditorPage })),
-);
-const ImportsPage = lazy(() =>
-  import('./pages/imports/imports-page').then((m) => ({ default: m.ImportsPage })),
-);
-const AccountPage = lazy(() =>
-  import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })),
-);
-const HomePage = lazy(() =>
-  import('./pages/home/home-page').then((m) => ({ default: m.HomePage })),
-);
-const StatusBoardPage = lazy(() =>
-  import('./pages/status/status-board-page').then((m) => ({ default: m.StatusBoardPage })),
-);
-const NotificationsPage = lazy(() =>
-  import('./pages/notifications/notifications-page').then((m) => ({
-    default: m.NotificationsPage,
-  })),
-);
-const AdminPage = lazy(() =>
-  import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
-);
-const SystemMapIndexPage = lazy(() =>
-  import('./pages/system-map/system-map-index-page').then((m) => ({
-    default: m.SystemMapIndexPage,
-  })),
-);
-const SystemMapPage = lazy(() =>
-  import('./pages/system-map/system-map-page').then((m) => ({ default: m.SystemMapPage })),
-);
-const ProgramProfilePage = lazy(() =>
-  import('./pages/system-map/program-profile-page').then((m) => ({
-    default: m.ProgramProfilePage,
-  })),
-);
-// Printable, so outside the shell; its chunk carries the charts (recharts), never the login bundle.
-const CurveReportPage = lazy(() =>
-  import('./pages/curve-report/curve-report-page').then((m) => ({ default: m.CurveReportPage })),
-);
-const NotFoundPage = lazy(() =>
-  import('./pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })),
-);
+const AppShell = lazy(pageModules.appShell.load);
+const ScorecardsPage = lazy(pageModules.scorecardsPage.load);
+const TableScorecardPage = lazy(pageModules.tableScorecardPage.load);
+const OrganizationScorecardPage = lazy(pageModules.organizationScorecardPage.load);
+const SeriesPage = lazy(pageModules.seriesPage.load);
+const DashboardPage = lazy(pageModules.dashboardPage.load);
+const PublicScorecardPage = lazy(pageModules.publicScorecardPage.load);
+const DataEntryPage = lazy(pageModules.dataEntryPage.load);
+const ReviewPage = lazy(pageModules.reviewPage.load);
+const ReviewSubmissionPage = lazy(pageModules.reviewSubmissionPage.load);
+const PlansPage = lazy(pageModules.plansPage.load);
+const PlanEditorPage = lazy(pageModules.planEditorPage.load);
+const ImportsPage = lazy(pageModules.importsPage.load);
+const AccountPage = lazy(pageModules.accountPage.load);
+const HomePage = lazy(pageModules.homePage.load);
+const StatusBoardPage = lazy(pageModules.statusBoardPage.load);
+const NotificationsPage = lazy(pageModules.notificationsPage.load);
+const AdminPage = lazy(pageModules.adminPage.load);
+const SystemMapIndexPage = lazy(pageModules.systemMapIndexPage.load);
+const SystemMapPage = lazy(pageModules.systemMapPage.load);
+const ProgramProfilePage = lazy(pageModules.programProfilePage.load);
+const CurveReportPage = lazy(pageModules.curveReportPage.load);
+const PartnershipsPage = lazy(pageModules.partnershipsPage.load);
+const TableSurveysPage = lazy(pageModules.tableSurveysPage.load);
+const NetworkPage = lazy(pageModules.networkPage.load);
+const SurveyResponsePage = lazy(pageModules.surveyResponsePage.load);
+const NotFoundPage = lazy(pageModules.notFoundPage.load);
 
 export function AppProviders({
   queryClient,
@@ -123,7 +68,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route
-        path="/public/scorecards/:token"
+        path={pageModules.publicScorecardPage.path}
         element={
           <Suspense fallback={<ShellLoading />}>
             <PublicScorecardPage />
@@ -131,7 +76,7 @@ export function AppRoutes() {
         }
       />
       <Route
-        path="/reports/curve/:measureId"
+        path={pageModules.curveReportPage.path}
         element={
           <RequireAuth>
             <Suspense fallback={<ShellLoading />}>
@@ -150,28 +95,32 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomeRedirect fallback={defaultPath} />} />
-        <Route path="home" element={<HomePage />} />
-        <Route path="scorecards" element={<ScorecardsPage />} />
-        <Route path="scorecards/tables/:tableId" element={<TableScorecardPage />} />
+        <Route path={pageModules.homePage.path} element={<HomePage />} />
+        <Route path={pageModules.scorecardsPage.path} element={<ScorecardsPage />} />
+        <Route path={pageModules.tableScorecardPage.path} element={<TableScorecardPage />} />
         <Route
-          path="scorecards/organizations/:organizationId"
+          path={pageModules.organizationScorecardPage.path}
           element={<OrganizationScorecardPage />}
         />
-        <Route path="measures/:measureId" element={<SeriesPage />} />
-        <Route path="dashboard" element={<DashboardPage />} />
-        <Route path="data-entry" element={<DataEntryPage />} />
-        <Route path="review" element={<ReviewPage />} />
-        <Route path="review/:organizationId/:period" element={<ReviewSubmissionPage />} />
-        <Route path="status" element={<StatusBoardPage />} />
-        <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="plans" element={<PlansPage />} />
-        <Route path="plans/:measureId" element={<PlanEditorPage />} />
-        <Route path="imports" element={<ImportsPage />} />
-        <Route path="account" element={<AccountPage />} />
-        <Route path="admin/*" element={<AdminPage />} />
-        <Route path="system-map" element={<SystemMapIndexPage />} />
-        <Route path="system-map/:tableId" element={<SystemMapPage />} />
-        <Route path="system-map/programs/:programId/profile" element={<ProgramProfilePage />} />
+        <Route path={pageModules.seriesPage.path} element={<SeriesPage />} />
+        <Route path={pageModules.dashboardPage.path} element={<DashboardPage />} />
+        <Route path={pageModules.dataEntryPage.path} element={<DataEntryPage />} />
+        <Route path={pageModules.reviewPage.path} element={<ReviewPage />} />
+        <Route path={pageModules.reviewSubmissionPage.path} element={<ReviewSubmissionPage />} />
+        <Route path={pageModules.statusBoardPage.path} element={<StatusBoardPage />} />
+        <Route path={pageModules.notificationsPage.path} element={<NotificationsPage />} />
+        <Route path={pageModules.plansPage.path} element={<PlansPage />} />
+        <Route path={pageModules.planEditorPage.path} element={<PlanEditorPage />} />
+        <Route path={pageModules.importsPage.path} element={<ImportsPage />} />
+        <Route path={pageModules.accountPage.path} element={<AccountPage />} />
+        <Route path={pageModules.adminPage.path} element={<AdminPage />} />
+        <Route path={pageModules.systemMapIndexPage.path} element={<SystemMapIndexPage />} />
+        <Route path={pageModules.systemMapPage.path} element={<SystemMapPage />} />
+        <Route path={pageModules.programProfilePage.path} element={<ProgramProfilePage />} />
+        <Route path={pageModules.partnershipsPage.path} element={<PartnershipsPage />} />
+        <Route path={pageModules.tableSurveysPage.path} element={<TableSurveysPage />} />
+        <Route path={pageModules.networkPage.path} element={<NetworkPage />} />
+        <Route path={pageModules.surveyResponsePage.path} element={<SurveyResponsePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -12,12 +12,13 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { restoreSession, type User } from '../api/auth-api';
+import type { User } from '../api/auth-api';
 import { ApiError } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 import { clearToken, onSessionEnded, readToken, saveToken } from '../api/token-store';
 import { useI18n } from '../i18n/i18n-provider';
 import { isLocale } from '../i18n/locale';
+import { sessionRestore } from './session-start';
 import { useMeQuery } from './use-me-query';
 
 /** Why nobody is signed in: never was, chose to sign out, or the server ended the session. */
@@ -76,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!restoring) return;
     let live = true;
-    restoreSession().then(
+    sessionRestore().then(
       (session) => {
         if (!live) return;
         if (session) {

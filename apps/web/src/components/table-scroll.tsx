@@ -7,12 +7,13 @@
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 
 /** Whether the box's content is wider than the box, kept up to date as either is resized. */
-function useScrollsSideways() {
+function useScrollsSideways(measure: boolean) {
   const box = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
   useLayoutEffect(() => {
     const element = box.current;
-    if (!element) return;
+    // A box that is a region anyway need not be measured: each measure forces a layout.
+    if (!element || !measure) return;
     const check = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
     check();
     if (typeof ResizeObserver === 'undefined') return;
@@ -20,7 +21,7 @@ function useScrollsSideways() {
     observer.observe(element);
     for (const child of element.children) observer.observe(child);
     return () => observer.disconnect();
-  }, []);
+  }, [measure]);
   return { box, scrolls };
 }
 
@@ -41,7 +42,7 @@ export function TableScroll({
   always?: boolean;
   children: ReactNode;
 }) {
-  const { box, scrolls } = useScrollsSideways();
+  const { box, scrolls } = useScrollsSideways(!always);
   // While it scrolls (or always, when asked): a region named as the table, that takes the focus.
   const region =
     scrolls || always

@@ -1,6 +1,6 @@
 // Renders the whole client (providers and routes) at a path, against a fake API.
 
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { AppProviders, AppRoutes } from '../app';
 import type { Locale } from '../i18n/locale';
@@ -16,4 +16,16 @@ export function renderApp(path: string, options: { locale?: Locale } = {}) {
       </MemoryRouter>
     </AppProviders>,
   );
+}
+
+/**
+ * Waits for a scorecard's tables: ScorecardSections draws them in a deferred render after the
+ * page (an empty, busy box first).
+ */
+export async function scorecardDrawn(): Promise<void> {
+  await waitFor(() => {
+    if (!document.querySelector('.scorecard-sections:not([aria-busy]), .scorecard-empty')) {
+      throw new Error('the scorecard tables are not drawn yet');
+    }
+  });
 }

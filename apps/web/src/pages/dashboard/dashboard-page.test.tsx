@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../api/auth-api';
 import { testUser } from '../../test/fake-api';
-import { renderApp } from '../../test/render-app';
+import { renderApp, scorecardDrawn } from '../../test/render-app';
 import { serveScorecards } from '../scorecards/test-api';
 import { tableId, tableScorecard, tableScorecardRevising } from '../scorecards/test-fixtures';
 
@@ -44,6 +44,7 @@ describe('the funder dashboard', () => {
     expect(
       await screen.findByRole('heading', { level: 2, name: /Northshire Planning Table/ }),
     ).toBeTruthy();
+    await scorecardDrawn();
     expect(screen.getByRole('rowheader', { name: /# of children served/ })).toBeTruthy();
     // Not a headline measure: left to the full scorecard.
     expect(screen.queryByRole('rowheader', { name: /seen within 30 days/ })).toBeNull();

@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../../test/render-app';
+import { renderApp, scorecardDrawn } from '../../test/render-app';
 import { serveScorecards } from '../scorecards/test-api';
 import { tableScorecard, tableScorecardRevising } from '../scorecards/test-fixtures';
 
@@ -25,6 +25,8 @@ describe('a published scorecard', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' }),
     ).toBeTruthy();
+
+    await scorecardDrawn();
     expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
     expect(api.urls.some((url) => url.startsWith('/api/v1/me'))).toBe(false);
     // Read-only: names are not links (the series pages need a sign-in), and no plan column.
@@ -44,6 +46,7 @@ describe('a published scorecard', () => {
     );
     renderApp('/public/scorecards/s3cret', { locale: 'fr' });
     await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    await scorecardDrawn();
     expect(screen.getByText('Tableau de bord publié')).toBeTruthy();
     expect(screen.getByText(/^45\s%\s\(90\/200\)$/)).toBeTruthy();
     expect(screen.getAllByText('Masqué pour protéger les petits nombres').length).toBeGreaterThan(
@@ -64,6 +67,7 @@ describe('a published scorecard', () => {
     );
     renderApp('/public/scorecards/s3cret', { locale: 'fr' });
     await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    await scorecardDrawn();
     const row = screen.getByRole('rowheader', { name: /% seen within 30 days/ }).closest('tr');
     expect(row?.textContent).toMatch(/45\s%\s\(90\/200\)† \(en révision\)/);
     expect(

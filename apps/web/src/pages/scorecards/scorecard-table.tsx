@@ -2,6 +2,7 @@
 // measures), and one for the shared measures with each partner's contribution beneath. Where a
 // latest figure shown is under revision, the legend of its "†" comes first, once.
 
+import { useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import type { SeriesSummary } from '../../api/scorecards-api';
 import { BaselineChange } from '../../components/figures/baseline-change';
@@ -206,13 +207,18 @@ export function ScorecardSections({
   ...options
 }: { sections: readonly ScorecardSection[] } & ScorecardTableOptions) {
   const { t } = useI18n();
-  if (sections.length === 0) {
+  // The tables are drawn in a deferred render, which React splits into short slices, so a long
+  // scorecard never holds the page (typing, scrolling) for the whole of its drawing: first an
+  // empty box, then the tables; a new filter keeps the old tables until the new ones are drawn.
+  const shown = useDeferredValue<readonly ScorecardSection[] | null>(sections, null);
+  if (shown === null) return <div className="scorecard-sections" aria-busy="true" />;
+  if (shown.length === 0) {
     return <p className="notice scorecard-empty">{t('scorecards.empty')}</p>;
   }
   return (
     <div className="scorecard-sections">
-      {anyUnderRevision(shownLatest(sections)) ? <RevisionLegend /> : null}
-      {sections.map((section) => (
+      {anyUnderRevision(shownLatest(shown)) ? <RevisionLegend /> : null}
+      {shown.map((section) => (
         <ScorecardSectionTable key={section.key} section={section} {...options} />
       ))}
     </div>

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testUser } from '../../test/fake-api';
-import { renderApp } from '../../test/render-app';
+import { renderApp, scorecardDrawn } from '../../test/render-app';
 import { serveScorecards } from './test-api';
 import { agencyB, tableId, tableScorecard } from './test-fixtures';
 
@@ -31,6 +31,8 @@ describe('the collective scorecard', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' }),
     ).toBeTruthy();
+
+    await scorecardDrawn();
     expect(
       screen.getByRole('heading', { level: 2, name: /All children are mentally healthy/ }),
     ).toBeTruthy();
@@ -90,6 +92,7 @@ describe('the collective scorecard', () => {
     serveScorecards({ [`GET ${scorecardPath}`]: () => ({ status: 200, body: tableScorecard() }) });
     renderApp(`/scorecards/tables/${tableId}`);
     await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    await scorecardDrawn();
 
     fireEvent.change(screen.getByLabelText('Partner'), { target: { value: agencyB.id } });
     expect(screen.queryByRole('rowheader', { name: /# of children served/ })).toBeNull();
@@ -107,23 +110,28 @@ describe('the collective scorecard', () => {
     expect(screen.queryByRole('rowheader', { name: /seen within 30 days/ })).toBeNull();
   });
 
-  it('asks the API for the chosen period, from the periods in the data', async () => {
+  it('offers every period the API names and asks for the chosen one, with a sparkline of points', async () => {
     const api = serveScorecards({
       [`GET ${scorecardPath}`]: () => ({ status: 200, body: tableScorecard() }),
     });
     renderApp(`/scorecards/tables/${tableId}`);
     await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    await scorecardDrawn();
 
     const picker = screen.getByLabelText('Period') as HTMLSelectElement;
     expect([...picker.options].map((o) => o.value)).toEqual([
       '',
       'FY2025-26-Q2',
       'FY2025-26-Q1',
+      'FY2023-24-Q4',
       '2022',
       '2021',
     ]);
+    expect(api.urls).toContain(`${scorecardPath}?points=12`);
     fireEvent.change(picker, { target: { value: 'FY2025-26-Q1' } });
-    await waitFor(() => expect(api.urls).toContain(`${scorecardPath}?period=FY2025-26-Q1`));
+    await waitFor(() =>
+      expect(api.urls).toContain(`${scorecardPath}?period=FY2025-26-Q1&points=12`),
+    );
   });
 
   it('says plainly when the table is not there for this person', async () => {

@@ -47,8 +47,11 @@ export function TableScorecardPage() {
     <PeriodPicker groups={periods} period={search.period} onChange={search.setPeriod} />
   );
 
+  // The picker stands in the header from the first frame (with "Latest" until the periods are
+  // known), so the page does not move down when the scorecard arrives.
+  const failed = chosen.isError && !scorecard;
   return (
-    <PageLayout title={title} actions={scorecard ? picker : undefined}>
+    <PageLayout title={title} actions={failed ? undefined : picker}>
       <p className="scorecard-back">
         <Link to="/scorecards">{t('scorecards.back')}</Link>
       </p>

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../api/auth-api';
 import type { OrganizationScorecard, TableScorecard } from '../../api/scorecards-api';
 import { testUser } from '../../test/fake-api';
-import { renderApp } from '../../test/render-app';
+import { renderApp, scorecardDrawn } from '../../test/render-app';
 import { serveScorecards } from './test-api';
 import {
   agencyA,
@@ -57,6 +57,7 @@ function rowOf(name: string): HTMLElement {
 async function openTable() {
   renderApp(`/scorecards/tables/${tableId}`);
   await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+  await scorecardDrawn();
 }
 
 describe('a figure under revision on a funder’s scorecard', () => {
@@ -87,6 +88,7 @@ describe('a figure under revision on a funder’s scorecard', () => {
     serveTable(tableScorecardRevising(['# of children served']), { ...funder, locale: 'fr' });
     renderApp(`/scorecards/tables/${tableId}`, { locale: 'fr' });
     await screen.findByRole('heading', { level: 1, name: 'Northshire Planning Table' });
+    await scorecardDrawn();
 
     const row = rowOf('# of children served');
     expect(within(row).getByText('(en révision)')).toBeTruthy();
@@ -154,6 +156,7 @@ describe('a figure under revision on a funder’s scorecard', () => {
       organization: agencyA,
       period: null,
       view: 'restricted',
+      periods: [],
       suppressionThreshold: 5,
       programs: [
         {
@@ -169,6 +172,7 @@ describe('a figure under revision on a funder’s scorecard', () => {
     );
     renderApp(`/scorecards/organizations/${agencyA.id}`);
     await screen.findByRole('heading', { level: 1, name: agencyA.name });
+    await scorecardDrawn();
     expect(within(rowOf('# of children served')).getByText('(under revision)')).toBeTruthy();
     expect(screen.getByText(legend.en)).toBeTruthy();
   });

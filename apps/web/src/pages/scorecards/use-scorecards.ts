@@ -1,6 +1,6 @@
 // The scorecards' data: the tables and agencies one may see, and their scorecards by period.
 
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import {
@@ -27,20 +27,51 @@ export function useOrganizations(enabled = true) {
   });
 }
 
+/** A table's collective scorecard: what the page asks for, and what start-up may ask for early. */
+function tableScorecardQuery(tableId: string, period: string | null) {
+  return {
+    queryKey: queryKeys.tableScorecard(tableId, period),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      fetchTableScorecard(tableId, period ?? undefined, signal),
+  };
+}
+
+function organizationScorecardQuery(organizationId: string, period: string | null) {
+  return {
+    queryKey: queryKeys.organizationScorecard(organizationId, period),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      fetchOrganizationScorecard(organizationId, period ?? undefined, signal),
+  };
+}
+
+/** Starts loading a scorecard before its page is drawn (page-modules.ts, at start-up). */
+export function prefetchTableScorecard(
+  client: QueryClient,
+  tableId: string,
+  period: string | null,
+) {
+  return client.prefetchQuery(tableScorecardQuery(tableId, period));
+}
+
+export function prefetchOrganizationScorecard(
+  client: QueryClient,
+  organizationId: string,
+  period: string | null,
+) {
+  return client.prefetchQuery(organizationScorecardQuery(organizationId, period));
+}
+
 /** A table's collective scorecard; the previous period's stays on screen while the next loads. */
 export function useTableScorecard(tableId: string, period: string | null) {
   return useQuery({
-    queryKey: queryKeys.tableScorecard(tableId, period),
-    queryFn: ({ signal }) => fetchTableScorecard(tableId, period ?? undefined, signal),
+    ...tableScorecardQuery(tableId, period),
     placeholderData: (previous) => (previous?.table.id === tableId ? previous : undefined),
   });
 }
 
 export function useOrganizationScorecard(organizationId: string, period: string | null) {
   return useQuery({
-    queryKey: queryKeys.organizationScorecard(organizationId, period),
-    queryFn: ({ signal }) =>
-      fetchOrganizationScorecard(organizationId, period ?? undefined, signal),
+    ...organizationScorecardQuery(organizationId, period),
     placeholderData: (previous) =>
       previous?.organization.id === organizationId ? previous : undefined,
   });
