@@ -14,6 +14,7 @@ import * as submissionChecks from './20261206010000-submission-checks.js';
 import * as reopen from './20261206020000-reopen.js';
 import * as mail from './20261206030000-mail.js';
 import * as partnerships from './20261206040000-partnerships.js';
+import * as surveyMail from './20261206050000-survey-mail.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261206020000-reopen': reopen,
   '20261206030000-mail': mail,
   '20261206040000-partnerships': partnerships,
+  '20261206050000-survey-mail': surveyMail,
 };

@@ -2,7 +2,16 @@
 // user's notifications and e-mail settings, a table's reminder settings, and the admin's outbox.
 import { z } from 'zod';
 
-export const NOTIFICATION_KINDS = ['reminder', 'returned', 'reopened', 'submitted'] as const;
+export const NOTIFICATION_KINDS = [
+  'reminder',
+  'returned',
+  'reopened',
+  'submitted',
+  /** A partnership survey the recipient's agency is asked to answer (sent when it is created). */
+  'survey_invitation',
+  /** A partnership survey the recipient's agency has not answered, a few days before it closes. */
+  'survey_reminder',
+] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -13,7 +22,10 @@ export const notificationSchema = z.object({
   subject: z.string(),
   /** Plain text, in the recipient's language (paragraphs separated by blank lines). */
   body: z.string(),
-  /** Where in the web client the message leads (a path, e.g. /review/:organizationId/:period). */
+  /**
+   * Where in the web client the message leads (a path, e.g. /review/:organizationId/:period, or
+   * /partnerships/surveys/:id/response?organization=:organizationId for the survey kinds).
+   */
   link: z.string(),
   read: z.boolean(),
 });
@@ -36,7 +48,10 @@ export const unreadCountSchema = z.object({ unread: z.number().int() });
 /** Which messages come by e-mail; in-app notifications are always kept. */
 export const notificationSettingsSchema = z.strictObject({
   email: z.strictObject({
-    /** Reminders of a period's due date. */
+    /**
+     * Reminders of a period's due date, and partnership survey invitations and reminders (the
+     * other calls to act sent to an agency's editors).
+     */
     reminders: z.boolean(),
     /** An agency submitted a period (for coordinators). */
     submissions: z.boolean(),
@@ -67,7 +82,7 @@ export const remindersRunBody = z
   .nullish();
 
 export const remindersRunSchema = z.object({
-  /** Reminders this run put in the outbox. */
+  /** Reminders (of due dates and of partnership surveys) this run put in the outbox. */
   queued: z.number().int(),
   /** E-mails delivered by this run (reminders and other messages). */
   sent: z.number().int(),
@@ -101,8 +116,12 @@ export const outboxItemSchema = z.object({
   kind: notificationKindSchema,
   recipient: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
   organization: z.object({ id: z.uuid(), name: z.string() }),
+  /** The reporting period, or the partnership survey's year or fiscal year. */
   period: z.string(),
-  /** Days from the due date, for reminders; null otherwise. */
+  /**
+   * Days from the due date, for reminders; from the survey's closing date, for survey
+   * reminders; null otherwise.
+   */
   offset: z.number().int().nullable(),
   subject: z.string(),
   attempts: z.number().int(),

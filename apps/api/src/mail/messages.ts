@@ -22,6 +22,30 @@ export type MessageFacts =
       period: string;
       missing: number | null;
       flagged: number | null;
+    }
+  | {
+      kind: 'survey_invitation';
+      /** The planning table whose survey it is. */
+      table: string;
+      agency: string;
+      title: string;
+      /** The survey's year or fiscal year (`2026`, `FY2026-27`). */
+      period: string;
+      /** YYYY-MM-DD. */
+      opens: string;
+      /** YYYY-MM-DD, the last day answers are taken. */
+      closes: string;
+      /** The survey opens after the day the invitation is queued. */
+      scheduled: boolean;
+    }
+  | {
+      kind: 'survey_reminder';
+      table: string;
+      agency: string;
+      title: string;
+      period: string;
+      /** YYYY-MM-DD, the last day answers are taken. */
+      closes: string;
     };
 
 export interface MessageText {
@@ -35,6 +59,8 @@ export type EmailCategory = 'reminders' | 'submissions' | 'returns';
 export function categoryOf(kind: NotificationKind): EmailCategory {
   switch (kind) {
     case 'reminder':
+    case 'survey_invitation':
+    case 'survey_reminder':
       return 'reminders';
     case 'submitted':
       return 'submissions';
@@ -90,6 +116,21 @@ function english(f: MessageFacts): MessageText {
         subject: `Submitted for review: ${f.agency}, ${f.period}`,
         body: `${f.agency} submitted its figures for ${f.period}. They are ready for your review.${checksLine(f.missing, f.flagged, 'en')}`,
       };
+    case 'survey_invitation': {
+      const opens = formatDate(f.opens, 'en');
+      const closes = formatDate(f.closes, 'en');
+      return {
+        subject: `Partnership survey of ${f.table}: ${f.title} (answer by ${closes})`,
+        body: `${f.table} asks ${f.agency} to answer its partnership survey “${f.title}” for ${f.period}. ${f.scheduled ? `The survey opens on ${opens} and closes on ${closes}.` : `The survey is open until ${closes}.`}\n\nRate how ${f.agency} works with each of the other partner agencies at the table: how closely, how much you trust each other and what working together brings. Any editor of ${f.agency} may give the agency's one response and change it until the survey closes.`,
+      };
+    }
+    case 'survey_reminder': {
+      const closes = formatDate(f.closes, 'en');
+      return {
+        subject: `Reminder: ${f.title} of ${f.table} closes on ${closes}`,
+        body: `${f.agency} has not answered the partnership survey “${f.title}” of ${f.table} for ${f.period} yet. The survey closes on ${closes}.\n\nAnswer it before then: once it closes, its figures are recorded without ${f.agency}'s ratings.`,
+      };
+    }
   }
 }
 
@@ -122,12 +163,27 @@ function french(f: MessageFacts): MessageText {
         subject: `Soumise pour examen${NB}: ${f.agency}, ${f.period}`,
         body: `${f.agency} a soumis ses données pour ${f.period}. Elles sont prêtes pour votre examen.${checksLine(f.missing, f.flagged, 'fr')}`,
       };
+    case 'survey_invitation': {
+      const opens = formatDate(f.opens, 'fr');
+      const closes = formatDate(f.closes, 'fr');
+      return {
+        subject: `Sondage de partenariat de ${f.table}${NB}: ${f.title} (réponse d’ici le ${closes})`,
+        body: `${f.table} demande à ${f.agency} de répondre à son sondage de partenariat «${NB}${f.title}${NB}» pour ${f.period}. ${f.scheduled ? `Le sondage ouvre le ${opens} et ferme le ${closes}.` : `Le sondage est ouvert jusqu’au ${closes}.`}\n\nÉvaluez comment ${f.agency} travaille avec chacun des autres organismes partenaires de la table${NB}: à quel point vous collaborez, la confiance que vous vous accordez et ce que le travail en commun apporte. Tout éditeur de ${f.agency} peut donner la réponse unique de l’organisme et la modifier jusqu’à la fermeture du sondage.`,
+      };
+    }
+    case 'survey_reminder': {
+      const closes = formatDate(f.closes, 'fr');
+      return {
+        subject: `Rappel${NB}: ${f.title} de ${f.table} ferme le ${closes}`,
+        body: `${f.agency} n’a pas encore répondu au sondage de partenariat «${NB}${f.title}${NB}» de ${f.table} pour ${f.period}. Le sondage ferme le ${closes}.\n\nRépondez-y d’ici là${NB}: à sa fermeture, ses données sont inscrites sans les évaluations de ${f.agency}.`,
+      };
+    }
   }
 }
 
 export function messageText(facts: MessageFacts, locale: Locale): MessageText {
   // Written for people: the quarter as every screen writes it (`FY2026-27 Q3`).
-  const readable = { ...facts, period: periodName(facts.period) };
+  const readable: MessageFacts = { ...facts, period: periodName(facts.period) };
   return locale === 'fr' ? french(readable) : english(readable);
 }
 
@@ -152,10 +208,19 @@ export function frameText(locale: Locale, category: EmailCategory) {
   };
 }
 
-/** Where in the web client a message leads. */
-export function linkFor(kind: NotificationKind, organizationId: string, period: string): string {
+/** Where in the web client a message of the reporting cycle leads. */
+export function linkFor(
+  kind: Exclude<NotificationKind, 'survey_invitation' | 'survey_reminder'>,
+  organizationId: string,
+  period: string,
+): string {
   const p = encodeURIComponent(period);
   return kind === 'submitted'
     ? `/review/${organizationId}/${p}`
     : `/data-entry?organization=${organizationId}&period=${p}`;
+}
+
+/** A survey's form, answering for one agency (the form's `organization`). */
+export function surveyLink(surveyId: string, organizationId: string): string {
+  return `/partnerships/surveys/${encodeURIComponent(surveyId)}/response?organization=${encodeURIComponent(organizationId)}`;
 }

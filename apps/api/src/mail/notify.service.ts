@@ -9,7 +9,7 @@ import { type NewMessage, queueMessages } from './outbox.repository.js';
 import { coordinatorsOf, editorsOf, organizationName } from './recipients.repository.js';
 
 export interface SubmissionStep {
-  kind: Exclude<NotificationKind, 'reminder'>;
+  kind: Extract<NotificationKind, 'returned' | 'reopened' | 'submitted'>;
   /** The submission after the step: its version tells this step from the period's others. */
   submission: Pick<
     SubmissionRow,

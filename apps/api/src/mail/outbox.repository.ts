@@ -14,6 +14,8 @@ export interface NewMessage {
   period_start: string;
   offset_days: number | null;
   occurrence: number;
+  /** The partnership survey, for the survey kinds (then part of the key). */
+  survey_id?: string | null;
   locale: Locale;
   subject: string;
   body: string;
@@ -24,15 +26,15 @@ const BATCH = 500;
 
 /**
  * Queues messages and their in-app notifications, in the caller's transaction. A message whose
- * key (recipient, kind, agency, period, offset, occurrence) exists already is left out, with its
- * notification: returns how many were new.
+ * key (recipient, kind, agency, period, offset, occurrence, survey) exists already is left out,
+ * with its notification: returns how many were new.
  */
 export async function queueMessages(trx: Trx, messages: NewMessage[]): Promise<number> {
   let queued = 0;
   for (let i = 0; i < messages.length; i += BATCH) {
     const inserted = await trx
       .insertInto('outbox')
-      .values(messages.slice(i, i + BATCH))
+      .values(messages.slice(i, i + BATCH).map((m) => ({ ...m, survey_id: m.survey_id ?? null })))
       .onConflict((oc) => oc.constraint('outbox_message_key').doNothing())
       .returning(['id', 'user_id', 'kind', 'subject', 'body', 'link'])
       .execute();
@@ -103,8 +105,9 @@ export async function claimNext(
     where o.id = c.id and u.id = o.user_id
     returning o.id, o.user_id, o.kind, o.locale, o.subject, o.body, o.link, o.attempts,
       u.email, u.name, u.disabled_at is not null as disabled,
-      coalesce(case o.kind when 'reminder' then ns.reminders when 'submitted' then ns.submissions
-        else ns.returns end, true) as wanted`.execute(db);
+      coalesce(case when o.kind in ('reminder', 'survey_invitation', 'survey_reminder')
+        then ns.reminders when o.kind = 'submitted' then ns.submissions else ns.returns end,
+        true) as wanted`.execute(db);
   return rows[0];
 }
 

@@ -1,8 +1,10 @@
-// Who a message goes to, and which agencies owe which reporting periods.
+// Who a message goes to, which agencies owe which reporting periods, and which have not answered
+// an open partnership survey.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/schema.js';
 import type { PeriodType } from '../db/tables/measures.table.js';
 import type { Locale } from '../db/tables/users.table.js';
+import type { PartnershipTables } from '../partnerships/partnerships.table.js';
 
 export interface Recipient {
   user_id: string;
@@ -119,5 +121,78 @@ export async function owedPeriods(
     )
     .orderBy('o.id')
     .orderBy('rp.period_start')
+    .execute();
+}
+
+export async function tableName(db: DbOrTrx, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('planning_tables')
+    .select('name')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.name;
+}
+
+export interface UnansweredSurvey {
+  survey_id: string;
+  table_name: string;
+  title: string;
+  period: string;
+  period_type: 'year' | 'fiscal_year';
+  opens: string;
+  closes: string;
+  organization_id: string;
+  organization_name: string;
+  enabled: boolean;
+  offsets: number[];
+}
+
+/**
+ * Every (open survey, agency asked) on `day` whose agency has not answered: the survey not closed,
+ * `opens` ≤ day ≤ `closes`, at an active table, the agency active. With the table's reminder
+ * settings (defaults when it has none).
+ */
+export async function unansweredSurveys(
+  db: DbOrTrx,
+  day: string,
+  defaults: number[],
+): Promise<UnansweredSurvey[]> {
+  return db
+    .withTables<PartnershipTables>()
+    .selectFrom('partnership_surveys as s')
+    .innerJoin('partnership_survey_partners as sp', 'sp.survey_id', 's.id')
+    .innerJoin('planning_tables as t', 't.id', 's.table_id')
+    .innerJoin('organizations as o', 'o.id', 'sp.organization_id')
+    .leftJoin('reminder_settings as rs', 'rs.table_id', 's.table_id')
+    .select((eb) => [
+      's.id as survey_id',
+      't.name as table_name',
+      's.title',
+      's.period',
+      's.period_type',
+      's.opens',
+      's.closes',
+      'o.id as organization_id',
+      'o.name as organization_name',
+      eb.fn.coalesce('rs.enabled', sql<boolean>`true`).as('enabled'),
+      eb.fn.coalesce('rs.offsets', sql<number[]>`${defaults}::integer[]`).as('offsets'),
+    ])
+    .where('s.closed_at', 'is', null)
+    .where('s.opens', '<=', day)
+    .where('s.closes', '>=', day)
+    .where('t.archived_at', 'is', null)
+    .where('o.archived_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('partnership_responses as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.survey_id', '=', 's.id')
+            .whereRef('r.organization_id', '=', 'o.id'),
+        ),
+      ),
+    )
+    .orderBy('s.id')
+    .orderBy('o.id')
     .execute();
 }

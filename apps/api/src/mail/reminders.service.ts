@@ -15,10 +15,15 @@ import { deliverOutbox, type MailContext } from './delivery.service.js';
 import { readReminderSettings, writeReminderSettings } from './mail-settings.repository.js';
 import { listOutbox } from './outbox.repository.js';
 import { queueDueReminders } from './reminder-schedule.js';
+import { queueDueSurveyReminders } from './survey-notices.js';
 
-/** Queues the reminders due at `at`, then delivers everything deliverable at `at`. */
+/**
+ * Queues the reminders due at `at` (of reporting periods' due dates and of open partnership
+ * surveys' closing dates), then delivers everything deliverable at `at`.
+ */
 export async function runReminders(ctx: MailContext, at: Date): Promise<RemindersRun> {
-  const queued = await queueDueReminders(ctx.db, at);
+  const queued =
+    (await queueDueReminders(ctx.db, at)) + (await queueDueSurveyReminders(ctx.db, at));
   const delivered = await deliverOutbox(ctx, at);
   return { queued, ...delivered };
 }

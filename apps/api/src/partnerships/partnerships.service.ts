@@ -24,6 +24,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { csvLines, neutralise, num } from '../exports/csv-format.js';
+import { queueSurveyInvitations } from '../mail/survey-notices.js';
 import { resolvePeriod } from '../periods/periods.js';
 import { listPartners } from '../planning-tables/planning-tables.repository.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
@@ -133,7 +134,24 @@ export async function createSurvey(
       id,
       partners.map((p) => p.id),
     );
-    const survey = toSurvey((await findSurvey(trx, id)) as SurveyRow);
+    const day = today();
+    const survey = toSurvey((await findSurvey(trx, id)) as SurveyRow, day);
+    // Every partner editor of each agency asked is invited, in this transaction (by mail too).
+    await queueSurveyInvitations(trx, {
+      survey: {
+        id,
+        tableId,
+        title: body.title,
+        period: period.label,
+        periodType: period.type,
+        periodStart: period.start,
+        opens: body.opens,
+        closes: body.closes,
+      },
+      organizationIds: partners.map((p) => p.id),
+      actorId: actor.userId,
+      day,
+    });
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: 'partnership_survey.create',

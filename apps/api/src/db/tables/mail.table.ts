@@ -25,10 +25,12 @@ export interface OutboxTable {
   organization_id: string;
   period_type: PeriodType;
   period_start: string;
-  /** Days from the due date, for reminders; null for the other kinds. */
+  /** Days from the due date (reminders) or the survey's closing date (survey reminders); else null. */
   offset_days: number | null;
   /** Which return, reopening or submission of the period (the submission's version); 0 for reminders. */
   occurrence: Generated<number>;
+  /** The partnership survey of a survey_invitation or survey_reminder; null for the other kinds. */
+  survey_id: ColumnType<string | null, string | null | undefined, string | null>;
   locale: Locale;
   subject: string;
   body: string;

@@ -47,12 +47,12 @@ describe('e-mail notifications on the account page', () => {
 
     const group = await screen.findByRole('group', { name: 'E-mail me about' });
     expect(within(group).getAllByRole('checkbox')).toHaveLength(3);
-    expect(box('Reminders of due dates').checked).toBe(true);
+    expect(box('Reminders of due dates and surveys').checked).toBe(true);
     expect(box('An agency submitted a quarter').checked).toBe(false);
     expect(box('A quarter returned or reopened').checked).toBe(true);
     expect(box('An agency submitted a quarter').getAttribute('aria-describedby')).toBeTruthy();
 
-    fireEvent.click(box('Reminders of due dates'));
+    fireEvent.click(box('Reminders of due dates and surveys'));
     fireEvent.click(box('An agency submitted a quarter'));
     fireEvent.click(screen.getByRole('button', { name: 'Save e-mail choices' }));
 
@@ -76,7 +76,7 @@ describe('e-mail notifications on the account page', () => {
     serve();
     renderApp('/account');
     expect(await screen.findByRole('group', { name: 'M’envoyer un courriel pour' })).toBeTruthy();
-    expect(box('Les rappels d’échéance').checked).toBe(true);
+    expect(box('Les rappels d’échéance et les sondages').checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Enregistrer mes choix' })).toBeTruthy();
   });
 });

@@ -66,9 +66,9 @@ export const accountEn = {
   'account.email.intro':
     'Every notification appears under the bell at the top of the page. Choose which of them also come to you by e-mail.',
   'account.email.legend': 'E-mail me about',
-  'account.email.reminders': 'Reminders of due dates',
+  'account.email.reminders': 'Reminders of due dates and surveys',
   'account.email.remindersHint':
-    'For agency editors: a quarter your agency has not submitted is coming due, or is overdue.',
+    'For agency editors: a quarter your agency has not submitted is coming due, or is overdue; a partnership survey opens, or closes soon and your agency has not answered.',
   'account.email.submissions': 'An agency submitted a quarter',
   'account.email.submissionsHint': 'For coordinators: a quarter awaits your review.',
   'account.email.returns': 'A quarter returned or reopened',
@@ -146,9 +146,9 @@ export const accountFr: { readonly [K in keyof typeof accountEn]: string } = {
   'account.email.intro':
     'Toutes les notifications apparaissent sous la cloche en haut de la page. Choisissez celles qui vous parviennent aussi par courriel.',
   'account.email.legend': 'M’envoyer un courriel pour',
-  'account.email.reminders': 'Les rappels d’échéance',
+  'account.email.reminders': 'Les rappels d’échéance et les sondages',
   'account.email.remindersHint':
-    'Pour les responsables de la saisie : un trimestre que votre organisme n’a pas soumis arrive à échéance, ou est en retard.',
+    'Pour les responsables de la saisie : un trimestre que votre organisme n’a pas soumis arrive à échéance, ou est en retard; un sondage sur les partenariats s’ouvre, ou se ferme bientôt sans réponse de votre organisme.',
   'account.email.submissions': 'Un organisme a soumis un trimestre',
   'account.email.submissionsHint': 'Pour la coordination : un trimestre attend votre révision.',
   'account.email.returns': 'Un trimestre renvoyé ou rouvert',

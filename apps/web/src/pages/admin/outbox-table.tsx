@@ -28,6 +28,8 @@ const kindKey: Record<OutboxItem['kind'], MessageKey> = {
   returned: 'notifications.kind.returned',
   reopened: 'notifications.kind.reopened',
   submitted: 'notifications.kind.submitted',
+  survey_invitation: 'notifications.kind.survey_invitation',
+  survey_reminder: 'notifications.kind.survey_reminder',
 };
 
 /** Why a message was not e-mailed, said in its row as well as in the legend. */

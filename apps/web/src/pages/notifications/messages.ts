@@ -7,7 +7,7 @@ export const notificationsEn = {
 
   'notifications.title': 'Notifications',
   'notifications.lead':
-    'Reminders of due dates, quarters returned or reopened, and quarters submitted for review. Each one leads to where the work is.',
+    'Reminders of due dates, quarters returned or reopened, quarters submitted for review, and partnership surveys to answer. Each one leads to where the work is.',
   'notifications.empty': 'You have no notifications yet.',
   'notifications.unreadOne': 'You have 1 unread notification.',
   'notifications.unreadMany': 'You have {count} unread notifications.',
@@ -21,10 +21,14 @@ export const notificationsEn = {
   'notifications.kind.returned': 'Returned',
   'notifications.kind.reopened': 'Reopened',
   'notifications.kind.submitted': 'Submitted',
+  'notifications.kind.survey_invitation': 'Partnership survey',
+  'notifications.kind.survey_reminder': 'Survey reminder',
   'notifications.open.reminder': 'Enter the figures',
   'notifications.open.returned': 'Open the quarter',
   'notifications.open.reopened': 'Open the quarter',
   'notifications.open.submitted': 'Review the quarter',
+  'notifications.open.survey_invitation': 'Answer the survey',
+  'notifications.open.survey_reminder': 'Answer the survey',
 } as const;
 
 export const notificationsFr: { readonly [K in keyof typeof notificationsEn]: string } = {
@@ -34,7 +38,7 @@ export const notificationsFr: { readonly [K in keyof typeof notificationsEn]: st
 
   'notifications.title': 'Notifications',
   'notifications.lead':
-    'Les rappels d’échéance, les trimestres renvoyés ou rouverts et les trimestres soumis pour révision. Chacune mène là où le travail se fait.',
+    'Les rappels d’échéance, les trimestres renvoyés ou rouverts, les trimestres soumis pour révision et les sondages de partenariat auxquels répondre. Chacune mène là où le travail se fait.',
   'notifications.empty': 'Vous n’avez encore aucune notification.',
   'notifications.unreadOne': 'Vous avez 1 notification non lue.',
   'notifications.unreadMany': 'Vous avez {count} notifications non lues.',
@@ -48,8 +52,12 @@ export const notificationsFr: { readonly [K in keyof typeof notificationsEn]: st
   'notifications.kind.returned': 'Renvoyé',
   'notifications.kind.reopened': 'Rouvert',
   'notifications.kind.submitted': 'Soumis',
+  'notifications.kind.survey_invitation': 'Sondage de partenariat',
+  'notifications.kind.survey_reminder': 'Rappel de sondage',
   'notifications.open.reminder': 'Saisir les données',
   'notifications.open.returned': 'Ouvrir le trimestre',
   'notifications.open.reopened': 'Ouvrir le trimestre',
   'notifications.open.submitted': 'Réviser le trimestre',
+  'notifications.open.survey_invitation': 'Répondre au sondage',
+  'notifications.open.survey_reminder': 'Répondre au sondage',
 };

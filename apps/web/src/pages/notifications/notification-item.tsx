@@ -20,6 +20,17 @@ const kindWords: Record<NotificationKind, { glyph: string; key: MessageKey; open
     key: 'notifications.kind.submitted',
     open: 'notifications.open.submitted',
   },
+  // A partnership survey to answer, and a reminder before it closes: both lead to its form.
+  survey_invitation: {
+    glyph: '✉',
+    key: 'notifications.kind.survey_invitation',
+    open: 'notifications.open.survey_invitation',
+  },
+  survey_reminder: {
+    glyph: '⏰',
+    key: 'notifications.kind.survey_reminder',
+    open: 'notifications.open.survey_reminder',
+  },
 };
 
 /** Paragraphs of a plain-text body: separated by blank lines. */
