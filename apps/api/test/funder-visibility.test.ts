@@ -17,6 +17,7 @@ let w: World;
 const as = {} as Record<'admin' | 'editorA' | 'coordinator' | 'funder' | 'funderA', Client>;
 let token: string;
 let planId: string;
+let surveyId: string;
 let jobId: string;
 
 const P1 = 'FY2024-25-Q1'; // approved: girls 3 (small), boys 48608 (hidden with it), total 48611
@@ -90,6 +91,17 @@ beforeAll(async () => {
   });
   planId = plan.id;
   await as.editorA.post(`/curve-plans/${planId}/comments`, { body: 'A comment' });
+  // A partnership survey, answered by agency A: individual ratings nobody restricted may read.
+  const survey = await as.coordinator.post(`/tables/${w.table.id}/partnership-surveys`, {
+    title: 'How we work together',
+    period: '2026',
+    opens: '2026-01-01',
+    closes: '2099-12-31',
+  });
+  surveyId = survey.id;
+  await as.editorA.put(`/partnership-surveys/${surveyId}/my-response`, {
+    answers: [{ organizationId: w.orgB.id, level: 3, trust: [4, 3, 4], value: [2, 3, 2] }],
+  });
   const link = await as.coordinator.post(`/tables/${w.table.id}/public-links`, { label: 'Web' });
   token = link.token;
   // An import job of the agency's editor (a dry run): its report holds figures.
@@ -204,6 +216,12 @@ function urls(): Record<string, string[]> {
     '/curve-plans/:id/comments': [`/curve-plans/${planId}/comments`],
     '/measures/:id/curve-report': MEASURES().map((m) => `/measures/${m}/curve-report`),
     '/tables/:id/public-links': [`/tables/${w.table.id}/public-links`],
+    '/tables/:id/partnership-surveys': [`/tables/${w.table.id}/partnership-surveys`],
+    '/partnership-surveys/:id': [`/partnership-surveys/${surveyId}`],
+    '/partnership-surveys/:id/my-response': [`/partnership-surveys/${surveyId}/my-response`],
+    '/partnership-surveys/:id/network': [`/partnership-surveys/${surveyId}/network`],
+    '/partnership-surveys/:id/responses.csv': [`/partnership-surveys/${surveyId}/responses.csv`],
+    '/me/partnership-surveys': ['/me/partnership-surveys'],
     '/public/scorecards/:token': periodsToo(`/public/scorecards/${token}`),
     // Names and a password on the demo database only; an empty list here.
     '/demo/accounts': ['/demo/accounts'],

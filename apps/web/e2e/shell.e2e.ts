@@ -141,6 +141,7 @@ describe('web shell in Chromium', () => {
       en['status.nav'],
       en['nav.plans'],
       en['systemMap.nav'],
+      en['partnerships.nav'],
       en['nav.imports'],
       en['nav.admin'],
     ]);
@@ -164,6 +165,7 @@ describe('web shell in Chromium', () => {
       fr['status.nav'],
       fr['nav.plans'],
       fr['systemMap.nav'],
+      fr['partnerships.nav'],
       fr['nav.imports'],
       fr['nav.admin'],
     ]);
