@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
+import type { MySurvey } from '../../api/partnerships-api';
+import { authRoutes } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
-import { entrySheet, orgId, Q, serveEntry } from '../data-entry/test-fixtures';
+import { editor, entrySheet, orgId, Q, serveEntry } from '../data-entry/test-fixtures';
 import { utcDay } from './due-days';
 
 beforeEach(() => {
@@ -47,8 +49,9 @@ function sheetOfThree(overrides: Partial<EntrySheet> = {}): EntrySheet {
   });
 }
 
-function serveHome(sheet: EntrySheet, due: string) {
+function serveHome(sheet: EntrySheet, due: string, surveys: MySurvey[] = []) {
   return serveEntry(sheet, {
+    'GET /api/v1/me/partnership-surveys': () => ({ status: 200, body: { items: surveys } }),
     'GET /api/v1/reporting-periods': () => ({
       status: 200,
       body: {
@@ -166,5 +169,140 @@ describe('the partner home', () => {
     renderApp('/home');
     expect(await screen.findByRole('link', { name: 'View figures for FY2025-26 Q3' })).toBeTruthy();
     expect(screen.queryByText('Due in 5 days')).toBeNull();
+  });
+});
+
+const agency = { id: orgId, code: 'NYS', name: 'Northshire Youth Services' };
+
+function mySurvey(overrides: Partial<MySurvey> = {}): MySurvey {
+  return {
+    id: 'f2f2f2f2-0000-4000-8000-000000000001',
+    tableId: 'f1f1f1f1-0000-4000-8000-000000000001',
+    title: 'How we work together 2026',
+    period: '2026',
+    opens: '2026-11-01',
+    closes: '2026-12-20',
+    minRespondents: 3,
+    resultId: null,
+    state: 'open',
+    closedAt: null,
+    partners: 8,
+    responses: 2,
+    organization: agency,
+    answered: false,
+    ...overrides,
+  };
+}
+
+describe('the partnership survey on the partner home', () => {
+  it('shows a card for an open survey not yet answered: its closing date and the way to the form', async () => {
+    const waiting = mySurvey();
+    const api = serveHome(sheetOfThree(), dayFromToday(12), [
+      waiting,
+      mySurvey({
+        id: 'f2f2f2f2-0000-4000-8000-000000000002',
+        title: 'Answered already',
+        answered: true,
+      }),
+    ]);
+    renderApp('/home');
+
+    const card = await screen.findByRole('region', { name: 'Partnership survey to answer' });
+    expect(
+      within(card).getByText('How we work together 2026 (2026), for Northshire Youth Services'),
+    ).toBeTruthy();
+    expect(within(card).getByText(`Open until ${longDate('2026-12-20', 'en-CA')}`)).toBeTruthy();
+    const answer = within(card).getByRole('link', { name: 'Answer the survey' });
+    expect(answer.getAttribute('href')).toBe(
+      `/partnerships/surveys/${waiting.id}/response?organization=${orgId}`,
+    );
+    // One card: the answered survey waits for no one.
+    expect(screen.getAllByRole('region', { name: 'Partnership survey to answer' })).toHaveLength(1);
+    expect(screen.queryByText(/Answered already/)).toBeNull();
+    expect(api.urls).toContain('/api/v1/me/partnership-surveys');
+    // The quarter is still there beside it.
+    expect(
+      await screen.findByRole('region', { name: 'Northshire Youth Services: FY2025-26 Q3' }),
+    ).toBeTruthy();
+  });
+
+  it('reads in French', async () => {
+    localStorage.setItem('rba.locale', 'fr');
+    serveHome(sheetOfThree(), dayFromToday(12), [mySurvey()]);
+    renderApp('/home');
+
+    const card = await screen.findByRole('region', { name: 'Sondage de partenariat à remplir' });
+    expect(
+      within(card).getByText('How we work together 2026 (2026), pour Northshire Youth Services'),
+    ).toBeTruthy();
+    expect(
+      within(card).getByText(`Ouvert jusqu’au ${longDate('2026-12-20', 'fr-CA')}`),
+    ).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Répondre au sondage' })).toBeTruthy();
+  });
+
+  it('shows no card when every survey is answered, or the list cannot be had', async () => {
+    serveHome(sheetOfThree(), dayFromToday(12), [mySurvey({ answered: true })]);
+    renderApp('/home');
+    await screen.findByRole('region', { name: 'Northshire Youth Services: FY2025-26 Q3' });
+    await screen.findByText('2 of 3 figures entered');
+    expect(screen.queryByRole('region', { name: 'Partnership survey to answer' })).toBeNull();
+    cleanup();
+    vi.unstubAllGlobals();
+
+    serveEntry(sheetOfThree(), {
+      'GET /api/v1/me/partnership-surveys': () => ({
+        status: 500,
+        body: { error: { code: 'INTERNAL', message: 'down' } },
+      }),
+    });
+    renderApp('/home');
+    await screen.findByText('2 of 3 figures entered');
+    expect(screen.queryByText('Partnership survey to answer')).toBeNull();
+  });
+
+  it('does not ask for the surveys of an agency’s viewer, who cannot answer them', async () => {
+    const api = serveEntry(sheetOfThree(), {
+      ...authRoutes({
+        ...editor,
+        roles: [{ role: 'partner_viewer', scopeType: 'organization', scopeId: orgId }],
+      }),
+    });
+    renderApp('/home');
+    await screen.findByText('2 of 3 figures entered');
+    expect(api.urls).not.toContain('/api/v1/me/partnership-surveys');
+  });
+
+  it('opens the form from the card', async () => {
+    const waiting = mySurvey();
+    const { organization: _agency, answered: _answered, ...survey } = waiting;
+    serveEntry(sheetOfThree(), {
+      'GET /api/v1/me/partnership-surveys': () => ({ status: 200, body: { items: [waiting] } }),
+      [`GET /api/v1/partnership-surveys/${waiting.id}`]: () => ({ status: 200, body: survey }),
+      [`GET /api/v1/partnership-surveys/${waiting.id}/my-response`]: () => ({
+        status: 200,
+        body: {
+          organization: agency,
+          submittedAt: null,
+          partners: [
+            {
+              organization: {
+                id: 'a9a9a9a9-0000-4000-8000-000000000009',
+                code: 'BAY',
+                name: 'Bay Services',
+              },
+              answer: null,
+            },
+          ],
+        },
+      }),
+    });
+    renderApp('/home');
+    const card = await screen.findByRole('region', { name: 'Partnership survey to answer' });
+    fireEvent.click(within(card).getByRole('link', { name: 'Answer the survey' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'How we work together 2026 (2026)' }),
+    ).toBeTruthy();
+    expect(await screen.findByRole('group', { name: 'Bay Services' })).toBeTruthy();
   });
 });

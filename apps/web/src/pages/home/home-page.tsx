@@ -1,5 +1,6 @@
 // The partner home: what an agency's staff see after signing in. For each of their agencies,
-// this quarter: its due date, its status and the figures entered, and the way into data entry.
+// this quarter: its due date, its status and the figures entered, and the way into data entry;
+// and, for an agency's editors, each open partnership survey their agency has not answered yet.
 
 import './home.css';
 import { Link } from 'react-router';
@@ -11,8 +12,10 @@ import { useI18n } from '../../i18n/i18n-provider';
 import { useReportingPeriods } from '../admin/use-admin';
 import { staffOrganizationIds } from '../data-entry/entry-access';
 import { isMissingSheet, useEntrySheet } from '../data-entry/use-entry-sheet';
+import { canAnswerSurveys } from '../partnerships/partnerships-access';
 import { AgencyQuarter } from './agency-quarter';
 import { isPartnerStaff } from './home-access';
+import { PartnershipSurveys } from './partnership-surveys';
 import { dueDateOf } from './quarter-progress';
 
 function AgencyHome({
@@ -71,6 +74,7 @@ export function HomePage() {
           ),
         )}
         {calendar.isPending ? <p className="muted">{t('app.loading')}</p> : null}
+        <PartnershipSurveys enabled={canAnswerSurveys(user)} />
       </div>
     </PageLayout>
   );

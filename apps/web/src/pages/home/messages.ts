@@ -26,6 +26,12 @@ export const homeEn = {
   'home.correct': 'Correct figures for {period}',
   'home.view': 'View figures for {period}',
   'home.notFound': 'The quarter of this agency could not be found.',
+  'home.survey.title': 'Partnership survey to answer',
+  'home.survey.item': '{title} ({period}), for {agency}',
+  'home.survey.closes': 'Open until {date}',
+  'home.survey.why':
+    'Say how closely your agency works with each of the table’s partners, and how far you trust them. Your ratings are never shown to the other agencies.',
+  'home.survey.answer': 'Answer the survey',
 } as const;
 
 export const homeFr: { readonly [K in keyof typeof homeEn]: string } = {
@@ -34,11 +40,11 @@ export const homeFr: { readonly [K in keyof typeof homeEn]: string } = {
   'home.lead': 'Ce que votre organisme doit remettre ce trimestre, et où il en est.',
   'home.notStaff':
     'Cette page s’adresse au personnel des organismes partenaires. Votre travail se trouve dans les autres pages du menu.',
-  'home.quarter': '{organization} : {period}',
+  'home.quarter': '{organization} : {period}',
   'home.status': 'État',
   'home.figures': 'Données',
   'home.dueDate': '({date})',
-  'home.dueWas': 'Échéance : {date}',
+  'home.dueWas': 'Échéance : {date}',
   'home.noDue': 'Aucune échéance n’est encore fixée pour ce trimestre.',
   'home.due.inDays': 'Échéance dans {count} jours',
   'home.due.tomorrow': 'Échéance demain',
@@ -48,10 +54,16 @@ export const homeFr: { readonly [K in keyof typeof homeEn]: string } = {
   'home.figuresEntered': '{entered} données saisies sur {expected}',
   'home.noFigures': 'Aucune donnée n’est attendue de votre organisme ce trimestre.',
   'home.submittedOn': 'Soumis le {date}',
-  'home.returnedNote': 'La note de la coordination :',
-  'home.reopenedNote': 'Le motif de la réouverture :',
+  'home.returnedNote': 'La note de la coordination :',
+  'home.reopenedNote': 'Le motif de la réouverture :',
   'home.enter': 'Saisir les données de {period}',
   'home.correct': 'Corriger les données de {period}',
   'home.view': 'Consulter les données de {period}',
   'home.notFound': 'Le trimestre de cet organisme est introuvable.',
+  'home.survey.title': 'Sondage de partenariat à remplir',
+  'home.survey.item': '{title} ({period}), pour {agency}',
+  'home.survey.closes': 'Ouvert jusqu’au {date}',
+  'home.survey.why':
+    'Dites à quel point votre organisme travaille avec chacun des partenaires de la table, et à quel point vous leur faites confiance. Vos évaluations ne sont jamais montrées aux autres organismes.',
+  'home.survey.answer': 'Répondre au sondage',
 };

@@ -42,6 +42,7 @@ export const partnershipsEn = {
   'partnerships.surveys.dates': '{opens} to {closes}',
   'partnerships.surveys.responses': '{responses} of {partners} agencies',
   'partnerships.surveys.closedOn': 'Closed {date}',
+  'partnerships.surveys.notRecorded': 'Past its closing date: close it to record its figures',
   'partnerships.surveys.network': 'Network',
   'partnerships.surveys.networkOf': 'Network of {title}',
   'partnerships.surveys.close': 'Close…',
@@ -213,7 +214,9 @@ export const partnershipsEn = {
   'partnerships.table.betweenness': 'Betweenness',
   'partnerships.table.trust': 'Trust received',
   'partnerships.table.value': 'Value received',
-  'partnerships.table.hidden': 'x hidden: fewer than {count} ratings',
+  'partnerships.table.hidden': 'hidden: fewer than {count} ratings',
+  'partnerships.table.hiddenNote':
+    'x: hidden to protect the agencies who rated it (fewer than {count} partners did).',
   'partnerships.table.noRatings': 'No ratings',
   'partnerships.table.notComputed': 'n/a',
   'partnerships.table.bridge': 'bridge',
@@ -227,13 +230,13 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.nav': 'Partenariats',
   'partnerships.title': 'Partenariats',
   'partnerships.lead':
-    'Comment les partenaires d’une table de planification travaillent ensemble : un sondage annuel où chaque organisme évalue sa relation avec chacun des autres, et le réseau qu’il dessine.',
+    'Comment les partenaires d’une table de planification travaillent ensemble : un sondage annuel où chaque organisme évalue sa relation avec chacun des autres, et le réseau qu’il dessine.',
   'partnerships.loadError': 'Le chargement a échoué.',
   'partnerships.mine.title': 'Sondages auxquels votre organisme doit répondre',
   'partnerships.mine.none': 'Aucun sondage n’attend de réponse de votre organisme.',
   'partnerships.mine.item': '{title} ({period}) pour {agency}',
   'partnerships.mine.closes': 'Ouvert jusqu’au {date}',
-  'partnerships.mine.answered': '✓ Répondu : vous pouvez encore modifier vos réponses',
+  'partnerships.mine.answered': '✓ Répondu : vous pouvez encore modifier vos réponses',
   'partnerships.mine.notAnswered': '○ Pas encore répondu',
   'partnerships.mine.answer': 'Répondre au sondage',
   'partnerships.mine.review': 'Revoir vos réponses',
@@ -248,7 +251,7 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.state.open': 'Ouvert',
   'partnerships.state.closed': 'Fermé',
 
-  'partnerships.surveys.title': '{table} : sondages de partenariat',
+  'partnerships.surveys.title': '{table} : sondages de partenariat',
   'partnerships.surveys.fallbackTitle': 'Sondages de partenariat',
   'partnerships.surveys.lead':
     'Environ une fois par an, chaque organisme partenaire évalue sa façon de travailler avec chacun des autres. La fermeture d’un sondage inscrit sa densité, sa réciprocité, la confiance moyenne et la valeur moyenne au tableau de bord de la table.',
@@ -263,14 +266,16 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.surveys.dates': 'du {opens} au {closes}',
   'partnerships.surveys.responses': '{responses} organismes sur {partners}',
   'partnerships.surveys.closedOn': 'Fermé le {date}',
+  'partnerships.surveys.notRecorded':
+    'Date de fermeture passée : fermez-le pour inscrire ses indicateurs',
   'partnerships.surveys.network': 'Réseau',
   'partnerships.surveys.networkOf': 'Réseau de {title}',
   'partnerships.surveys.close': 'Fermer…',
   'partnerships.surveys.closeOf': 'Fermer {title}',
   'partnerships.surveys.openNetwork': 'Voir le réseau des partenaires',
-  'partnerships.surveys.closed': '{title} est fermé ; ses indicateurs figurent au tableau de bord.',
+  'partnerships.surveys.closed': '{title} est fermé ; ses indicateurs figurent au tableau de bord.',
 
-  'partnerships.close.title': 'Fermer {title} ?',
+  'partnerships.close.title': 'Fermer {title} ?',
   'partnerships.close.body':
     'Les organismes ne pourront plus répondre ni modifier leurs réponses ({responses} sur {partners} ont répondu). Les indicateurs du réseau sont calculés maintenant et inscrits au tableau de bord de la table. Cette action est définitive.',
   'partnerships.close.confirm': 'Fermer le sondage',
@@ -289,7 +294,7 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.new.submit': 'Ouvrir le sondage',
   'partnerships.new.busy': 'Ouverture…',
   'partnerships.new.done':
-    '{title} est ouvert : les organismes partenaires de la table peuvent y répondre.',
+    '{title} est ouvert : les organismes partenaires de la table peuvent y répondre.',
   'partnerships.new.error.title': 'Donnez un titre au sondage.',
   'partnerships.new.error.period':
     'Écrivez la période sous forme d’année (2026) ou d’exercice (FY2026-27).',
@@ -299,27 +304,27 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
 
   'partnerships.raw.title': 'Réponses brutes (administrateurs)',
   'partnerships.raw.warning':
-    'Ce fichier contient les évaluations que chaque organisme a faites des autres : qui fait confiance à qui, et à quel point. Gardez-le confidentiel : ne le communiquez jamais aux organismes, aux bailleurs de fonds ni au public.',
+    'Ce fichier contient les évaluations que chaque organisme a faites des autres : qui fait confiance à qui, et à quel point. Gardez-le confidentiel : ne le communiquez jamais aux organismes, aux bailleurs de fonds ni au public.',
   'partnerships.raw.download': 'Télécharger les réponses brutes de {title} (CSV)',
   'partnerships.raw.busy': 'Préparation du fichier…',
   'partnerships.raw.done': '{file} téléchargé.',
-  'partnerships.raw.failed': 'Le fichier n’a pas pu être téléchargé : {message}',
+  'partnerships.raw.failed': 'Le fichier n’a pas pu être téléchargé : {message}',
 
   'partnerships.form.title': '{title} ({period})',
   'partnerships.form.lead':
     'Vous répondez pour {agency}. Pour chaque organisme partenaire, indiquez à quel point vous travaillez ensemble et, le cas échéant, à quel point vous lui faites confiance et ce qu’il apporte. Vos réponses sont enregistrées au fur et à mesure.',
   'partnerships.form.privacy':
-    'Vos évaluations d’un partenaire ne sont jamais montrées à ce partenaire ni à aucun autre organisme : la table ne voit que les totaux, et la confiance et la valeur d’un organisme seulement si plusieurs partenaires l’ont évalué.',
+    'Vos évaluations d’un partenaire ne sont jamais montrées à ce partenaire ni à aucun autre organisme : la table ne voit que les totaux, et la confiance et la valeur d’un organisme seulement si plusieurs partenaires l’ont évalué.',
   'partnerships.form.closes': 'Ouvert jusqu’au {date}.',
   'partnerships.form.closedNotice':
-    'Ce sondage est fermé : vos réponses peuvent être lues, mais plus modifiées.',
-  'partnerships.form.progress': '{answered} partenaires sur {total} évalués.',
+    'Ce sondage est fermé : vos réponses peuvent être lues, mais plus modifiées.',
+  'partnerships.form.progress': 'Partenaires évalués : {answered} sur {total}.',
   'partnerships.form.noPartners': 'Aucun autre organisme n’est à évaluer dans ce sondage.',
   'partnerships.form.notFound':
-    'Aucun sondage ne vous attend à cette adresse : il n’existe pas, ou votre organisme n’est pas appelé à y répondre.',
+    'Aucun sondage ne vous attend à cette adresse : il n’existe pas, ou votre organisme n’est pas appelé à y répondre.',
   'partnerships.form.back': 'Tous les sondages de partenariat',
 
-  'partnerships.form.level.legend': 'À quel point travaillez-vous ensemble ?',
+  'partnerships.form.level.legend': 'À quel point travaillez-vous ensemble ?',
   'partnerships.level.0': 'Aucun contact',
   'partnerships.level.1': 'Réseautage',
   'partnerships.level.2': 'Coopération',
@@ -330,7 +335,7 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.level.1.hint':
     'Nous nous connaissons et échangeons de l’information de temps à autre.',
   'partnerships.level.2.hint':
-    'Nous nous aidons dans notre travail respectif : références, local, conseils.',
+    'Nous nous aidons dans notre travail respectif : références, local, conseils.',
   'partnerships.level.3.hint':
     'Nous planifions une partie de notre travail ensemble et l’harmonisons.',
   'partnerships.level.4.hint':
@@ -338,16 +343,16 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.level.5.hint':
     'Nous décidons, finançons et répondons du travail ensemble, comme un seul organisme.',
 
-  'partnerships.form.trust.legend': 'À quel point leur faites-vous confiance ?',
+  'partnerships.form.trust.legend': 'À quel point leur faites-vous confiance ?',
   'partnerships.trust.0': 'Ils partagent ouvertement avec nous ce qu’ils savent.',
   'partnerships.trust.1': 'Ils font ce qu’ils disent qu’ils feront.',
   'partnerships.trust.2':
     'Ils poursuivent le même but que nous pour les personnes que nous servons.',
   'partnerships.form.trust.low': '1 · Pas du tout',
   'partnerships.form.trust.high': '4 · Entièrement',
-  'partnerships.form.value.legend': 'Qu’apportent-ils au travail ?',
+  'partnerships.form.value.legend': 'Qu’apportent-ils au travail ?',
   'partnerships.value.0':
-    'Ils apportent des ressources à notre travail commun : personnel, argent, locaux ou compétences.',
+    'Ils apportent des ressources à notre travail commun : personnel, argent, locaux ou compétences.',
   'partnerships.value.1':
     'Ils peuvent faire bouger les décisions et ouvrir des portes dans la communauté.',
   'partnerships.value.2': 'Ils prennent une part active au travail de la table.',
@@ -356,7 +361,7 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.form.needsRatings':
     'Donnez les six évaluations ci-dessous pour enregistrer votre réponse au sujet de {agency}.',
 
-  'partnerships.form.contributions.legend': 'Qu’apportent-ils ? (tout ce qui s’applique)',
+  'partnerships.form.contributions.legend': 'Qu’apportent-ils ? (tout ce qui s’applique)',
   'partnerships.contribution.referrals': 'Références',
   'partnerships.contribution.funding': 'Financement',
   'partnerships.contribution.data': 'Données',
@@ -367,21 +372,21 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.contribution.advocacy': 'Représentation',
   'partnerships.contribution.other': 'Autre',
   'partnerships.form.comment':
-    'Comment cette relation pourrait-elle être plus forte ? (facultatif)',
+    'Comment cette relation pourrait-elle être plus forte ? (facultatif)',
 
   'partnerships.save.idle': 'Vos réponses sont enregistrées au fur et à mesure.',
   'partnerships.save.pending': 'Enregistrement…',
   'partnerships.save.saving': 'Enregistrement…',
   'partnerships.save.saved': '✓ Enregistré',
-  'partnerships.save.failed': 'Vos dernières modifications ne sont pas enregistrées : {message}',
+  'partnerships.save.failed': 'Vos dernières modifications ne sont pas enregistrées : {message}',
   'partnerships.save.closed':
-    'Le sondage est fermé : vos dernières modifications n’ont pas pu être enregistrées.',
+    'Le sondage est fermé : vos dernières modifications n’ont pas pu être enregistrées.',
   'partnerships.save.retry': 'Réessayer',
 
-  'partnerships.network.title': '{table} : réseau des partenaires',
+  'partnerships.network.title': '{table} : réseau des partenaires',
   'partnerships.network.fallbackTitle': 'Réseau des partenaires',
   'partnerships.network.lead':
-    'Qui travaille avec qui parmi les organismes partenaires de la table, d’après leurs réponses à un sondage de partenariat. Les évaluations individuelles ne sont jamais montrées : seulement les totaux, et la confiance et la valeur d’un organisme lorsque assez de partenaires l’ont évalué.',
+    'Qui travaille avec qui parmi les organismes partenaires de la table, d’après leurs réponses à un sondage de partenariat. Les évaluations individuelles ne sont jamais montrées : seulement les totaux, et la confiance et la valeur d’un organisme lorsque assez de partenaires l’ont évalué.',
   'partnerships.network.noSurveys':
     'Aucun sondage de partenariat n’a encore été ouvert pour cette table.',
   'partnerships.network.survey': 'Sondage',
@@ -391,7 +396,7 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.network.surveyHeading': '{title} ({period})',
   'partnerships.network.toSurveys': 'Sondages de cette table',
   'partnerships.network.restricted':
-    'Vous ne voyez que les indicateurs de l’ensemble du réseau : le dessin et les indicateurs de chaque organisme sont réservés aux membres et aux partenaires de la table.',
+    'Vous ne voyez que les indicateurs de l’ensemble du réseau : le dessin et les indicateurs de chaque organisme sont réservés aux membres et aux partenaires de la table.',
   'partnerships.network.noNodes': 'Aucun organisme ne fait partie de ce sondage.',
 
   'partnerships.figures.label': 'Indicateurs du réseau',
@@ -415,29 +420,29 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.changes.none': 'Aucune variation',
   'partnerships.changes.unknown': 'Comparaison impossible',
 
-  'partnerships.bridges.some': 'Font le pont entre des groupes autrement séparés : {names}.',
+  'partnerships.bridges.some': 'Font le pont entre des groupes autrement séparés : {names}.',
   'partnerships.bridges.none':
     'Aucun organisme ne fait le pont entre des groupes autrement séparés.',
-  'partnerships.isolates.some': 'Sans lien avec aucun partenaire : {names}.',
+  'partnerships.isolates.some': 'Sans lien avec aucun partenaire : {names}.',
   'partnerships.isolates.none': 'Chaque organisme a au moins un lien.',
 
   'partnerships.drawing.title': 'Le réseau',
   'partnerships.drawing.label':
-    'Un dessin de {nodes} organismes et {ties} liens. Le plus de liens : {most}. {isolates} Le tableau ci-dessous dit la même chose.',
-  'partnerships.drawing.isolatesNamed': 'Sans lien : {names}.',
+    'Un dessin de {nodes} organismes et {ties} liens. Le plus de liens : {most}. {isolates} Le tableau ci-dessous dit la même chose.',
+  'partnerships.drawing.isolatesNamed': 'Sans lien : {names}.',
   'partnerships.drawing.noIsolates': 'Chaque organisme a un lien.',
   'partnerships.drawing.mostTies': '{name} ({count})',
   'partnerships.legend.label': 'Légende du dessin',
-  'partnerships.legend.size': 'Taille du cercle : nombre de liens',
+  'partnerships.legend.size': 'Taille du cercle : nombre de liens',
   'partnerships.legend.ties':
-    'Traits : à quel point ils travaillent ensemble (plus épais et plus foncé, plus étroit)',
-  'partnerships.legend.trust': 'Couleur : confiance reçue (de 1 à 4)',
+    'Traits : à quel point ils travaillent ensemble (plus épais et plus foncé, plus étroit)',
+  'partnerships.legend.trust': 'Couleur : confiance reçue (de 1 à 4)',
   'partnerships.legend.trustBand.low': 'Moins de 2',
   'partnerships.legend.trustBand.mid': 'De 2 à moins de 2,5',
   'partnerships.legend.trustBand.good': 'De 2,5 à moins de 3',
   'partnerships.legend.trustBand.high': '3 et plus',
-  'partnerships.legend.hidden': 'Contour en tirets, « x » : masqué, moins de {count} évaluations',
-  'partnerships.legend.noRatings': 'Gris : aucune évaluation reçue',
+  'partnerships.legend.hidden': 'Contour en tirets, « x » : masqué, moins de {count} évaluations',
+  'partnerships.legend.noRatings': 'Gris : aucune évaluation reçue',
 
   'partnerships.table.caption': 'Organismes de {survey}',
   'partnerships.table.organization': 'Organisme',
@@ -445,7 +450,9 @@ export const partnershipsFr: { readonly [K in keyof typeof partnershipsEn]: stri
   'partnerships.table.betweenness': 'Intermédiarité',
   'partnerships.table.trust': 'Confiance reçue',
   'partnerships.table.value': 'Valeur reçue',
-  'partnerships.table.hidden': 'x masqué : moins de {count} évaluations',
+  'partnerships.table.hidden': 'masqué : moins de {count} évaluations',
+  'partnerships.table.hiddenNote':
+    'x : masqué pour protéger les organismes qui l’ont évalué (moins de {count} partenaires l’ont fait).',
   'partnerships.table.noRatings': 'Aucune évaluation',
   'partnerships.table.notComputed': 's. o.',
   'partnerships.table.bridge': 'pont',

@@ -178,7 +178,7 @@ describe('the partner network', () => {
       .closest('tr') as HTMLElement;
     expect(cells(clinicRow)[2]).toBe('x masqué : moins de 3 évaluations');
     expect(within(side).getByRole('img').getAttribute('aria-label')).toMatch(
-      /^Un dessin de 4 organismes et 2 liens\. Le plus de liens : Youth Wellness Hub \(3\)\. Sans lien : Alpha Clinic\./,
+      /^Un dessin de 4 organismes et 2 liens\. Le plus de liens : Youth Wellness Hub \(3\)\. Sans lien : Alpha Clinic\./,
     );
   });
 

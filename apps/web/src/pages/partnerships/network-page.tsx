@@ -73,6 +73,7 @@ function Changes({
   const i18n = useI18n();
   const { t } = i18n;
   const headingId = useId();
+  const captionId = useId();
   const name = (survey: PartnershipSurvey) =>
     t('partnerships.network.surveyHeading', {
       title: survey.title,
@@ -83,9 +84,9 @@ function Changes({
       <h2 id={headingId} className="section-title">
         {t('partnerships.changes.title')}
       </h2>
-      <TableScroll>
+      <TableScroll labelledBy={captionId}>
         <table className="data-table network-changes-table">
-          <caption>
+          <caption id={captionId}>
             {t('partnerships.changes.caption', {
               earlier: name(earlier.survey),
               later: name(later.survey),

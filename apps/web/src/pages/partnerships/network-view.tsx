@@ -179,16 +179,32 @@ function NetworkLegend({ minRespondents }: { minRespondents: number }) {
   );
 }
 
-function receivedCell(
-  node: NetworkNode,
-  value: number | null,
-  minRespondents: number,
-  t: ReturnType<typeof useI18n>['t'],
-  formatNumber: ReturnType<typeof useI18n>['formatNumber'],
-): string {
-  if (node.suppressed) return t('partnerships.table.hidden', { count: minRespondents });
-  if (value === null) return t('partnerships.table.noRatings');
-  return formatMean({ formatNumber }, value);
+/**
+ * A received trust or value: the mean, "No ratings", or the neutral hidden mark "x" (UI.md: never
+ * a number, nor blank), which the note under the table explains; screen readers hear the reason.
+ */
+function ReceivedCell({
+  node,
+  value,
+  minRespondents,
+}: {
+  node: NetworkNode;
+  value: number | null;
+  minRespondents: number;
+}) {
+  const { t, formatNumber } = useI18n();
+  if (node.suppressed) {
+    return (
+      <>
+        <span aria-hidden="true">{t('partnerships.hiddenMark')}</span>{' '}
+        <span className="visually-hidden">
+          {t('partnerships.table.hidden', { count: minRespondents })}
+        </span>
+      </>
+    );
+  }
+  if (value === null) return <>{t('partnerships.table.noRatings')}</>;
+  return <>{formatMean({ formatNumber }, value)}</>;
 }
 
 function NetworkTable({
@@ -208,72 +224,88 @@ function NetworkTable({
       (b.betweenness ?? 0) - (a.betweenness ?? 0) ||
       a.organization.name.localeCompare(b.organization.name),
   );
+  const hidden = network.nodes.some((n) => n.suppressed);
   return (
-    <TableScroll labelledBy={captionId}>
-      <table className="data-table network-table">
-        <caption id={captionId}>
-          {t('partnerships.table.caption', {
-            survey: t('partnerships.network.surveyHeading', {
-              title: survey.title,
-              period: periodName(survey.period),
-            }),
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('partnerships.table.organization')}</th>
-            <th scope="col" className="number">
-              {t('partnerships.table.ties')}
-            </th>
-            <th scope="col" className="number">
-              {t('partnerships.table.betweenness')}
-            </th>
-            <th scope="col" className="number">
-              {t('partnerships.table.trust')}
-            </th>
-            <th scope="col" className="number">
-              {t('partnerships.table.value')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((node) => (
-            <tr key={node.organization.id}>
-              <th scope="row">
-                {node.organization.name}
-                {bridgeIds.has(node.organization.id) ? (
-                  <>
-                    {' '}
-                    <span className="network-tag">{t('partnerships.table.bridge')}</span>
-                  </>
-                ) : null}
-                {node.degree === 0 ? (
-                  <>
-                    {' '}
-                    <span className="network-tag">{t('partnerships.table.isolate')}</span>
-                  </>
-                ) : null}
+    <>
+      <TableScroll labelledBy={captionId}>
+        <table className="data-table network-table">
+          <caption id={captionId}>
+            {t('partnerships.table.caption', {
+              survey: t('partnerships.network.surveyHeading', {
+                title: survey.title,
+                period: periodName(survey.period),
+              }),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('partnerships.table.organization')}</th>
+              <th scope="col" className="number">
+                {t('partnerships.table.ties')}
               </th>
-              <td className="number">{formatNumber(node.degree)}</td>
-              <td className="number">
-                {node.betweenness === null
-                  ? t('partnerships.table.notComputed')
-                  : formatNumber(node.betweenness, {
-                      minimumFractionDigits: 2,
-                      maximumFractionDigits: 2,
-                    })}
-              </td>
-              <td className="number">
-                {receivedCell(node, node.trust, survey.minRespondents, t, formatNumber)}
-              </td>
-              <td className="number">
-                {receivedCell(node, node.value, survey.minRespondents, t, formatNumber)}
-              </td>
+              <th scope="col" className="number">
+                {t('partnerships.table.betweenness')}
+              </th>
+              <th scope="col" className="number">
+                {t('partnerships.table.trust')}
+              </th>
+              <th scope="col" className="number">
+                {t('partnerships.table.value')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((node) => (
+              <tr key={node.organization.id}>
+                <th scope="row">
+                  {node.organization.name}
+                  {bridgeIds.has(node.organization.id) ? (
+                    <>
+                      {' '}
+                      <span className="network-tag">{t('partnerships.table.bridge')}</span>
+                    </>
+                  ) : null}
+                  {node.degree === 0 ? (
+                    <>
+                      {' '}
+                      <span className="network-tag">{t('partnerships.table.isolate')}</span>
+                    </>
+                  ) : null}
+                </th>
+                <td className="number">{formatNumber(node.degree)}</td>
+                <td className="number">
+                  {node.betweenness === null
+                    ? t('partnerships.table.notComputed')
+                    : formatNumber(node.betweenness, {
+                        minimumFractionDigits: 2,
+                        maximumFractionDigits: 2,
+                      })}
+                </td>
+                <td className="number">
+                  <ReceivedCell
+                    node={node}
+                    value={node.trust}
+                    minRespondents={survey.minRespondents}
+                  />
+                </td>
+                <td className="number">
+                  <ReceivedCell
+                    node={node}
+                    value={node.value}
+                    minRespondents={survey.minRespondents}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {hidden ? (
+        <p className="network-table-note muted" aria-hidden="true">
+          {t('partnerships.table.hiddenNote', { count: survey.minRespondents })}
+        </p>
+      ) : null}
+    </>
   );
 }
 

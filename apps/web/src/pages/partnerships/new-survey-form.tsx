@@ -124,8 +124,8 @@ export function NewSurveyForm({ tableId }: { tableId: string }) {
   };
 
   return (
-    <section className="panel survey-new" aria-labelledby={`${base}-title`}>
-      <h2 id={`${base}-title`} className="section-title">
+    <section className="panel survey-new" aria-labelledby={`${base}-heading`}>
+      <h2 id={`${base}-heading`} className="section-title">
         {t('partnerships.new.title')}
       </h2>
       <form className="form survey-new-form" onSubmit={submit} noValidate>

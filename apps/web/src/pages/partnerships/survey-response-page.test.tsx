@@ -210,11 +210,11 @@ describe('the partnership survey form', () => {
     renderPartnerships(path, { locale: 'fr' });
     const partner = await screen.findByRole('group', { name: 'Community Centre' });
     const level = within(partner).getByRole('group', {
-      name: 'À quel point travaillez-vous ensemble ?',
+      name: 'À quel point travaillez-vous ensemble ?',
     });
     press(within(level).getByRole('radio', { name: 'Réseautage' }));
     expect(
-      within(partner).getByRole('group', { name: 'À quel point leur faites-vous confiance ?' }),
+      within(partner).getByRole('group', { name: 'À quel point leur faites-vous confiance ?' }),
     ).toBeTruthy();
     expect(within(partner).getAllByRole('radio', { name: '4 · Entièrement' })).toHaveLength(3);
     expect(within(partner).getByRole('checkbox', { name: 'Temps de personnel' })).toBeTruthy();

@@ -89,6 +89,11 @@ describe('the surveys of a table', () => {
     const api = servePartnerships(coordinator, surveyServer());
     renderPartnerships(path);
     const title = await screen.findByRole('textbox', { name: 'Title' });
+    // Its heading and its title field do not share an id (the label would name the heading).
+    const form = screen.getByRole('region', { name: 'Open a new survey' });
+    const ids = [...form.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(within(form).getByLabelText('Title')).toBe(title);
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Period' }), {
       target: { value: 'next year' },
@@ -163,6 +168,29 @@ describe('the surveys of a table', () => {
     );
     expect(screen.queryByRole('button', { name: 'Close Partnerships 2026' })).toBeNull();
     expect(api.calls.filter((c) => c.path.endsWith('/close'))).toHaveLength(1);
+  });
+
+  it('still closes a survey past its closing date, whose figures are not recorded yet', async () => {
+    const lapsed: PartnershipSurvey = { ...later, state: 'closed', closedAt: null };
+    const server = surveyServer();
+    servePartnerships(coordinator, {
+      ...server,
+      [`GET /api/v1/tables/${tableId}/partnership-surveys`]: () => ({
+        status: 200,
+        body: { items: [earlier, lapsed], nextOffset: null },
+      }),
+    });
+    renderPartnerships(path);
+    await screen.findByRole('rowheader', { name: 'Partnerships 2026' });
+    const row = rowOf('Partnerships 2026');
+    expect(within(row).getByText('Closed')).toBeTruthy();
+    expect(
+      within(row).getByText('Past its closing date: close it to record its figures'),
+    ).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Close Partnerships 2026' }));
+    expect(screen.getByRole('dialog', { name: 'Close Partnerships 2026?' })).toBeTruthy();
+    // A survey closed by its coordinator offers no second close.
+    expect(within(rowOf('Partnerships 2025')).queryByRole('button', { name: /^Close/ })).toBeNull();
   });
 
   it('lets administrators download the raw responses, warned of what the file holds', async () => {

@@ -172,6 +172,9 @@ function SurveysTable({
                     {t('partnerships.surveys.closedOn', { date: formatDate(survey.closedAt) })}
                   </div>
                 ) : null}
+                {survey.state === 'closed' && !survey.closedAt ? (
+                  <div className="muted">{t('partnerships.surveys.notRecorded')}</div>
+                ) : null}
               </td>
               <td className="number">
                 {t('partnerships.surveys.responses', {
@@ -187,7 +190,8 @@ function SurveysTable({
                   >
                     {t('partnerships.surveys.network')}
                   </Link>
-                  {manage && survey.state !== 'closed' ? (
+                  {/* Past its closing date, a survey not closed yet still records its figures. */}
+                  {manage && survey.closedAt === null ? (
                     <button
                       type="button"
                       className="button"

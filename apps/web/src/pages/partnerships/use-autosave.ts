@@ -2,9 +2,11 @@
 // the whole answer set goes in one PUT. One save at a time; a change made while one is on its way
 // goes next. A failed save keeps its answers for "Try again" (or the next change).
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { type PartnerAnswer, saveMyResponse } from '../../api/partnerships-api';
+import { partnershipKeys } from './use-partnerships';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -22,6 +24,7 @@ export function isSurveyClosed(error: unknown): boolean {
 }
 
 export function useAutosave(surveyId: string, organizationId?: string) {
+  const client = useQueryClient();
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const waiting = useRef<PartnerAnswer[] | null>(null);
   const busy = useRef(false);
@@ -38,6 +41,8 @@ export function useAutosave(surveyId: string, organizationId?: string) {
     try {
       await saveMyResponse(surveyId, answers, organizationId);
       busy.current = false;
+      // The lists of surveys to answer (home, partnerships) now read "answered".
+      void client.invalidateQueries({ queryKey: partnershipKeys.mine() });
       if (waiting.current !== null) return send();
       if (mounted.current) setStatus({ state: 'saved' });
     } catch (error) {
@@ -46,7 +51,7 @@ export function useAutosave(surveyId: string, organizationId?: string) {
       if (!mounted.current) return;
       setStatus(isSurveyClosed(error) ? { state: 'closed' } : { state: 'failed', error });
     }
-  }, [surveyId, organizationId]);
+  }, [surveyId, organizationId, client]);
 
   const schedule = useCallback(
     (answers: PartnerAnswer[]) => {
