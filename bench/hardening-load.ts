@@ -14,30 +14,37 @@
 // (after > before), or when resident memory grows by half or more over the run (after/before
 // ≥ 1.5, both read after a warm-up at full load, the second after a settle period). Writes
 // bench/results/hardening-load.json and .md.
+//
+// The settings are in hardening-load-settings.ts, the request mix in hardening-load-mix.ts, the
+// readings in hardening-load-probes.ts, and the result and its report in hardening-load-report.ts.
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../apps/api/src/demo/demo-content.js';
+import { demoMix } from './hardening-load-mix.js';
 import {
-  ADMIN,
+  connectionsOf,
+  idleInTransactionOf,
+  liveHeapMb,
+  run,
+  summary,
+} from './hardening-load-probes.js';
+import { failures, markdown, type Readings, resultOf } from './hardening-load-report.js';
+import {
+  BASELINE_SECONDS,
+  CONNECTIONS,
+  HEAP,
+  OWN_PG,
+  PORT,
+  pg,
+  SECONDS,
+  SETTLE_MS,
+  WARMUP_SECONDS,
+} from './hardening-load-settings.js';
+import {
   apiDir,
   buildApi,
-  call,
   log,
-  login,
-  machine,
   pgServer,
   root,
   rssOf,
@@ -45,121 +52,6 @@ import {
   stopApi,
   withDatabase,
 } from './harness.js';
-
-// pg is the API's dependency; resolve it from there.
-const pg = createRequire(path.join(apiDir, 'package.json'))('pg') as typeof import('pg');
-type PgClient = InstanceType<typeof pg.Client>;
-
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
-const CONNECTIONS = 64;
-const WARMUP_SECONDS = Math.min(10, Math.max(3, Math.round(SECONDS / 6)));
-const BASELINE_SECONDS = Math.min(10, SECONDS);
-// Longer than pg's idle timeout (10 s): the pools then close every connection they are not
-// using, so what is left after the settle is held by someone (a leak), not kept warm.
-const SETTLE_MS = 12_000;
-// Memory is judged two ways: a leak keeps growing with the requests served, while warm-up
-// (V8 growing its heap to the load, pg's buffers, the allocator keeping freed pages) levels off.
-// So the second half of the run may add at most RSS_SECOND_HALF_BOUND, and the whole run at
-// most RSS_BOUND. Measured on 2 cores: ×1.28–1.44 overall and ×1.04–1.12 over the second half
-// across CI runs, while the live heap (LOAD_HEAP=true) stayed flat (×1.03 over 180 s); the
-// bounds leave room for that noise, and a leak that matters shows in the live heap and, for
-// connections, in the checks below.
-const RSS_BOUND = 1.75;
-const RSS_SECOND_HALF_BOUND = 1.25;
-// LOAD_HEAP=true: also measure the live heap by heap snapshots (diagnostic; see liveHeapMb).
-const HEAP = process.env.LOAD_HEAP === 'true';
-const LIVE_HEAP_BOUND = 1.25;
-const PORT = 55507;
-const OWN_PG = { dir: '/tmp/rba-pg-hardening-load', port: 55506 };
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely
-type Body = any;
-
-function list(body: Body): Body[] {
-  return Array.isArray(body) ? body : (body?.items ?? []);
-}
-
-async function connectionsOf(monitor: PgClient, database: string): Promise<number> {
-  const { rows } = await monitor.query(
-    'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-    [database],
-  );
-  return rows[0].n as number;
-}
-
-/** Connections of the database left inside a transaction: held, never to be released. */
-async function idleInTransactionOf(monitor: PgClient, database: string): Promise<number> {
-  const { rows } = await monitor.query(
-    `select count(*)::int as n from pg_stat_activity where datname = $1 and state like 'idle in transaction%'`,
-    [database],
-  );
-  return rows[0].n as number;
-}
-
-function summary(r: autocannon.Result) {
-  return {
-    requests: r.requests.total,
-    seconds: r.duration,
-    throughput: r.requests.average,
-    latencyMs: {
-      p50: r.latency.p50,
-      p90: r.latency.p90,
-      p99: r.latency.p99,
-      max: r.latency.max,
-      mean: r.latency.average,
-    },
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    statusCodes: {
-      '1xx': r['1xx'],
-      '2xx': r['2xx'],
-      '3xx': r['3xx'],
-      '4xx': r['4xx'],
-      '5xx': r['5xx'],
-    },
-  };
-}
-
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-    instance.on('error', reject);
-  });
-}
-
-/**
- * The server's live heap: a heap snapshot (which V8 takes after a full garbage collection)
- * asked for with SIGUSR2, and the sum of its objects' sizes. Resident size also counts what
- * the allocator keeps after a collection; the live heap is what a leak would grow.
- */
-async function liveHeapMb(pid: number, dir: string): Promise<number> {
-  const before = new Set(readdirSync(dir));
-  process.kill(pid, 'SIGUSR2');
-  let file: string | undefined;
-  let size = -1;
-  for (let i = 0; i < 600; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    file ??= readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
-    if (!file) continue;
-    const now = statSync(path.join(dir, file)).size;
-    if (now > 0 && now === size) break; // written out
-    size = now;
-  }
-  if (!file) throw new Error('the server wrote no heap snapshot');
-  const full = path.join(dir, file);
-  const snap = JSON.parse(readFileSync(full, 'utf8')) as {
-    snapshot: { meta: { node_fields: string[] } };
-    nodes: number[];
-  };
-  rmSync(full, { force: true });
-  const fields = snap.snapshot.meta.node_fields;
-  const width = fields.length;
-  const at = fields.indexOf('self_size');
-  let bytes = 0;
-  for (let i = at; i < snap.nodes.length; i += width) bytes += snap.nodes[i] as number;
-  return bytes / 1024 / 1024;
-}
 
 async function main() {
   const given = process.env.LOAD_DATABASE_URL;
@@ -191,137 +83,7 @@ async function main() {
     );
     const pid = api.child.pid as number;
     log(`API ${built.mode}, pid ${pid}, ready in ${Math.round(api.readyMs)} ms on ${database}`);
-
-    // The demo community and its users.
-    const adminToken = await login(PORT, ADMIN.email, ADMIN.password);
-    const tokenOf = new Map<string, string>();
-    for (const a of DEMO_ACCOUNTS) tokenOf.set(a.key, await login(PORT, a.email, DEMO_PASSWORD));
-    const table = list(await call(PORT, adminToken, 'GET', '/tables'))[0];
-    const orgs = list(await call(PORT, adminToken, 'GET', '/organizations'));
-    const orgByCode = new Map(orgs.map((o: Body) => [o.code, o]));
-    const editors = DEMO_ACCOUNTS.filter((a) => a.role === 'partner_editor').map((a) => {
-      const org = orgByCode.get('org' in a ? a.org : '');
-      return { token: tokenOf.get(a.key) as string, org };
-    });
-    // Each editor's writable measure: a count measure of a quarter kind.
-    const writable: {
-      token: string;
-      orgId: string;
-      measureId: string;
-      periodType: string;
-      series: string[];
-    }[] = [];
-    for (const e of editors) {
-      const card = await call<Body>(PORT, e.token, 'GET', `/organizations/${e.org.id}/scorecard`);
-      const measures = (card.programs as Body[]).flatMap((p) => p.measures as Body[]);
-      const m = measures.find(
-        (x) =>
-          x.unit === 'count' && (x.periodType === 'fiscal_quarter' || x.periodType === 'quarter'),
-      );
-      if (m)
-        writable.push({
-          token: e.token,
-          orgId: e.org.id,
-          measureId: m.measureId,
-          periodType: m.periodType,
-          series: measures.slice(0, 4).map((x) => x.measureId as string),
-        });
-    }
-    if (writable.length === 0 || !table) throw new Error('the demo has no writable count measure');
-    const readers = ['admin', 'coordinator', 'member', 'editorLead', 'editorHub'].map(
-      (k) => tokenOf.get(k) as string,
-    );
-    log(
-      `demo seeded: table ${table.name}, ${orgs.length} organizations, ${writable.length} writable measures, ${readers.length} reading users`,
-    );
-
-    // One connection's cycle of requests; its own cell is (its editor's measure, its period).
-    let nextConnection = 0;
-    const periodLabel = (type: string, i: number) => {
-      // Long past, and well before the demo's own quarters (a period that has not started takes
-      // no figure, and the demo's approved ones are locked); i grows with every new context.
-      const y = 1000 + Math.floor(i / 4);
-      return type === 'fiscal_quarter'
-        ? `FY${y}-${String((y + 1) % 100).padStart(2, '0')}-Q${(i % 4) + 1}`
-        : `${y}-Q${(i % 4) + 1}`;
-    };
-    interface Ctx {
-      n?: number;
-      version?: number;
-      value?: number;
-    }
-    const ctxOf = (context: Ctx) => {
-      if (context.n === undefined) {
-        context.n = nextConnection++;
-        context.version = 0;
-        context.value = 0;
-      }
-      const n = context.n;
-      const w = writable[n % writable.length] as (typeof writable)[number];
-      return {
-        n,
-        w,
-        reader: readers[n % readers.length] as string,
-        series: w.series[Math.floor(n / writable.length) % w.series.length] as string,
-      };
-    };
-    const get =
-      (url: (c: ReturnType<typeof ctxOf>) => string, who: 'reader' | 'writer' = 'reader') =>
-      (req: Body, context: Ctx) => {
-        const c = ctxOf(context);
-        return {
-          ...req,
-          method: 'GET',
-          path: `/api/v1${url(c)}`,
-          headers: { authorization: `Bearer ${who === 'reader' ? c.reader : c.w.token}` },
-        };
-      };
-    /** A few non-2xx answers, to say what went wrong. */
-    const refused: string[] = [];
-    const note = (what: string, status: number, body: string) => {
-      if ((status < 200 || status > 299) && refused.length < 10)
-        refused.push(`${what} → ${status} ${body.slice(0, 200)}`);
-    };
-    const seen = (what: string) => (status: number, body: string) => note(what, status, body);
-    const requests: autocannon.Request[] = [
-      {
-        setupRequest: get(() => `/tables/${table.id}/scorecard`),
-        onResponse: seen('table scorecard'),
-      },
-      {
-        setupRequest: get((c) => `/organizations/${c.w.orgId}/scorecard`, 'writer'),
-        onResponse: seen('org scorecard'),
-      },
-      {
-        setupRequest: (req: Body, context: Ctx) => {
-          const c = ctxOf(context);
-          context.value = (context.value ?? 0) + 1;
-          return {
-            ...req,
-            method: 'PUT',
-            path: `/api/v1/measures/${c.w.measureId}/observations/${periodLabel(c.w.periodType, c.n)}`,
-            headers: { authorization: `Bearer ${c.w.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ value: context.value, version: context.version }),
-          };
-        },
-        onResponse: (status: number, body: string, context: Ctx) => {
-          if (status === 200) context.version = JSON.parse(body).version;
-          note('PUT observation', status, body);
-        },
-      } as autocannon.Request,
-      {
-        setupRequest: get((c) => `/measures/${c.series}/series`, 'writer'),
-        onResponse: seen('series'),
-      },
-      {
-        setupRequest: get((c) => `/organizations/${c.w.orgId}/entry-sheet`, 'writer'),
-        onResponse: seen('entry sheet'),
-      },
-      {
-        setupRequest: get((c) => `/exports/observations.csv?organizationId=${c.w.orgId}`, 'writer'),
-        onResponse: seen('export'),
-      },
-    ];
+    const { requests, refused } = await demoMix();
 
     // Warm-up at full load, then the "before" readings.
     await run({
@@ -415,106 +177,30 @@ async function main() {
       await c.end();
       return rows[0].n as number;
     });
-
-    const result = {
-      at: new Date().toISOString(),
-      machine: machine(),
-      api: built.mode,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      warmupSeconds: WARMUP_SECONDS,
-      settleMs: SETTLE_MS,
-      mix: [
-        'GET /tables/:id/scorecard',
-        'GET /organizations/:id/scorecard',
-        'PUT /measures/:id/observations/:period (own cell, with version)',
-        'GET /measures/:id/series',
-        'GET /organizations/:id/entry-sheet',
-        'GET /exports/observations.csv?organizationId=',
-      ],
+    const readings: Readings = {
+      built,
       mixed,
-      baseline: { route: 'GET /healthz', ...baseline },
-      ratios: {
-        throughputMixedToBaseline: Number((mixed.throughput / baseline.throughput).toFixed(3)),
-        p99MixedToBaseline: Number(
-          (mixed.latencyMs.p99 / Math.max(1, baseline.latencyMs.p99)).toFixed(2),
-        ),
-      },
-      savesAudited: saves,
-      liveHeapMb:
-        heapBefore !== null && heapAfter !== null
-          ? {
-              before: Number(heapBefore.toFixed(1)),
-              after: Number(heapAfter.toFixed(1)),
-              ratio: Number((heapAfter / heapBefore).toFixed(3)),
-            }
-          : null,
-      rssMb: {
-        before: Number(rssBefore.toFixed(1)),
-        after: Number(rssAfter.toFixed(1)),
-        maxDuring: Number(rssMax.toFixed(1)),
-        midRun: Number(rssMid.toFixed(1)),
-        secondHalfRatio: Number((rssAfter / rssMid).toFixed(3)),
-        secondHalfBound: RSS_SECOND_HALF_BOUND,
-        ratio: Number((rssAfter / rssBefore).toFixed(3)),
-        bound: RSS_BOUND,
-      },
-      dbConnections: {
-        before: connBefore,
-        after: connAfter,
-        maxDuring: connMax,
-        idleInTransactionAfter: heldInTransaction,
-        poolCaps: 'API pool DATABASE_POOL_SIZE (10) + COPY export pool (5)',
-      },
-      gcForced: false,
+      baseline,
+      saves,
+      heapBefore,
+      heapAfter,
+      rssBefore,
+      rssAfter,
+      rssMax,
+      rssMid,
+      connBefore,
+      connAfter,
+      connMax,
+      heldInTransaction,
     };
+    const result = resultOf(readings);
     if (slowest.length)
       log(
         `statements running over 1 s during the run:\n  ${slowest.map((x) => JSON.stringify(x)).join('\n  ')}`,
       );
     if (refused.length) log(`non-2xx answers, first ones:\n  ${refused.join('\n  ')}`);
-    failed = [
-      ...(mixed.errors > 0 ? [`${mixed.errors} errors`] : []),
-      ...(mixed.timeouts > 0 ? [`${mixed.timeouts} timeouts`] : []),
-      ...(mixed.non2xx > 0 ? [`${mixed.non2xx} non-2xx answers`] : []),
-      ...(baseline.errors + baseline.non2xx > 0 ? ['baseline errors'] : []),
-      ...(connAfter > connBefore ? [`DB connections leaked: ${connBefore} → ${connAfter}`] : []),
-      ...(heldInTransaction > 0
-        ? [`${heldInTransaction} connections left idle in transaction`]
-        : []),
-      ...(heapBefore !== null && heapAfter !== null && heapAfter / heapBefore >= LIVE_HEAP_BOUND
-        ? [`live heap grew ${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB`]
-        : []),
-      ...(!HEAP && rssAfter / rssBefore >= RSS_BOUND
-        ? [`RSS grew ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`]
-        : []),
-      ...(!HEAP && rssAfter / rssMid >= RSS_SECOND_HALF_BOUND
-        ? [`RSS still growing in the second half: ${rssMid.toFixed(0)} → ${rssAfter.toFixed(0)} MB`]
-        : []),
-    ];
-    const md = [
-      `# Load under ${CONNECTIONS} connections (${result.at.slice(0, 10)})`,
-      '',
-      `${SECONDS} s of mixed reads and writes on PostgreSQL (${result.machine.postgres}), ${result.machine.cpus} cores, ${built.mode}.`,
-      '',
-      '| | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors | timeouts |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      `| mixed | ${mixed.requests} | ${mixed.throughput} | ${mixed.latencyMs.p50} | ${mixed.latencyMs.p90} | ${mixed.latencyMs.p99} | ${mixed.latencyMs.max} | ${mixed.non2xx} | ${mixed.errors} | ${mixed.timeouts} |`,
-      `| baseline GET /healthz (${BASELINE_SECONDS} s) | ${baseline.requests} | ${baseline.throughput} | ${baseline.latencyMs.p50} | ${baseline.latencyMs.p90} | ${baseline.latencyMs.p99} | ${baseline.latencyMs.max} | ${baseline.non2xx} | ${baseline.errors} | ${baseline.timeouts} |`,
-      '',
-      `Mixed/baseline: throughput ×${result.ratios.throughputMixedToBaseline}, p99 ×${result.ratios.p99MixedToBaseline}. Saves audited: ${saves}.`,
-      '',
-      `Resident memory: ${result.rssMb.before} MB after warm-up, ${result.rssMb.after} MB ${SETTLE_MS / 1000} s after the run (×${result.rssMb.ratio}; bound ×${RSS_BOUND}), at most ${result.rssMb.maxDuring} MB during; ${result.rssMb.midRun} MB half-way (second half ×${result.rssMb.secondHalfRatio}; bound ×${RSS_SECOND_HALF_BOUND}). No forced GC.`,
-      result.liveHeapMb
-        ? `Live heap (heap snapshots, each after a full collection): ${result.liveHeapMb.before} MB after warm-up, ${result.liveHeapMb.after} MB after the run (×${result.liveHeapMb.ratio}). Taking a snapshot grows the resident size for good, so with LOAD_HEAP the resident bounds are not checked.`
-        : 'Live heap not measured (LOAD_HEAP=true takes heap snapshots).',
-      `Database connections: ${connBefore} before, ${connAfter} after the settle (the pools close idle ones after 10 s; a leaked one would stay), at most ${connMax} during (caps: 10 + 5); ${heldInTransaction} idle in a transaction.`,
-      '',
-      failed.length
-        ? `FAILED: ${failed.join('; ')}`
-        : 'Passed: no errors, no leaked connections, memory flat.',
-      '',
-    ].join('\n');
+    failed = failures(readings);
+    const md = markdown(result, failed, readings);
     const out = path.join(root, 'bench/results');
     mkdirSync(out, { recursive: true });
     writeFileSync(

@@ -1,0 +1,226 @@
+// Saving figures: sixteen agencies' editors each saving their own latest-quarter cells, against
+// the floor any save with audit pays.
+
+import { actorFromClaims } from '../apps/api/src/auth/auth.service.js';
+import { putObservation } from '../apps/api/src/observations/observations.service.js';
+import { call, login } from './harness.js';
+import { compareConcurrent, compareOneClient, httpTask, type LatencyStats } from './load.js';
+import { DIMENSIONS, type MeasureM, type Province } from './province-data.js';
+import { claimsOf, type Recorder } from './province-scorecard.js';
+import { API_PORT, ratio } from './province-settings.js';
+import { toWaves } from './sql-replay.js';
+
+export interface SaveCell {
+  measureId: string;
+  period: string;
+  start: string;
+  breakdown?: Record<string, string>;
+}
+
+/** Count cells (totals and parts) of an agency's latest quarter. */
+export function saveCellsOf(p: Province, org: number): SaveCell[] {
+  const q = p.quarters.at(-1) as Province['quarters'][number];
+  const cells: SaveCell[] = [];
+  for (const m of p.measures.filter((x: MeasureM) => x.org === org && x.unit === 'count')) {
+    cells.push({ measureId: m.id, period: q.label, start: q.start });
+    for (const dim of m.dims) {
+      for (const v of DIMENSIONS[dim])
+        cells.push({ measureId: m.id, period: q.label, start: q.start, breakdown: { [dim]: v } });
+    }
+  }
+  return cells;
+}
+
+export function cellFor(editors: { token: string; cells: SaveCell[] }[], i: number) {
+  const n = Math.abs(i);
+  const e = editors[n % editors.length] as { token: string; cells: SaveCell[] };
+  return {
+    token: e.token,
+    cell: e.cells[Math.floor(n / editors.length) % e.cells.length] as SaveCell,
+  };
+}
+
+/**
+ * Saving figures: PUT of one figure by sixteen agencies' editors, each on its own latest-quarter
+ * cells, against the floor any save with audit pays — one transaction that updates the figure
+ * and appends its audit event, straight through pg — measured interleaved.
+ */
+export async function measureSaves(
+  ctx: { rec: Recorder; raw: import('pg').Pool; port: number },
+  editors: { token: string; cells: SaveCell[] }[],
+  reps: { one: number; many: number },
+) {
+  // Every save changes its figure (an unchanged figure is not written or audited), and a part
+  // never exceeds its total (that is refused): totals climb from a million, parts cycle 1–5.
+  let value = 1_000_000;
+  const saves = new Map<string, number>();
+  const nextValue = (c: SaveCell) => {
+    const key = `${c.measureId}|${JSON.stringify(c.breakdown ?? {})}`;
+    const n = (saves.get(key) ?? 0) + 1;
+    saves.set(key, n);
+    return c.breakdown ? 1 + (n % 5) : value++;
+  };
+  const bodyOf = (c: SaveCell) => ({
+    value: nextValue(c),
+    ...(c.breakdown ? { breakdown: c.breakdown } : {}),
+  });
+
+  // The statements one save sends, recorded in process through the service the route calls.
+  const first = cellFor(editors, 0);
+  const actor = await actorFromClaims(ctx.rec.db, claimsOf(first.token), null);
+  ctx.rec.sink.queries = [];
+  ctx.rec.sink.on = true;
+  await putObservation(
+    ctx.rec.db,
+    actor,
+    first.cell.measureId,
+    first.cell.period,
+    bodyOf(first.cell),
+  );
+  ctx.rec.sink.on = false;
+  const recorded = ctx.rec.sink.queries;
+  const inTransaction =
+    recorded.findIndex((q) => /^commit/i.test(q.sql)) -
+    recorded.findIndex((q) => /^begin/i.test(q.sql)) +
+    1;
+
+  const endpoint = httpTask(
+    {
+      port: ctx.port,
+      method: 'PUT',
+      headers: (i) => ({ authorization: `Bearer ${cellFor(editors, i).token}` }),
+      path: (i) => {
+        const { cell } = cellFor(editors, i);
+        return `/api/v1/measures/${cell.measureId}/observations/${cell.period}`;
+      },
+      body: (i) => bodyOf(cellFor(editors, i).cell),
+    },
+    { connections: 16 },
+  );
+  const floor = async (i: number) => {
+    const { cell } = cellFor(editors, i);
+    const breakdown = cell.breakdown
+      ? Object.entries(cell.breakdown)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(';')
+      : '';
+    const client = await ctx.raw.connect();
+    try {
+      await client.query('begin');
+      const row = await client.query(
+        `update observations set value = $1, version = version + 1, updated_at = now()
+         where measure_id = $2 and period_start = $3 and breakdown = $4 returning id, value, version`,
+        [nextValue(cell), cell.measureId, cell.start, breakdown],
+      );
+      await client.query(
+        `insert into audit_events (actor_id, action, entity, entity_id, before, after)
+         values ($1, 'bench.floor', 'bench_floor', $2, $3, $4)`,
+        [
+          actor.userId,
+          row.rows[0]?.id ?? null,
+          JSON.stringify({ value: 1 }),
+          JSON.stringify(row.rows[0] ?? {}),
+        ],
+      );
+      await client.query('commit');
+      return true;
+    } finally {
+      client.release();
+    }
+  };
+  // The same writes as one statement, one round trip: what a save could cost at best.
+  const oneStatement = async (i: number) => {
+    const { cell } = cellFor(editors, i);
+    const breakdown = cell.breakdown
+      ? Object.entries(cell.breakdown)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(';')
+      : '';
+    await ctx.raw.query(
+      `with u as (
+         update observations set value = $1, version = version + 1, updated_at = now()
+         where measure_id = $2 and period_start = $3 and breakdown = $4
+         returning id, value, version)
+       insert into audit_events (actor_id, action, entity, entity_id, before, after)
+       select $5, 'bench.floor', 'bench_floor', u.id::text, null, to_jsonb(u) from u`,
+      [nextValue(cell), cell.measureId, cell.start, breakdown, actor.userId],
+    );
+    return true;
+  };
+  const auditCount = async () =>
+    Number(
+      (
+        await ctx.raw.query(
+          "select count(*)::int as n from audit_events where entity = 'observation'",
+        )
+      ).rows[0].n,
+    );
+  try {
+    let warm = 0;
+    for (let i = 1; i <= 10; i++) {
+      if (await endpoint.task(-i)) warm++;
+      await floor(-i);
+      await oneStatement(-i);
+    }
+    const before = await auditCount();
+    const one = (await compareOneClient(
+      { endpoint: endpoint.task, floor, floorOneStatement: oneStatement },
+      { rounds: reps.one },
+    )) as Record<'endpoint' | 'floor' | 'floorOneStatement', LatencyStats>;
+    const many = (await compareConcurrent(
+      { endpoint: endpoint.task, floor, floorOneStatement: oneStatement },
+      { requests: reps.many, connections: 16, blocks: 4 },
+    )) as Record<'endpoint' | 'floor' | 'floorOneStatement', LatencyStats>;
+    const written = (await auditCount()) - before;
+    const accepted =
+      one.endpoint.requests - one.endpoint.errors + (many.endpoint.requests - many.endpoint.errors);
+    return {
+      editors: editors.length,
+      cells: editors.reduce((s, e) => s + e.cells.length, 0),
+      statementsPerSave: recorded.length,
+      statementsInTransaction: inTransaction,
+      roundTripsPerSave: toWaves(recorded).length,
+      oneClient: {
+        ...one,
+        endpointOverFloorP50: ratio(one.endpoint.p50, one.floor.p50),
+        endpointOverFloorP95: ratio(one.endpoint.p95, one.floor.p95),
+      },
+      sixteenClients: {
+        ...many,
+        floorOverEndpointThroughput: ratio(many.floor.throughput, many.endpoint.throughput),
+      },
+      warmupAccepted: warm,
+      rejected: endpoint.tally().statuses,
+      accepted,
+      auditEventsWritten: written,
+      everyAcceptedSaveAudited: written === accepted,
+    };
+  } finally {
+    endpoint.close();
+  }
+}
+
+/** Sixteen agencies' editors (the first is also the partner whose scorecard is read). */
+export async function sixteenEditors(province: Province, adminToken: string) {
+  const editors: { token: string; cells: SaveCell[] }[] = [];
+  for (let k = 0; k < 16; k++) {
+    const o = province.orgs[k] as Province['orgs'][number];
+    const email = `editor-${o.code.toLowerCase()}@example.org`;
+    const password = 'bench-editor-password';
+    const user = await call<{ id: string }>(API_PORT, adminToken, 'POST', '/users', {
+      email,
+      name: `Editor ${o.code}`,
+      password,
+    });
+    await call(API_PORT, adminToken, 'POST', `/users/${user.id}/roles`, {
+      role: 'partner_editor',
+      scopeType: 'organization',
+      scopeId: o.id,
+    });
+    editors.push({
+      token: await login(API_PORT, email, password),
+      cells: saveCellsOf(province, k),
+    });
+  }
+  return editors;
+}
