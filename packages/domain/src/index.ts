@@ -1,7 +1,8 @@
 /**
  * @rba/domain: the scorecard arithmetic, pure and shared by the API and the web client. Every
- * figure follows shared/golden/FORMAT.md. Dates are ISO `YYYY-MM-DD` strings; fiscal years start
- * in `fiscalYearStart` (1–12, default 4). Bad input throws a {@link DomainError} subclass.
+ * figure follows the golden cases' format (packages/domain/README.md). Dates are ISO
+ * `YYYY-MM-DD` strings; fiscal years start in `fiscalYearStart` (1–12, default 4). Bad input
+ * throws a {@link DomainError} subclass.
  */
 
 /** Combining contributors for one period, or the periods of one series. */
