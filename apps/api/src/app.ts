@@ -16,7 +16,7 @@ import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
 import { demoRoutes } from './demo/demo.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { entrySheetRoutes } from './entry-sheet/entry-sheet.routes.js';
-import { ValidationError } from './errors.js';
+import { issue, ValidationError } from './errors.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { figureHistoryRoutes } from './figure-history/figure-history.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -85,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (request.body !== undefined && request.body !== null && containsNul(request.body)) {
       throw new ValidationError(
         'A text value contains a NUL character (\\u0000), which cannot be stored',
+        issue('body', 'contains_nul'),
       );
     }
   });

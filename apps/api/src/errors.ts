@@ -1,8 +1,16 @@
 // The error catalogue: every code the API answers, as one typed class each, with its HTTP status
 // and when it is given. The error handler maps each to `{ error: { code, message, details? } }`
 // once; docs/api.md's table of codes is generated from `errorCatalogue` (pnpm docs:errors).
+// Messages raised here are English; i18n/messages.ts words each code in French, and each
+// validation issue (a validation error's `details`, codes from packages/schema's ISSUE_CODES)
+// in both.
+import type { Issue } from './i18n/issues.js';
+
+export { type Issue, issue } from './i18n/issues.js';
 
 export class AppError extends Error {
+  /** What the message was made from, for wording it in another language (not sent). */
+  params?: Record<string, unknown>;
   constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -40,8 +48,16 @@ function errorCode<const C extends string>(status: number, code: C, when: string
 export class ValidationError extends errorCode(
   400,
   'VALIDATION_ERROR',
-  'the body, query or path breaks the schema (`details` lists each `{ path, message }`), or a value is beyond what can be stored',
-) {}
+  'the body, query or path breaks the schema or a rule of the measure, or a value is beyond what can be stored; `details` lists each problem as `{ path, code, params, message }`',
+) {
+  /** `extra` fields sit beside `issues` in `details` (an item's `index`…). */
+  constructor(message: string, issues: Issue | readonly Issue[], extra?: Record<string, unknown>) {
+    super(message, { ...extra, issues: Array.isArray(issues) ? [...issues] : [issues] });
+  }
+  get issues(): Issue[] {
+    return (this.details as { issues: Issue[] }).issues;
+  }
+}
 export class InvalidJsonError extends errorCode(
   400,
   'INVALID_JSON',
@@ -111,6 +127,7 @@ export class NotFoundError extends errorCode(
 ) {
   constructor(entity: string) {
     super(`${entity} not found`);
+    this.params = { entity };
   }
 }
 export class MethodNotAllowedError extends errorCode(
@@ -278,8 +295,15 @@ export class SharedMeasureMismatchError extends errorCode(
 export class BreakdownExceedsTotalError extends errorCode(
   422,
   'BREAKDOWN_EXCEEDS_TOTAL',
-  'a breakdown cell larger than its total',
-) {}
+  'a breakdown cell larger than its total; `details.breakdowns` names them, `details.issues` says it as `part_exceeds_total`',
+) {
+  constructor(message: string, breakdowns: string[]) {
+    super(message, {
+      breakdowns,
+      issues: [{ path: ['body', 'breakdown'], code: 'part_exceeds_total', params: { breakdowns } }],
+    });
+  }
+}
 export class ResultNotAtPartnerTableError extends errorCode(
   422,
   'RESULT_NOT_AT_PARTNER_TABLE',

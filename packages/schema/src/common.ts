@@ -3,13 +3,83 @@ import { z } from 'zod';
 export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
 
+/**
+ * What a validation problem is, as a code a client can word in its own language next to the
+ * field (docs/api.md#errors lists each code's `params`). Generic codes come from the schemas;
+ * the others from the rules the services apply.
+ */
+export const ISSUE_CODES = [
+  // generic
+  'required',
+  'invalid_type',
+  'not_a_number',
+  'not_integer',
+  'too_small',
+  'too_big',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'invalid_format',
+  'invalid_option',
+  'unknown_field',
+  'duplicate',
+  'out_of_order',
+  'nothing_to_change',
+  'not_storable',
+  'contains_nul',
+  'unknown_code',
+  'invalid',
+  // figures and measures
+  'numerator_exceeds_denominator',
+  'zero_denominator',
+  'numerator_and_denominator',
+  'value_is_derived',
+  'single_value_only',
+  'part_exceeds_total',
+  'not_available',
+  'unknown_dimension',
+  'unknown_dimension_value',
+  'wrong_period_type',
+  'measure_rule',
+  // partnership surveys
+  'rates_itself',
+  'level_zero_has_ratings',
+  'ratings_missing',
+  // uploads
+  'invalid_upload',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** One problem of a request: where (`body.items.3.value`), what, and its figures. */
+export const validationIssue = z
+  .object({
+    path: z.string(),
+    code: z.enum(ISSUE_CODES),
+    params: z.record(z.string(), z.unknown()),
+    /** The problem in plain words, in the caller's language. */
+    message: z.string(),
+  })
+  .meta({ id: 'ValidationIssue' });
+export type ValidationIssue = z.infer<typeof validationIssue>;
+
 /** Every error the API answers; the OpenAPI document names it `Error`, once, in its components. */
 export const errorBody = z
   .object({
     error: z.object({
       code: z.string(),
+      /** In the caller's language (Accept-Language, then the signed-in user's locale, then English). */
       message: z.string(),
-      details: z.unknown().optional(),
+      /**
+       * Depends on the code (docs/api.md#errors): a VALIDATION_ERROR's is its list of problems;
+       * other codes' an object (some 422s with their problems as `issues`).
+       */
+      details: z
+        .union([
+          z.array(validationIssue),
+          z.looseObject({ issues: z.array(validationIssue).optional() }),
+        ])
+        .optional(),
     }),
   })
   .meta({ id: 'Error' });
@@ -49,17 +119,16 @@ export const paginationQuery = z.strictObject({
 });
 
 /** A calendar date within the years the platform handles (1000–9999), as 'YYYY-MM-DD'. */
-export const isoDate = z.iso
-  .date()
-  .refine(
-    (d) => d >= '1000-01-01' && d <= '9999-12-31',
-    'must be a date between the years 1000 and 9999',
-  );
+export const isoDate = z.iso.date().refine((d) => d >= '1000-01-01' && d <= '9999-12-31', {
+  message: 'must be a date between the years 1000 and 9999',
+  params: { code: 'invalid_format', format: 'date', minimum: '1000-01-01', maximum: '9999-12-31' },
+});
 
 /** A PATCH must change something. */
 export function somethingToChange<T extends z.ZodObject>(schema: T) {
   return schema.refine((o) => Object.values(o).some((v) => v !== undefined), {
     message: 'nothing to change: give at least one field',
+    params: { code: 'nothing_to_change' },
   });
 }
 

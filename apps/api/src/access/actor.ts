@@ -1,4 +1,5 @@
 // Who is making a request, with their grants, as every service sees it.
+import type { Locale } from '@rba/schema';
 import type { Role, ScopeType } from '../db/tables/role-grants.table.js';
 
 export interface Grant {
@@ -11,6 +12,8 @@ export interface Actor {
   userId: string;
   grants: Grant[];
   requestId: string | null;
+  /** The user's saved language, for error messages when the request names none. */
+  locale?: Locale;
 }
 
 /** A requirement: a role, optionally within one organization or table. */

@@ -276,7 +276,7 @@ export async function actorFromClaims(
   if (!session || session.disabled_at !== null || session.token_version !== claims.tv) {
     throw new UnauthorizedError('The session has ended; sign in again');
   }
-  return { userId: session.id, grants: session.grants, requestId };
+  return { userId: session.id, grants: session.grants, requestId, locale: session.locale };
 }
 
 export async function me(db: Db, userId: string): Promise<Me> {

@@ -3,7 +3,13 @@ import { hasRole } from '../access/actor.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { CodeTakenError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  CodeTakenError,
+  ForbiddenError,
+  issue,
+  NotFoundError,
+  ValidationError,
+} from '../errors.js';
 import { findDimensionByCode, insertDimension, listDimensions } from './dimensions.repository.js';
 
 export async function createDimension(
@@ -15,7 +21,12 @@ export async function createDimension(
   if (!hasRole(actor, { role: 'table_coordinator' })) throw new ForbiddenError();
   const codes = body.values.map((v) => v.code);
   const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (repeated) throw new ValidationError(`The value code ${repeated} appears twice`);
+  if (repeated) {
+    throw new ValidationError(
+      `The value code ${repeated} appears twice`,
+      issue('body.values', 'duplicate', { value: repeated }),
+    );
+  }
   return inTransaction(db, async (trx) => {
     if (await findDimensionByCode(trx, body.code)) {
       throw new CodeTakenError(`A dimension with code ${body.code} already exists`);

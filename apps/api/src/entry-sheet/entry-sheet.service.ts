@@ -12,7 +12,7 @@ import {
 } from '../access/scopes.js';
 import { today } from '../curve-plans/plan-content.js';
 import type { Db } from '../db/schema.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, issue, NotFoundError, ValidationError } from '../errors.js';
 import { parseBreakdownKey } from '../observations/breakdown.js';
 import {
   closedReportingPeriod,
@@ -42,7 +42,10 @@ function periodsUpTo(label: string, fys: number): EntryPeriod[] {
       shifted = shiftPeriod(current.label, k - PERIODS_SHOWN + 1, fys);
     } catch (err) {
       if (err instanceof DomainError)
-        throw new ValidationError(`${label}: the periods before it are out of range`);
+        throw new ValidationError(
+          `${label}: the periods before it are out of range`,
+          issue('', 'invalid_format', { format: 'period', value: label }),
+        );
       throw err;
     }
     const p = resolvePeriod(shifted, fys);

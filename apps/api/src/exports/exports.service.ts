@@ -390,7 +390,12 @@ export async function exportObservations(
   try {
     filter = cellFilter(q, fys);
   } catch (err) {
-    if (err instanceof ValidationError) throw new ValidationError(`from/to: ${err.message}`);
+    if (err instanceof ValidationError) {
+      throw new ValidationError(
+        `from/to: ${err.message}`,
+        err.issues.map((i) => ({ ...i, path: i.path.length > 0 ? i.path : ['query'] })),
+      );
+    }
     throw err;
   }
   const measures = await exportScope(db, actor, q);

@@ -14,7 +14,7 @@ import { isAdmin } from '../access/actor.js';
 import { canEditTable, canReviewOrganization, deny, organizationView } from '../access/scopes.js';
 import type { Db } from '../db/schema.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
-import { NotFoundError, SharedMeasureComputedError, ValidationError } from '../errors.js';
+import { issue, NotFoundError, SharedMeasureComputedError, ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { visibleMeasure } from '../measures/measures.service.js';
 import { checkBreakdown, parseBreakdownKey } from '../observations/breakdown.js';
@@ -128,9 +128,15 @@ export function parseBreakdownQuery(q: string | undefined): Record<string, strin
     if (at < 0 || dim === '' || value === '') {
       throw new ValidationError(
         `breakdown: "${pair}" is not dim:value (write the cell as dim:value;dim:value)`,
+        issue('query.breakdown', 'invalid_format', { format: 'breakdown' }),
       );
     }
-    if (dim in out) throw new ValidationError(`breakdown: ${dim} is given twice`);
+    if (dim in out) {
+      throw new ValidationError(
+        `breakdown: ${dim} is given twice`,
+        issue('query.breakdown', 'duplicate', { value: dim }),
+      );
+    }
     out[dim] = value;
   }
   return out;

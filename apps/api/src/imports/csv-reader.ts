@@ -1,7 +1,7 @@
 // Reads an uploaded CSV into records with the line each starts on: byte-order mark, CRLF,
 // quoted newlines and `,` `;` tab `|` delimiters (detected from the header line).
 import { parse } from 'csv-parse/sync';
-import { ValidationError } from '../errors.js';
+import { issue, ValidationError } from '../errors.js';
 
 export interface CsvRecord {
   /** The 1-based line of the file where the record starts; the header is line 1. */
@@ -65,6 +65,7 @@ function parseRecords(file: Buffer, delimiter: string, info: boolean) {
     const e = err as { message?: string; lines?: number };
     throw new ValidationError(
       `file: not readable as CSV${e.lines ? ` (near line ${e.lines})` : ''}: ${e.message ?? 'parse error'}`,
+      issue('file', 'invalid_format', { format: 'csv', line: e.lines }),
     );
   }
 }
@@ -103,7 +104,10 @@ export function readCsv(file: Buffer, delimiter: string): CsvFile {
   }
   const first = rows[0];
   if (!first || first.every((c) => c.trim() === '')) {
-    throw new ValidationError('file: the first line must be a header naming the columns');
+    throw new ValidationError(
+      'file: the first line must be a header naming the columns',
+      issue('file', 'invalid_format', { format: 'csv_header' }),
+    );
   }
   const header = first.map((h) => h.trim());
   const records: CsvRecord[] = [];

@@ -7,7 +7,7 @@ import { deny, type View } from '../access/scopes.js';
 import { today } from '../curve-plans/plan-content.js';
 import type { Db } from '../db/schema.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
-import { AppError, ValidationError } from '../errors.js';
+import { AppError, issue, ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 import { canWriteMeasure, measureView, visibleMeasure } from '../measures/measures.service.js';
 import { checkBreakdown } from '../observations/breakdown.js';
@@ -33,8 +33,18 @@ export interface Prepared {
 
 function checkNote(note: string | null | undefined): void {
   if (note === undefined || note === null) return;
-  if (note.length > 4000) throw new ValidationError('note: at most 4000 characters');
-  if (note.includes('\u0000')) throw new ValidationError('note: may not contain a NUL character');
+  if (note.length > 4000) {
+    throw new ValidationError(
+      'note: at most 4000 characters',
+      issue('note', 'too_long', { maximum: 4000 }),
+    );
+  }
+  if (note.includes('\u0000')) {
+    throw new ValidationError(
+      'note: may not contain a NUL character',
+      issue('note', 'contains_nul'),
+    );
+  }
 }
 
 /** Why a row's measure cannot be used, or the measure. */
@@ -237,6 +247,9 @@ export async function prepareAll(
           isRatio(m)
             ? `measure ${m.code} takes numerator and denominator columns`
             : `measure ${m.code} takes a value column`,
+          issue('mapping', 'required', {
+            columns: isRatio(m) ? ['numerator', 'denominator'] : ['value'],
+          }),
         );
       }
       const partsGiven =

@@ -11,7 +11,14 @@ import {
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { AppError, FileTooLargeError, ImportRejectedError, ValidationError } from '../errors.js';
+import {
+  AppError,
+  FileTooLargeError,
+  ImportRejectedError,
+  issue,
+  ValidationError,
+} from '../errors.js';
+import { issuesFromZod } from '../i18n/issues.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
 import { getImportJob, startImportJob } from './import-jobs.js';
@@ -57,7 +64,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       if (length > MAX_IMPORT_BYTES + 2 * 1024 * 1024)
         throw new FileTooLargeError(MAX_IMPORT_BYTES);
       if (!req.isMultipart()) {
-        throw new ValidationError('Send multipart/form-data with a file part and a mapping part');
+        throw new ValidationError(
+          'Send multipart/form-data with a file part and a mapping part',
+          issue('', 'invalid_upload'),
+        );
       }
       let file: Buffer | undefined;
       let filename: string | undefined;
@@ -66,14 +76,20 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         for await (const part of req.parts()) {
           if (part.type === 'file') {
             if (part.fieldname !== 'file') {
-              throw new ValidationError(`Unexpected file part ${part.fieldname}; name it file`);
+              throw new ValidationError(
+                `Unexpected file part ${part.fieldname}; name it file`,
+                issue(part.fieldname, 'unknown_field', { field: part.fieldname }),
+              );
             }
             file = await part.toBuffer();
             filename = part.filename;
           } else if (part.fieldname === 'mapping') {
             mappingText = String(part.value);
           } else {
-            throw new ValidationError(`Unexpected field ${part.fieldname}`);
+            throw new ValidationError(
+              `Unexpected field ${part.fieldname}`,
+              issue(part.fieldname, 'unknown_field', { field: part.fieldname }),
+            );
           }
         }
       } catch (err) {
@@ -81,19 +97,28 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
           throw new FileTooLargeError(MAX_IMPORT_BYTES);
         }
-        if (code?.startsWith('FST_')) throw new ValidationError((err as Error).message);
+        if (code?.startsWith('FST_')) {
+          throw new ValidationError((err as Error).message, issue('', 'invalid_upload'));
+        }
         if (err instanceof AppError) throw err;
         // The multipart parser's own errors (a body that ends early, no boundary): a malformed
         // upload, which is the caller's to fix.
-        throw new ValidationError('The upload is not well-formed multipart/form-data');
+        throw new ValidationError(
+          'The upload is not well-formed multipart/form-data',
+          issue('', 'invalid_upload'),
+        );
       }
-      if (!file) throw new ValidationError('file: the CSV file is missing');
+      if (!file)
+        throw new ValidationError('file: the CSV file is missing', issue('file', 'required'));
       let raw: unknown = {};
       if (mappingText !== undefined && mappingText.trim() !== '') {
         try {
           raw = JSON.parse(mappingText);
         } catch {
-          throw new ValidationError('mapping: not valid JSON');
+          throw new ValidationError(
+            'mapping: not valid JSON',
+            issue('mapping', 'invalid_format', { format: 'json' }),
+          );
         }
       }
       const parsed = importMapping.safeParse(raw);
@@ -101,10 +126,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         const first = parsed.error.issues[0];
         throw new ValidationError(
           `mapping${first?.path.length ? `.${first.path.join('.')}` : ''}: ${first?.message ?? 'invalid'}`,
-          parsed.error.issues.map((i) => ({
-            path: ['mapping', ...i.path].join('.'),
-            message: i.message,
-          })),
+          issuesFromZod(parsed.error.issues, 'mapping', raw),
         );
       }
       const input = { file, filename, mapping: parsed.data };

@@ -5,7 +5,7 @@ import type { ImportMapping, ImportReport } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { ValidationError } from '../errors.js';
+import { issue, ValidationError } from '../errors.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { getSettings } from '../settings/settings.service.js';
 import { readCsv } from './csv-reader.js';
@@ -39,7 +39,12 @@ export function readFile(input: ImportInput) {
   try {
     extracted = extract(file, input.mapping);
   } catch (err) {
-    if (err instanceof MappingError) throw new ValidationError(`mapping: ${err.message}`);
+    if (err instanceof MappingError) {
+      throw new ValidationError(
+        `mapping: ${err.message}`,
+        issue('mapping', 'invalid', { rule: err.message }),
+      );
+    }
     throw err;
   }
   return { rowsRead: file.records.length, extracted };

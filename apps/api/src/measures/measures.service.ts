@@ -16,6 +16,7 @@ import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.
 import {
   CodeTakenError,
   HasDataError,
+  issue,
   NotFoundError,
   SharedMeasureMismatchError,
   SharedMeasureNotAvailableError,
@@ -127,24 +128,35 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
   const settings = await getSettings(trx);
   const aggregation = body.aggregation ?? defaultAggregation(body.unit);
   if (aggregation === 'ratio' && !RATIO_UNITS.includes(body.unit)) {
-    throw new ValidationError('aggregation: ratio applies to percent and rate measures only');
+    throw new ValidationError(
+      'aggregation: ratio applies to percent and rate measures only',
+      issue('body.aggregation', 'measure_rule', { rule: 'ratio_needs_percent_or_rate' }),
+    );
   }
   if (aggregation === 'latest') {
     throw new ValidationError(
       'aggregation: latest combines periods, not contributors; use periodAggregation',
+      issue('body.aggregation', 'measure_rule', { rule: 'latest_is_for_periods' }),
     );
   }
   const periodAggregation = body.periodAggregation ?? aggregation;
   if (periodAggregation === 'ratio' && aggregation !== 'ratio') {
     throw new ValidationError(
       'periodAggregation: ratio needs a measure entered as numerator and denominator',
+      issue('body.periodAggregation', 'measure_rule', { rule: 'period_ratio_needs_ratio' }),
     );
   }
   if (owner.kind === 'indicator' && body.category) {
-    throw new ValidationError('category: indicators have no performance category');
+    throw new ValidationError(
+      'category: indicators have no performance category',
+      issue('body.category', 'measure_rule', { rule: 'indicator_has_no_category' }),
+    );
   }
   if (owner.kind !== 'performance' && body.sharedMeasureId) {
-    throw new ValidationError('sharedMeasureId: only a program measure reports a shared measure');
+    throw new ValidationError(
+      'sharedMeasureId: only a program measure reports a shared measure',
+      issue('body.sharedMeasureId', 'measure_rule', { rule: 'shared_measure_needs_program' }),
+    );
   }
   const owned = owner.organizationId
     ? { organizationId: owner.organizationId }
@@ -159,7 +171,10 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
   const dims = await listDimensions(trx, dimCodes);
   const unknown = dimCodes.filter((c) => !dims.some((d) => d.code === c));
   if (unknown.length > 0)
-    throw new ValidationError(`dimensions: unknown dimension ${unknown.join(', ')}`);
+    throw new ValidationError(
+      `dimensions: unknown dimension ${unknown.join(', ')}`,
+      issue('body.dimensions', 'unknown_code', { values: unknown }),
+    );
 
   if (body.sharedMeasureId) {
     const shared = await findMeasure(trx, body.sharedMeasureId);
@@ -342,7 +357,10 @@ export async function patchMeasure(db: Db, actor: Actor, id: string, body: Updat
   const { row } = await visibleMeasure(db, actor, id);
   if (!canWriteMeasure(actor, row)) deny(true, 'Measure');
   if (row.kind === 'indicator' && body.category) {
-    throw new ValidationError('category: indicators have no performance category');
+    throw new ValidationError(
+      'category: indicators have no performance category',
+      issue('body.category', 'measure_rule', { rule: 'indicator_has_no_category' }),
+    );
   }
   return inTransaction(db, async (trx) => {
     const settings = await getSettings(trx);

@@ -1,6 +1,6 @@
 // Breakdowns as stored: '' for the total, else `dim=value` pairs sorted by dimension code and
 // joined by ';' — the canonical key the CSV export also writes.
-import { ValidationError } from '../errors.js';
+import { issue, ValidationError } from '../errors.js';
 
 export type Breakdown = Record<string, string>;
 
@@ -45,11 +45,18 @@ export function checkBreakdown(
         measureDimensions.length === 0
           ? `breakdown: this measure has no breakdowns, so ${dim} is not allowed`
           : `breakdown: this measure is broken down by ${measureDimensions.join(', ')}, not ${dim}`,
+        issue(`body.breakdown.${dim}`, 'unknown_dimension', {
+          dimension: dim,
+          dimensions: measureDimensions,
+        }),
       );
     }
     const known = vocabulary.find((d) => d.code === dim);
     if (!known?.values.some((v) => v.code === value)) {
-      throw new ValidationError(`breakdown: ${value} is not a value of ${dim}`);
+      throw new ValidationError(
+        `breakdown: ${value} is not a value of ${dim}`,
+        issue(`body.breakdown.${dim}`, 'unknown_dimension_value', { dimension: dim, value }),
+      );
     }
   }
   return breakdownKey(b);

@@ -6,7 +6,7 @@ import {
   type ContributorRule,
   ratioValue,
 } from '@rba/domain';
-import { ValidationError } from '../errors.js';
+import { issue, ValidationError } from '../errors.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
 
 export interface FigureInput {
@@ -72,7 +72,12 @@ const LIMIT = 1e15;
 export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
   for (const [field, v] of Object.entries(input)) {
     if (typeof v === 'number' && Math.abs(v) > LIMIT) {
-      throw new ValidationError(`${field}: must be between -${LIMIT} and ${LIMIT}`);
+      throw new ValidationError(
+        `${field}: must be between -${LIMIT} and ${LIMIT}`,
+        v < 0
+          ? issue(`body.${field}`, 'too_small', { minimum: -LIMIT, inclusive: true })
+          : issue(`body.${field}`, 'too_big', { maximum: LIMIT, inclusive: true }),
+      );
     }
   }
   const { value, numerator, denominator } = input;
@@ -80,24 +85,45 @@ export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
     if (value !== undefined && value !== null) {
       throw new ValidationError(
         'value: this measure is entered as numerator and denominator; the value is derived',
+        issue('body.value', 'value_is_derived'),
       );
     }
     const hasNum = numerator !== undefined && numerator !== null;
     const hasDen = denominator !== undefined && denominator !== null;
     if (!hasNum && !hasDen) return { value: null, numerator: null, denominator: null };
     if (!hasNum || !hasDen) {
-      throw new ValidationError('numerator and denominator go together');
+      throw new ValidationError(
+        'numerator and denominator go together',
+        issue(hasNum ? 'body.denominator' : 'body.numerator', 'numerator_and_denominator'),
+      );
     }
-    if (denominator === 0) throw new ValidationError('denominator: may not be 0');
+    if (denominator === 0) {
+      throw new ValidationError(
+        'denominator: may not be 0',
+        issue('body.denominator', 'zero_denominator'),
+      );
+    }
     if (denominator < 0 || numerator < 0) {
-      throw new ValidationError('numerator and denominator may not be negative');
+      throw new ValidationError(
+        'numerator and denominator may not be negative',
+        issue(numerator < 0 ? 'body.numerator' : 'body.denominator', 'too_small', {
+          minimum: 0,
+          inclusive: true,
+        }),
+      );
     }
     if (m.unit === 'percent' && numerator > denominator) {
-      throw new ValidationError('numerator: may not be greater than the denominator');
+      throw new ValidationError(
+        'numerator: may not be greater than the denominator',
+        issue('body.numerator', 'numerator_exceeds_denominator', { numerator, denominator }),
+      );
     }
     const derived = ratioValue(numerator, denominator, m.unit, m.rate_per);
     if (derived === null || !Number.isFinite(derived)) {
-      throw new ValidationError('numerator and denominator give a value too large to store');
+      throw new ValidationError(
+        'numerator and denominator give a value too large to store',
+        issue('body.numerator', 'not_storable'),
+      );
     }
     return { value: derived, numerator, denominator };
   }
@@ -105,16 +131,37 @@ export function checkFigure(m: MeasureRow, input: FigureInput): Figure {
     (numerator !== undefined && numerator !== null) ||
     (denominator !== undefined && denominator !== null)
   ) {
-    throw new ValidationError('numerator/denominator: this measure takes a single value');
+    throw new ValidationError(
+      'numerator/denominator: this measure takes a single value',
+      issue(
+        numerator !== undefined && numerator !== null ? 'body.numerator' : 'body.denominator',
+        'single_value_only',
+      ),
+    );
   }
   if (value === undefined || value === null)
     return { value: null, numerator: null, denominator: null };
   if (m.unit === 'count' && (value < 0 || !Number.isInteger(value))) {
-    throw new ValidationError('value: a count must be a whole number of at least 0');
+    throw new ValidationError(
+      'value: a count must be a whole number of at least 0',
+      value < 0
+        ? issue('body.value', 'too_small', { minimum: 0, inclusive: true })
+        : issue('body.value', 'not_integer', { minimum: 0 }),
+    );
   }
   if (m.unit === 'percent' && (value < 0 || value > 100)) {
-    throw new ValidationError('value: a percentage lies between 0 and 100');
+    throw new ValidationError(
+      'value: a percentage lies between 0 and 100',
+      value < 0
+        ? issue('body.value', 'too_small', { minimum: 0, inclusive: true })
+        : issue('body.value', 'too_big', { maximum: 100, inclusive: true }),
+    );
   }
-  if (m.unit === 'days' && value < 0) throw new ValidationError('value: days may not be negative');
+  if (m.unit === 'days' && value < 0) {
+    throw new ValidationError(
+      'value: days may not be negative',
+      issue('body.value', 'too_small', { minimum: 0, inclusive: true }),
+    );
+  }
   return { value, numerator: null, denominator: null };
 }

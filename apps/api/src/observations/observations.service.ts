@@ -12,6 +12,8 @@ import {
   AppError,
   ForbiddenError,
   FuturePeriodError,
+  type Issue,
+  issue,
   MeasureArchivedError,
   NotFoundError,
   PeriodClosedError,
@@ -127,6 +129,7 @@ function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   if (figureOmitted(item) && item.note === undefined) {
     throw new ValidationError(
       'Nothing to save: give a value (or a numerator and denominator), or a note; value null clears a figure',
+      issue('body', 'nothing_to_change'),
     );
   }
   // A note-only edit leaves the stored figure as it is.
@@ -273,9 +276,11 @@ export async function saveObservations(
   const prepared = items.map((item, index) => {
     const m = byId.get(item.measureId);
     if (!m || m.organization_id !== organizationId) {
-      throw new ValidationError(`items.${index}.measureId: not a measure of this organization`, {
-        index,
-      });
+      throw new ValidationError(
+        `items.${index}.measureId: not a measure of this organization`,
+        issue(`body.items.${index}.measureId`, 'not_available', { entity: 'measure' }),
+        { index },
+      );
     }
     try {
       return { m, item, p: prepare(m, item, ctx) };
@@ -287,7 +292,11 @@ export async function saveObservations(
   for (const [index, { m, p }] of prepared.entries()) {
     const cell = `${m.id}|${p.period.start}|${p.key}`;
     if (seen.has(cell))
-      throw new ValidationError(`items.${index}: the same cell appears twice`, { index });
+      throw new ValidationError(
+        `items.${index}: the same cell appears twice`,
+        issue(`body.items.${index}`, 'duplicate'),
+        { index },
+      );
     seen.add(cell);
   }
   return inTransaction(db, async (trx) => {
@@ -306,10 +315,18 @@ export async function saveObservations(
 function withIndex(err: unknown, index: number): unknown {
   if (err instanceof AppError) {
     const details = typeof err.details === 'object' && err.details !== null ? err.details : {};
-    return new AppError(err.statusCode, err.code, `items.${index}: ${err.message}`, {
+    // An item's issues are under body.items.<index>.
+    const issues = (details as { issues?: Issue[] }).issues?.map((i) => ({
+      ...i,
+      path: i.path[0] === 'body' ? ['body', 'items', String(index), ...i.path.slice(1)] : i.path,
+    }));
+    const wrapped = new AppError(err.statusCode, err.code, `items.${index}: ${err.message}`, {
       ...details,
+      ...(issues ? { issues } : {}),
       index,
     });
+    if (err.params) wrapped.params = err.params;
+    return wrapped;
   }
   return err;
 }
@@ -355,10 +372,20 @@ export async function putTarget(
   const period = resolvePeriod(periodLabel, fys, m.period_type);
   const key = checkBreakdown(body.breakdown, ctx.dimensionsOf.get(m.id) ?? [], ctx.vocabulary);
   if (m.unit === 'percent' && (body.value < 0 || body.value > 100)) {
-    throw new ValidationError('value: a percentage target lies between 0 and 100');
+    throw new ValidationError(
+      'value: a percentage target lies between 0 and 100',
+      body.value < 0
+        ? issue('body.value', 'too_small', { minimum: 0, inclusive: true })
+        : issue('body.value', 'too_big', { maximum: 100, inclusive: true }),
+    );
   }
   if (m.unit === 'count' && (body.value < 0 || !Number.isInteger(body.value))) {
-    throw new ValidationError('value: a count target is a whole number of at least 0');
+    throw new ValidationError(
+      'value: a count target is a whole number of at least 0',
+      body.value < 0
+        ? issue('body.value', 'too_small', { minimum: 0, inclusive: true })
+        : issue('body.value', 'not_integer', { minimum: 0 }),
+    );
   }
   return inTransaction(db, async (trx) => {
     const { before, row } = await upsertTarget(trx, {

@@ -37,7 +37,7 @@ export function checkPartsAgainstTotal(
   if (tooBig.length > 0) {
     throw new BreakdownExceedsTotalError(
       `A breakdown cell may not be larger than the total (${tooBig.map((p) => p.breakdown).join(', ')})`,
-      { breakdowns: tooBig.map((p) => p.breakdown) },
+      tooBig.map((p) => p.breakdown),
     );
   }
   const warnings: Warning[] = [];

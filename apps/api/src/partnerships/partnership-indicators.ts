@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Trx } from '../db/schema.js';
 import type { PeriodType } from '../db/tables/measures.table.js';
-import { CodeTakenError, ConflictError, ValidationError } from '../errors.js';
+import { CodeTakenError, ConflictError, issue, ValidationError } from '../errors.js';
 import {
   codeTaken,
   findMeasure,
@@ -102,6 +102,7 @@ export async function checkIndicators(trx: Trx, tableId: string, periodType: Per
     if (m.period_type !== periodType) {
       throw new ValidationError(
         `period: the table's partnership indicators are reported by ${m.period_type.replace('_', ' ')}, and this survey's period is a ${periodType.replace('_', ' ')}`,
+        issue('body.period', 'wrong_period_type', { periodType, expected: [m.period_type] }),
       );
     }
   }

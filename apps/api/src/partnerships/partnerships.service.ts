@@ -18,6 +18,7 @@ import type { Db, DbOrTrx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import {
   FuturePeriodError,
+  issue,
   NotFoundError,
   SurveyClosedError,
   SurveyNotOpenError,
@@ -101,18 +102,30 @@ export async function createSurvey(
   await visibleTable(db, actor, tableId);
   if (!canEditTable(actor, tableId)) deny(true, 'Planning table');
   if (body.closes < body.opens) {
-    throw new ValidationError('closes: a survey closes on or after the day it opens');
+    throw new ValidationError(
+      'closes: a survey closes on or after the day it opens',
+      issue('body.closes', 'out_of_order', { fields: ['opens', 'closes'] }),
+    );
   }
   const settings = await getSettings(db);
   const period = resolvePeriod(body.period, settings.fiscalYearStartMonth);
   if (period.type !== 'year' && period.type !== 'fiscal_year') {
-    throw new ValidationError('period: a partnership survey is for a year or a fiscal year');
+    throw new ValidationError(
+      'period: a partnership survey is for a year or a fiscal year',
+      issue('body.period', 'wrong_period_type', {
+        periodType: period.type,
+        expected: ['year', 'fiscal_year'],
+      }),
+    );
   }
   const resultId = body.resultId ?? null;
   if (resultId !== null) {
     const result = await findResult(db, resultId);
     if (!result || result.table_id !== tableId) {
-      throw new ValidationError('resultId: not a result of this planning table');
+      throw new ValidationError(
+        'resultId: not a result of this planning table',
+        issue('body.resultId', 'not_available', { entity: 'result' }),
+      );
     }
   }
   return inTransaction(db, async (trx) => {
@@ -219,6 +232,7 @@ async function respondent(
   } else if (mine.length > 1) {
     throw new ValidationError(
       'organizationId: you answer for several agencies in this survey; say which one',
+      issue('query.organizationId', 'required'),
     );
   }
   if (!organization) deny(true, 'Partnership survey');
@@ -273,27 +287,38 @@ function checkAnswers(body: PutResponseBody, own: string, asked: Set<string>) {
   body.answers.forEach((a, i) => {
     const at = `answers.${i}`;
     if (a.organizationId === own) {
-      throw new ValidationError(`${at}.organizationId: an agency does not rate itself`, {
-        index: i,
-      });
+      throw new ValidationError(
+        `${at}.organizationId: an agency does not rate itself`,
+        issue(`body.${at}.organizationId`, 'rates_itself'),
+        { index: i },
+      );
     }
     if (!asked.has(a.organizationId)) {
-      throw new ValidationError(`${at}.organizationId: not an agency in this survey`, {
-        index: i,
-      });
+      throw new ValidationError(
+        `${at}.organizationId: not an agency in this survey`,
+        issue(`body.${at}.organizationId`, 'not_available', { entity: 'organization' }),
+        { index: i },
+      );
     }
     if (seen.has(a.organizationId)) {
-      throw new ValidationError(`${at}.organizationId: this agency is rated twice`, { index: i });
+      throw new ValidationError(
+        `${at}.organizationId: this agency is rated twice`,
+        issue(`body.${at}.organizationId`, 'duplicate'),
+        { index: i },
+      );
     }
     seen.add(a.organizationId);
     if (a.level === 0 && (a.trust !== null || a.value !== null)) {
-      throw new ValidationError(`${at}: with level 0 (no contact), trust and value are null`, {
-        index: i,
-      });
+      throw new ValidationError(
+        `${at}: with level 0 (no contact), trust and value are null`,
+        issue(`body.${at}`, 'level_zero_has_ratings'),
+        { index: i },
+      );
     }
     if (a.level >= 1 && (a.trust === null || a.value === null)) {
       throw new ValidationError(
         `${at}: with level 1 or more, trust and value are three items each`,
+        issue(`body.${at}`, 'ratings_missing'),
         { index: i },
       );
     }

@@ -1,6 +1,6 @@
 // Period labels at the API edge: parsing them for a measure, and labelling stored dates.
 import { DomainError, type PeriodType, parsePeriod, periodContaining } from '@rba/domain';
-import { ValidationError } from '../errors.js';
+import { issue, ValidationError } from '../errors.js';
 
 export interface ResolvedPeriod {
   label: string;
@@ -21,11 +21,13 @@ export function resolvePeriod(
   } catch (err) {
     throw new ValidationError(
       `${label} is not a period label (${err instanceof DomainError ? err.message : 'unreadable'})`,
+      issue('', 'invalid_format', { format: 'period', value: label }),
     );
   }
   if (expected && p.type !== expected) {
     throw new ValidationError(
       `${label} is a ${p.type.replace('_', ' ')} but this measure is reported by ${expected.replace('_', ' ')}`,
+      issue('', 'wrong_period_type', { periodType: p.type, expected: [expected], value: label }),
     );
   }
   return { label: p.label, type: p.type, start: p.start, end: p.end };

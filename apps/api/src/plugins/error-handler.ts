@@ -1,6 +1,8 @@
 // One place maps every error to `{ error: { code, message, details? } }` with a code of the
 // catalogue (src/errors.ts): the framework's own codes (FST_*) and the database's messages never
-// reach a client, and 5xx never leak.
+// reach a client, and 5xx never leak. Messages follow the caller's language (i18n/language.ts):
+// English as raised, French from i18n/messages.ts; a validation error's `details` lists its
+// problems.
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -27,14 +29,20 @@ import {
   UriTooLongError,
   ValidationError,
 } from '../errors.js';
+import { issue, issuesFromSchema } from '../i18n/issues.js';
+import { requestLanguage } from '../i18n/language.js';
+import { wordError } from '../i18n/messages.js';
 
 interface ErrorReply {
   error: { code: string; message: string; details?: unknown };
 }
 
-function body(err: AppError): ErrorReply {
-  const { code, message, details } = err;
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+/** The error's body in the request's language (English when there is no request). */
+function body(err: AppError, request?: FastifyRequest): ErrorReply {
+  const lang = request
+    ? requestLanguage(request.headers['accept-language'], request.actor?.locale)
+    : 'en';
+  return { error: wordError(err, lang) };
 }
 
 /**
@@ -93,11 +101,11 @@ export function fromFrameworkError(err: FastifyError): AppError | undefined {
  */
 export function frameworkErrorReply(
   err: FastifyError,
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
 ): void {
   const mapped = fromFrameworkError(err) ?? new BadRequestError('The request cannot be routed');
-  void reply.status(mapped.statusCode).send(body(mapped));
+  void reply.status(mapped.statusCode).send(body(mapped, request));
 }
 
 /**
@@ -144,7 +152,10 @@ function fromDatabaseError(pgCode: string): AppError | undefined {
   // A data exception (class 22: an out-of-range date or number, a character the encoding
   // cannot hold) is a value the caller sent that the database cannot store.
   if (pgCode.startsWith('22')) {
-    return new ValidationError('A value is out of the range that can be stored');
+    return new ValidationError(
+      'A value is out of the range that can be stored',
+      issue('', 'not_storable'),
+    );
   }
   return undefined;
 }
@@ -156,41 +167,36 @@ export function registerErrorHandler(app: FastifyInstance): void {
         void reply.header('retry-after', String(err.retryAfterSeconds));
       }
       if (err.statusCode >= 500) request.log.error({ err }, 'application error');
-      return reply.status(err.statusCode).send(body(err));
+      return reply.status(err.statusCode).send(body(err, request));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path: [err.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)].join(
-          '.',
-        ),
-        message: v.message ?? 'invalid',
-      }));
-      const first = details[0];
-      return reply
-        .status(400)
-        .send(
-          body(
-            new ValidationError(
-              first ? `${first.path}: ${first.message}` : 'The request is not valid',
-              details,
-            ),
-          ),
-        );
+      const part = err.validationContext ?? 'body';
+      const input = (request as unknown as Record<string, unknown>)[part];
+      const issues = issuesFromSchema(err.validation, part, input);
+      // The English message stays the schema's own wording of the first problem.
+      const first = err.validation[0];
+      const firstPath = first
+        ? [part, ...first.instancePath.split('/').filter(Boolean)].join('.')
+        : part;
+      const message = first
+        ? `${firstPath}: ${first.message ?? 'invalid'}`
+        : 'The request is not valid';
+      return reply.status(400).send(body(new ValidationError(message, issues), request));
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, cause: err.cause }, 'response did not match its schema');
-      return reply.status(500).send(body(new InternalError()));
+      return reply.status(500).send(body(new InternalError(), request));
     }
     const pgCode = (err as { code?: unknown }).code;
     const fromDb = typeof pgCode === 'string' ? fromDatabaseError(pgCode) : undefined;
     if (fromDb) {
       request.log.warn({ err }, 'the database refused a request');
       if (fromDb instanceof TryAgainError) void reply.header('retry-after', '1');
-      return reply.status(fromDb.statusCode).send(body(fromDb));
+      return reply.status(fromDb.statusCode).send(body(fromDb, request));
     }
     const mapped = fromFrameworkError(err);
-    if (mapped) return reply.status(mapped.statusCode).send(body(mapped));
+    if (mapped) return reply.status(mapped.statusCode).send(body(mapped, request));
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body(new InternalError()));
+    return reply.status(500).send(body(new InternalError(), request));
   });
 }

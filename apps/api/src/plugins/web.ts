@@ -19,6 +19,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { requestLanguage } from '../i18n/language.js';
 import { COMPRESS_THRESHOLD } from './compression.js';
 
 const apiPrefixes = ['/api/', '/docs', '/healthz', '/readyz'];
@@ -154,10 +155,12 @@ export const webPlugin = fp(
         }
         return reply.type('text/html').sendFile('index.html');
       }
+      const route = `${request.method} ${request.url.split('?')[0]}`;
+      const lang = requestLanguage(request.headers['accept-language'], undefined);
       return reply.status(404).send({
         error: {
           code: 'NOT_FOUND',
-          message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+          message: lang === 'fr' ? `La route ${route} n’existe pas.` : `Route ${route} not found`,
         },
       });
     });

@@ -15,7 +15,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db } from '../db/schema.js';
 import type { SubmissionStatus } from '../db/tables/reporting.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
+import { InvalidTransitionError, issue, NotFoundError, ValidationError } from '../errors.js';
 import { queueSubmissionNotices } from '../mail/notify.service.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
@@ -215,7 +215,8 @@ export function returnPeriod(
   periodLabel: string,
   note: string,
 ) {
-  if (note.trim() === '') throw new ValidationError('note: say what needs fixing');
+  if (note.trim() === '')
+    throw new ValidationError('note: say what needs fixing', issue('body.note', 'required'));
   return review(db, actor, organizationId, periodLabel, 'returned', note);
 }
 
@@ -231,7 +232,11 @@ export async function reopenPeriod(
   periodLabel: string,
   reason: string,
 ) {
-  if (reason.trim() === '') throw new ValidationError('reason: say what needs correcting');
+  if (reason.trim() === '')
+    throw new ValidationError(
+      'reason: say what needs correcting',
+      issue('body.reason', 'required'),
+    );
   await visibleOrganization(db, actor, organizationId);
   if (!(await canReviewOrganization(db, actor, organizationId))) deny(true, 'Organization');
   const { fiscalYearStartMonth: fys } = await getSettings(db);
@@ -325,9 +330,10 @@ export async function defineReportingPeriod(
 ) {
   requireAdmin(actor);
   if (!(body.opens <= body.due && body.due <= body.closes)) {
-    throw new ValidationError('opens, due and closes must come in that order', [
-      { path: 'body.due', message: 'must lie between opens and closes' },
-    ]);
+    throw new ValidationError(
+      'opens, due and closes must come in that order',
+      issue('body.due', 'out_of_order', { fields: ['opens', 'due', 'closes'] }),
+    );
   }
   const { fiscalYearStartMonth: fys } = await getSettings(db);
   const period = resolvePeriod(body.period, fys);

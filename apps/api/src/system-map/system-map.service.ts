@@ -8,7 +8,7 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { Db, DbOrTrx } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions } from '../dimensions/dimensions.repository.js';
-import { CodeTakenError, ValidationError } from '../errors.js';
+import { CodeTakenError, issue, ValidationError } from '../errors.js';
 import { visibleTable } from '../planning-tables/planning-tables.service.js';
 import { visibleProgram } from '../programs/programs.service.js';
 import { activeResults } from '../results/results.repository.js';
@@ -82,7 +82,11 @@ export async function putProfile(
   const unknown = (what: string, given: string[], known: string[]) => {
     const bad = given.filter((c) => !known.includes(c));
     if (bad.length > 0)
-      throw new ValidationError(`${what}: unknown ${bad.join(', ')}`, { unknown: bad });
+      throw new ValidationError(
+        `${what}: unknown ${bad.join(', ')}`,
+        issue(`body.${what}`, 'unknown_code', { values: bad }),
+        { unknown: bad },
+      );
   };
   unknown(
     'serviceTypes',

@@ -109,6 +109,7 @@ export async function findSessionUser(db: DbOrTrx, userId: string) {
       'users.id',
       'users.token_version',
       'users.disabled_at',
+      'users.locale',
       sql<
         { role: Role; scopeType: ScopeType | null; scopeId: string | null }[]
       >`coalesce((select json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id) order by g.created_at) from role_grants g where g.user_id = users.id), '[]'::json)`.as(
