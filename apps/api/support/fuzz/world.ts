@@ -12,6 +12,7 @@ import { createProgram } from '../../src/programs/programs.service.js';
 import { publishLink } from '../../src/public-links/public-links.service.js';
 import { submitPeriod } from '../../src/reporting/reporting.service.js';
 import { createResult } from '../../src/results/results.service.js';
+import { getSettings, updateSettings } from '../../src/settings/settings.service.js';
 import { hashPassword } from '../../src/users/passwords.js';
 import { grantRole } from '../../src/users/users.service.js';
 import { makeOrganization, makeUser, PASSWORD } from '../factories.js';
@@ -184,7 +185,17 @@ export async function buildFuzzWorld(db: Db): Promise<FuzzWorld> {
     editorX: w.users.editorX,
   };
 
+  // The world's period labels (fresh quarters, WORLD_PERIOD) are of a fiscal year starting in
+  // its first month: a mutated settings request the API accepts (another month) is undone, or
+  // the next submission the world makes names a period that no longer exists.
+  const { fiscalYearStartMonth } = await getSettings(db);
+  async function fiscalYear(): Promise<void> {
+    if ((await getSettings(db)).fiscalYearStartMonth === fiscalYearStartMonth) return;
+    await updateSettings(db, system, { fiscalYearStartMonth });
+  }
+
   const replenishers: [RegExp, () => Promise<void>][] = [
+    [/^PATCH \/api\/v1\/settings$/, fiscalYear],
     [/^DELETE \/api\/v1\/tables\/\{id\}$/, victims.table],
     [/^DELETE \/api\/v1\/results\/\{id\}$/, victims.result],
     [/^DELETE \/api\/v1\/programs\/\{id\}$/, victims.program],
