@@ -1,16 +1,7 @@
 // Seeded randomness for the province benchmark's dataset (bench/province-data.ts).
 
-/** mulberry32, as in the demo seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 and largest-remainder apportioning: the demo seed's, one implementation. */
+export { apportion, seededRandom as rng } from '../apps/api/src/demo/prng.js';
 
 export function hash(...parts: (string | number)[]): number {
   let h = 2166136261;
@@ -35,21 +26,4 @@ export function pickWeighted<T>(r: () => number, items: T[], weight: (t: T) => n
     if (x < 0) return t;
   }
   return items[items.length - 1] as T;
-}
-
-/** Splits a whole number into parts proportional to weights, summing exactly. */
-export function apportion(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const raw = weights.map((w) => (total * w) / sum);
-  const parts = raw.map(Math.floor);
-  let left = total - parts.reduce((s, p) => s + p, 0);
-  const order = raw
-    .map((v, i) => ({ i, frac: v - Math.floor(v) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i] = (parts[i] as number) + 1;
-    left--;
-  }
-  return parts;
 }
