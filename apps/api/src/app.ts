@@ -29,6 +29,7 @@ import { partnershipRoutes } from './partnerships/partnerships.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { compressionPlugin } from './plugins/compression.js';
+import { languagePlugin } from './plugins/language.js';
 import {
   clientErrorReply,
   frameworkErrorReply,
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     });
   }
   await app.register(authPlugin, { ctx });
+  await app.register(languagePlugin);
   await app.register(openApiPlugin);
 
   await app.register(healthRoutes, { ctx });

@@ -30,7 +30,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { issue, issuesFromSchema } from '../i18n/issues.js';
-import { requestLanguage } from '../i18n/language.js';
+import { callerLanguage } from '../i18n/caller-language.js';
 import { wordError } from '../i18n/messages.js';
 
 interface ErrorReply {
@@ -39,9 +39,7 @@ interface ErrorReply {
 
 /** The error's body in the request's language (English when there is no request). */
 function body(err: AppError, request?: FastifyRequest): ErrorReply {
-  const lang = request
-    ? requestLanguage(request.headers['accept-language'], request.actor?.locale)
-    : 'en';
+  const lang = request ? callerLanguage(request) : 'en';
   return { error: wordError(err, lang) };
 }
 

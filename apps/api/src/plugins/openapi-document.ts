@@ -14,7 +14,7 @@ interface Response {
 interface Operation {
   operationId?: string;
   security?: unknown[];
-  parameters?: { in: string }[];
+  parameters?: { in: string; name?: string }[];
   requestBody?: unknown;
   responses?: Record<string, Response>;
 }
@@ -63,6 +63,16 @@ function errorResponse(status: string): Response {
 
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
+/** `?lang`, which every GET accepts (plugins/language.ts reads it before the route's schema). */
+const langParameter = {
+  in: 'query',
+  name: 'lang',
+  required: false,
+  description:
+    'The language of the answer: its names, titles and labels, and its error messages. Before the signed-in user’s saved language and Accept-Language.',
+  schema: { type: 'string', enum: ['en', 'fr'] },
+};
+
 /** The statuses any route of this shape can answer, before its own logic runs. */
 function frameworkStatuses(method: string, path: string, op: Operation): string[] {
   const statuses: string[] = [];
@@ -81,6 +91,9 @@ function finishOperation(method: string, path: string, op: Operation): void {
   const id = operationIds[key];
   if (id) op.operationId = id;
   op.security ??= [];
+  if (method === 'get' && !op.parameters?.some((p) => p.in === 'query' && p.name === 'lang')) {
+    op.parameters = [...(op.parameters ?? []), langParameter];
+  }
   op.responses ??= {};
   const responses = op.responses;
   for (const status of frameworkStatuses(method, path, op)) {

@@ -4,6 +4,7 @@ export interface DimensionsTable {
   id: Generated<string>;
   code: string;
   name: string;
+  name_fr: string | null;
   created_at: ColumnType<Date, never, never>;
 }
 
@@ -12,6 +13,7 @@ export interface DimensionValuesTable {
   dimension_id: string;
   code: string;
   label: string;
+  label_fr: string | null;
   sort_order: Generated<number>;
 }
 

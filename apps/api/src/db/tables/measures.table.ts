@@ -16,6 +16,7 @@ export interface MeasuresTable {
   kind: MeasureKind;
   code: string;
   name: string;
+  name_fr: string | null;
   table_id: string | null;
   result_id: string | null;
   program_id: string | null;
@@ -33,6 +34,7 @@ export interface MeasuresTable {
   baseline_period: string | null;
   data_source: string | null;
   definition: string | null;
+  definition_fr: string | null;
   shared_measure_id: string | null;
   sort_order: Generated<number>;
   archived_at: Date | null;

@@ -7,6 +7,7 @@ export interface OrganizationsTable {
   id: Generated<string>;
   code: string;
   name: string;
+  name_fr: string | null;
   kind: OrganizationKind;
   archived_at: Date | null;
   created_at: ColumnType<Date, never, never>;

@@ -4,6 +4,7 @@ export interface ServiceTypesTable {
   id: Generated<string>;
   code: string;
   name: string;
+  name_fr: string | null;
   sort_order: Generated<number>;
 }
 
