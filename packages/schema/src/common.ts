@@ -91,6 +91,19 @@ export const localeSchema = z.enum(LOCALES);
 export type Locale = (typeof LOCALES)[number];
 
 /**
+ * A French twin in a request body (`nameFr`, `titleFr`…; docs/api.md#languages): the French
+ * text, or null to remove it; absent leaves it as it is. Blank is refused, not stored.
+ */
+export const frenchText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+
+/**
+ * A French twin in an answer: the French as stored, null when there is none. Its English twin
+ * (`name`…) is in the caller's language: the French when there is one and the caller reads
+ * French, else the English (then a fallback, which a client marks `lang="en"`).
+ */
+export const frenchAnswer = z.string().nullable();
+
+/**
  * A page of a list by `limit` and `offset`: its items, and the offset of the next page (null on
  * the last). No total: counting every list again with the caller's visibility rules would cost
  * a second query per page, and no client shows one.
