@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frenchAnswer, frenchText } from './common.js';
 
 export const ORGANIZATION_KINDS = ['agency', 'funder', 'backbone'] as const;
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
@@ -8,6 +9,7 @@ export const organizationSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
+  nameFr: frenchAnswer,
   kind: organizationKind,
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
@@ -23,6 +25,7 @@ export const createOrganizationBody = z.strictObject({
     .max(40)
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash and underscore only'),
   name: z.string().trim().min(1).max(200),
+  nameFr: frenchText(200),
   kind: organizationKind,
 });
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBody>;

@@ -1,6 +1,9 @@
 // Request and response bodies for setting up planning tables, results, programs and measures.
+// Every name, title, label, population, description and definition has a French twin (`nameFr`…,
+// docs/api.md#languages): create and update bodies take it (null removes it, absent leaves it),
+// answers give it as stored beside the English twin, which is in the caller's language.
 import { z } from 'zod';
-import { itemList, localeSchema, somethingToChange } from './common.js';
+import { frenchAnswer, frenchText, itemList, localeSchema, somethingToChange } from './common.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -14,8 +17,11 @@ const code = z
 export const planningTableSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  nameFr: frenchAnswer,
   population: z.string(),
+  populationFr: frenchAnswer,
   description: z.string().nullable(),
+  descriptionFr: frenchAnswer,
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
@@ -23,14 +29,20 @@ export type PlanningTable = z.infer<typeof planningTableSchema>;
 
 export const createTableBody = z.strictObject({
   name: text(200),
+  nameFr: frenchText(200),
   population: text(500),
+  populationFr: frenchText(500),
   description: optionalText(4000),
+  descriptionFr: frenchText(4000),
 });
 export const updateTableBody = somethingToChange(
   z.strictObject({
     name: text(200).optional(),
+    nameFr: frenchText(200),
     population: text(500).optional(),
+    populationFr: frenchText(500),
     description: optionalText(4000),
+    descriptionFr: frenchText(4000),
     archived: z.boolean().optional(),
   }),
 );
@@ -38,7 +50,13 @@ export const updateTableBody = somethingToChange(
 export const addPartnerBody = z.strictObject({ organizationId: z.uuid() });
 export const partnerSchema = z.object({
   tableId: z.uuid(),
-  organization: z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string() }),
+  organization: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    nameFr: frenchAnswer,
+    kind: z.string(),
+  }),
 });
 export const partnerListSchema = itemList(partnerSchema);
 export const partnerParams = z.strictObject({ id: z.uuid(), organizationId: z.uuid() });
@@ -47,20 +65,26 @@ export const resultSchema = z.object({
   id: z.uuid(),
   tableId: z.uuid(),
   title: z.string(),
+  titleFr: frenchAnswer,
   description: z.string().nullable(),
+  descriptionFr: frenchAnswer,
   sortOrder: z.number().int(),
   archivedAt: z.iso.datetime().nullable(),
 });
 export type Result = z.infer<typeof resultSchema>;
 export const createResultBody = z.strictObject({
   title: text(300),
+  titleFr: frenchText(300),
   description: optionalText(4000),
+  descriptionFr: frenchText(4000),
   sortOrder: z.number().int().min(0).max(100000).optional(),
 });
 export const updateResultBody = somethingToChange(
   z.strictObject({
     title: text(300).optional(),
+    titleFr: frenchText(300),
     description: optionalText(4000),
+    descriptionFr: frenchText(4000),
     sortOrder: z.number().int().min(0).max(100000).optional(),
     archived: z.boolean().optional(),
   }),
@@ -70,20 +94,26 @@ export const programSchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
   name: z.string(),
+  nameFr: frenchAnswer,
   description: z.string().nullable(),
+  descriptionFr: frenchAnswer,
   resultIds: z.array(z.uuid()),
   archivedAt: z.iso.datetime().nullable(),
 });
 export type Program = z.infer<typeof programSchema>;
 export const createProgramBody = z.strictObject({
   name: text(200),
+  nameFr: frenchText(200),
   description: optionalText(4000),
+  descriptionFr: frenchText(4000),
   resultIds: z.array(z.uuid()).max(100).optional(),
 });
 export const updateProgramBody = somethingToChange(
   z.strictObject({
     name: text(200).optional(),
+    nameFr: frenchText(200),
     description: optionalText(4000),
+    descriptionFr: frenchText(4000),
     resultIds: z.array(z.uuid()).max(100).optional(),
     archived: z.boolean().optional(),
   }),
@@ -128,6 +158,7 @@ export const measureSchema = z.object({
   kind: measureKindSchema,
   code: z.string(),
   name: z.string(),
+  nameFr: frenchAnswer,
   tableId: z.uuid().nullable(),
   resultId: z.uuid().nullable(),
   programId: z.uuid().nullable(),
@@ -145,6 +176,7 @@ export const measureSchema = z.object({
   baselinePeriod: z.string().nullable(),
   dataSource: z.string().nullable(),
   definition: z.string().nullable(),
+  definitionFr: frenchAnswer,
   sharedMeasureId: z.uuid().nullable(),
   dimensions: z.array(z.string()),
   archivedAt: z.iso.datetime().nullable(),
@@ -153,6 +185,7 @@ export type Measure = z.infer<typeof measureSchema>;
 
 const measureFields = {
   name: text(300),
+  nameFr: frenchText(300),
   unit: unitSchema,
   direction: directionSchema,
   periodType: periodTypeSchema,
@@ -166,6 +199,7 @@ const measureFields = {
   baselinePeriod: z.string().trim().min(1).max(20).nullable().optional(),
   dataSource: optionalText(1000),
   definition: optionalText(4000),
+  definitionFr: frenchText(4000),
   sharedMeasureId: z.uuid().nullable().optional(),
   dimensions: z.array(code).max(5).optional(),
 };
@@ -175,6 +209,7 @@ export type CreateMeasureBody = z.infer<typeof createMeasureBody>;
 export const updateMeasureBody = somethingToChange(
   z.strictObject({
     name: measureFields.name.optional(),
+    nameFr: measureFields.nameFr,
     direction: measureFields.direction.optional(),
     category: measureFields.category,
     ratePer: measureFields.ratePer,
@@ -184,6 +219,7 @@ export const updateMeasureBody = somethingToChange(
     baselinePeriod: measureFields.baselinePeriod,
     dataSource: measureFields.dataSource,
     definition: measureFields.definition,
+    definitionFr: measureFields.definitionFr,
     archived: z.boolean().optional(),
   }),
 );
@@ -193,7 +229,8 @@ export const dimensionSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
-  values: z.array(z.object({ code: z.string(), label: z.string() })),
+  nameFr: frenchAnswer,
+  values: z.array(z.object({ code: z.string(), label: z.string(), labelFr: frenchAnswer })),
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
 export const dimensionListSchema = itemList(dimensionSchema);
@@ -201,8 +238,9 @@ export const dimensionParams = z.strictObject({ code: z.string().min(1).max(60) 
 export const createDimensionBody = z.strictObject({
   code,
   name: text(200),
+  nameFr: frenchText(200),
   values: z
-    .array(z.strictObject({ code, label: text(200) }))
+    .array(z.strictObject({ code, label: text(200), labelFr: frenchText(200) }))
     .min(1)
     .max(500),
 });

@@ -9,6 +9,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/audit',
     {
       onRequest: app.authenticate,
+      // The trail shows what was written: a French caller must not see English names replaced.
+      config: { asStored: true },
       schema: {
         tags: ['audit'],
         summary: 'The audit trail, newest first',

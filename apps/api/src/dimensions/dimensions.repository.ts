@@ -1,21 +1,37 @@
 import type { DbOrTrx } from '../db/schema.js';
 
+/** A dimension value as answers give it: its label in English and in French (null: none). */
+export interface DimensionValue {
+  code: string;
+  label: string;
+  labelFr: string | null;
+}
+
+/** A dimension with its values in their defined order. */
+export interface DimensionWithValues {
+  id: string;
+  code: string;
+  name: string;
+  nameFr: string | null;
+  values: DimensionValue[];
+}
+
 export async function findDimensionByCode(db: DbOrTrx, code: string) {
   return db
     .selectFrom('dimensions')
-    .select(['id', 'code', 'name'])
+    .select(['id', 'code', 'name', 'name_fr as nameFr'])
     .where('code', '=', code)
     .executeTakeFirst();
 }
 
 export async function insertDimension(
   db: DbOrTrx,
-  v: { code: string; name: string; values: { code: string; label: string }[] },
-) {
+  v: { code: string; name: string; nameFr: string | null; values: DimensionValue[] },
+): Promise<DimensionWithValues> {
   const dim = await db
     .insertInto('dimensions')
-    .values({ code: v.code, name: v.name })
-    .returning(['id', 'code', 'name'])
+    .values({ code: v.code, name: v.name, name_fr: v.nameFr })
+    .returning(['id', 'code', 'name', 'name_fr as nameFr'])
     .executeTakeFirstOrThrow();
   await db
     .insertInto('dimension_values')
@@ -24,15 +40,19 @@ export async function insertDimension(
         dimension_id: dim.id,
         code: value.code,
         label: value.label,
+        label_fr: value.labelFr,
         sort_order: i,
       })),
     )
     .execute();
-  return dim;
+  return { ...dim, values: v.values };
 }
 
 /** Dimensions with their values, all of them or those codes. */
-export async function listDimensions(db: DbOrTrx, codes?: string[]) {
+export async function listDimensions(
+  db: DbOrTrx,
+  codes?: string[],
+): Promise<DimensionWithValues[]> {
   if (codes && codes.length === 0) return [];
   let q = db
     .selectFrom('dimensions')
@@ -41,25 +61,24 @@ export async function listDimensions(db: DbOrTrx, codes?: string[]) {
       'dimensions.id',
       'dimensions.code',
       'dimensions.name',
+      'dimensions.name_fr',
       'dimension_values.code as value_code',
       'dimension_values.label as value_label',
+      'dimension_values.label_fr as value_label_fr',
     ])
     .orderBy('dimensions.code')
     .orderBy('dimension_values.sort_order');
   if (codes) q = q.where('dimensions.code', 'in', codes);
   const rows = await q.execute();
-  const byId = new Map<
-    string,
-    { id: string; code: string; name: string; values: { code: string; label: string }[] }
-  >();
+  const byId = new Map<string, DimensionWithValues>();
   for (const r of rows) {
     let d = byId.get(r.id);
     if (!d) {
-      d = { id: r.id, code: r.code, name: r.name, values: [] };
+      d = { id: r.id, code: r.code, name: r.name, nameFr: r.name_fr, values: [] };
       byId.set(r.id, d);
     }
     if (r.value_code !== null && r.value_label !== null) {
-      d.values.push({ code: r.value_code, label: r.value_label });
+      d.values.push({ code: r.value_code, label: r.value_label, labelFr: r.value_label_fr });
     }
   }
   return [...byId.values()];

@@ -15,7 +15,12 @@ import { findDimensionByCode, insertDimension, listDimensions } from './dimensio
 export async function createDimension(
   db: Db,
   actor: Actor,
-  body: { code: string; name: string; values: { code: string; label: string }[] },
+  body: {
+    code: string;
+    name: string;
+    nameFr?: string | null | undefined;
+    values: { code: string; label: string; labelFr?: string | null | undefined }[];
+  },
 ) {
   // Dimensions are shared vocabulary: admins and coordinators define them.
   if (!hasRole(actor, { role: 'table_coordinator' })) throw new ForbiddenError();
@@ -31,13 +36,21 @@ export async function createDimension(
     if (await findDimensionByCode(trx, body.code)) {
       throw new CodeTakenError(`A dimension with code ${body.code} already exists`);
     }
-    const dim = await insertDimension(trx, body);
-    const result = { ...dim, values: body.values };
+    const result = await insertDimension(trx, {
+      code: body.code,
+      name: body.name,
+      nameFr: body.nameFr ?? null,
+      values: body.values.map((v) => ({
+        code: v.code,
+        label: v.label,
+        labelFr: v.labelFr ?? null,
+      })),
+    });
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: 'dimension.create',
       entity: 'dimension',
-      entityId: dim.id,
+      entityId: result.id,
       after: result,
       requestId: actor.requestId,
     });

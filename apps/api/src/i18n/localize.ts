@@ -51,7 +51,7 @@ function frenchObject(source: Record<string, unknown>): Record<string, unknown> 
     }
   }
   for (const { stem, fr } of TWINS) {
-    if (!Object.hasOwn(source, fr) || text(source[fr]) === null) continue;
+    if (!Object.hasOwn(source, stem) || text(source[fr]) === null) continue;
     out ??= { ...source };
     out[stem] = source[fr];
   }

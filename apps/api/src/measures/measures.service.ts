@@ -48,6 +48,7 @@ export function toMeasure(r: MeasureRow, dimensions: string[], fiscalYearStart: 
     kind: r.kind,
     code: r.code,
     name: r.name,
+    nameFr: r.name_fr,
     tableId: r.table_id,
     resultId: r.result_id,
     programId: r.program_id,
@@ -67,6 +68,7 @@ export function toMeasure(r: MeasureRow, dimensions: string[], fiscalYearStart: 
       : null,
     dataSource: r.data_source,
     definition: r.definition,
+    definitionFr: r.definition_fr,
     sharedMeasureId: r.shared_measure_id,
     dimensions,
     archivedAt: r.archived_at?.toISOString() ?? null,
@@ -207,6 +209,7 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
     kind: owner.kind,
     code: body.code,
     name: body.name,
+    name_fr: body.nameFr ?? null,
     table_id: owner.tableId,
     result_id: owner.resultId,
     program_id: owner.programId,
@@ -224,6 +227,7 @@ async function createMeasure(trx: Trx, actor: Actor, owner: Owner, body: CreateM
     baseline_period: baselineStart,
     data_source: body.dataSource ?? null,
     definition: body.definition ?? null,
+    definition_fr: body.definitionFr ?? null,
     shared_measure_id: body.sharedMeasureId ?? null,
     sort_order: await nextMeasureOrder(
       trx,
@@ -367,6 +371,7 @@ export async function patchMeasure(db: Db, actor: Actor, id: string, body: Updat
     const before = (await present(trx, [row]))[0];
     const updated = await updateMeasure(trx, id, {
       name: body.name,
+      name_fr: body.nameFr,
       direction: body.direction,
       category: body.category,
       rate_per: body.ratePer,
@@ -382,6 +387,7 @@ export async function patchMeasure(db: Db, actor: Actor, id: string, body: Updat
                 .start,
       data_source: body.dataSource,
       definition: body.definition,
+      definition_fr: body.definitionFr,
       archived_at: archiveStamp(body.archived, row.archived_at),
     });
     const after = (await present(trx, [updated]))[0] as Measure;

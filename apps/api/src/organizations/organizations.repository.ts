@@ -2,11 +2,20 @@ import type { DbOrTrx } from '../db/schema.js';
 import type { OrganizationKind } from '../db/tables/organizations.table.js';
 import type { ScopeType } from '../db/tables/role-grants.table.js';
 
-const columns = ['id', 'code', 'name', 'kind', 'archived_at', 'created_at', 'updated_at'] as const;
+const columns = [
+  'id',
+  'code',
+  'name',
+  'name_fr',
+  'kind',
+  'archived_at',
+  'created_at',
+  'updated_at',
+] as const;
 
 export async function insertOrganization(
   db: DbOrTrx,
-  v: { code: string; name: string; kind: OrganizationKind },
+  v: { code: string; name: string; name_fr?: string | null; kind: OrganizationKind },
 ) {
   return db.insertInto('organizations').values(v).returning(columns).executeTakeFirstOrThrow();
 }

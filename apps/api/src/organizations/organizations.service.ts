@@ -20,6 +20,7 @@ function toOrganization(r: Row): Organization {
     id: r.id,
     code: r.code,
     name: r.name,
+    nameFr: r.name_fr,
     kind: r.kind,
     archivedAt: r.archived_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
@@ -37,7 +38,14 @@ export async function createOrganization(
     if (await findOrganizationByCode(trx, body.code)) {
       throw new CodeTakenError(`An organization with code ${body.code} already exists`);
     }
-    const org = toOrganization(await insertOrganization(trx, body));
+    const org = toOrganization(
+      await insertOrganization(trx, {
+        code: body.code,
+        name: body.name,
+        name_fr: body.nameFr ?? null,
+        kind: body.kind,
+      }),
+    );
     await insertAuditEvent(trx, {
       actorId: actor.userId,
       action: 'organization.create',

@@ -1,10 +1,27 @@
 import type { DbOrTrx } from '../db/schema.js';
 
-const columns = ['id', 'name', 'population', 'description', 'archived_at', 'created_at'] as const;
+const columns = [
+  'id',
+  'name',
+  'name_fr',
+  'population',
+  'population_fr',
+  'description',
+  'description_fr',
+  'archived_at',
+  'created_at',
+] as const;
+
+/** The French twins of a table's texts: null is none, left out is left as it is. */
+export interface TableFrench {
+  name_fr?: string | null | undefined;
+  population_fr?: string | null | undefined;
+  description_fr?: string | null | undefined;
+}
 
 export async function insertTable(
   db: DbOrTrx,
-  v: { name: string; population: string; description: string | null },
+  v: { name: string; population: string; description: string | null } & TableFrench,
 ) {
   return db.insertInto('planning_tables').values(v).returning(columns).executeTakeFirstOrThrow();
 }
@@ -21,7 +38,8 @@ export async function updateTable(
     population: string;
     description: string | null;
     archived_at: Date | null;
-  }>,
+  }> &
+    TableFrench,
 ) {
   return db
     .updateTable('planning_tables')
@@ -68,7 +86,13 @@ export async function listPartners(db: DbOrTrx, tableId: string) {
   return db
     .selectFrom('table_partners')
     .innerJoin('organizations', 'organizations.id', 'table_partners.organization_id')
-    .select(['organizations.id', 'organizations.code', 'organizations.name', 'organizations.kind'])
+    .select([
+      'organizations.id',
+      'organizations.code',
+      'organizations.name',
+      'organizations.name_fr as nameFr',
+      'organizations.kind',
+    ])
     .where('table_partners.table_id', '=', tableId)
     .orderBy('organizations.code')
     .execute();

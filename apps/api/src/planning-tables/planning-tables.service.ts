@@ -27,8 +27,11 @@ export function toTable(r: Row): PlanningTable {
   return {
     id: r.id,
     name: r.name,
+    nameFr: r.name_fr,
     population: r.population,
+    populationFr: r.population_fr,
     description: r.description,
+    descriptionFr: r.description_fr,
     archivedAt: r.archived_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
   };
@@ -45,15 +48,25 @@ export async function visibleTable(db: Db, actor: Actor, id: string) {
 export async function createTable(
   db: Db,
   actor: Actor,
-  body: { name: string; population: string; description?: string | null | undefined },
+  body: {
+    name: string;
+    nameFr?: string | null | undefined;
+    population: string;
+    populationFr?: string | null | undefined;
+    description?: string | null | undefined;
+    descriptionFr?: string | null | undefined;
+  },
 ) {
   requireAdmin(actor);
   return inTransaction(db, async (trx) => {
     const table = toTable(
       await insertTable(trx, {
         name: body.name,
+        name_fr: body.nameFr ?? null,
         population: body.population,
+        population_fr: body.populationFr ?? null,
         description: body.description ?? null,
+        description_fr: body.descriptionFr ?? null,
       }),
     );
     await insertAuditEvent(trx, {
@@ -82,8 +95,11 @@ export async function patchTable(
   id: string,
   body: {
     name?: string | undefined;
+    nameFr?: string | null | undefined;
     population?: string | undefined;
+    populationFr?: string | null | undefined;
     description?: string | null | undefined;
+    descriptionFr?: string | null | undefined;
     archived?: boolean | undefined;
   },
 ) {
@@ -94,8 +110,11 @@ export async function patchTable(
     const after = toTable(
       await updateTable(trx, id, {
         name: body.name,
+        name_fr: body.nameFr,
         population: body.population,
+        population_fr: body.populationFr,
         description: body.description,
+        description_fr: body.descriptionFr,
         archived_at: archiveStamp(body.archived, row.archived_at),
       }),
     );
@@ -150,7 +169,13 @@ export async function addPartner(db: Db, actor: Actor, tableId: string, organiza
     const added = await insertPartner(trx, tableId, organizationId);
     const partner = {
       tableId,
-      organization: { id: org.id, code: org.code, name: org.name, kind: org.kind },
+      organization: {
+        id: org.id,
+        code: org.code,
+        name: org.name,
+        nameFr: org.name_fr,
+        kind: org.kind,
+      },
     };
     if (added) {
       await insertAuditEvent(trx, {

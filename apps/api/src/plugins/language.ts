@@ -2,7 +2,8 @@
 // - `?lang=en|fr` is read here, on any route, and taken out of the query before the route's own
 //   schema sees it (so that strict query schemas need not name it); the OpenAPI document gives
 //   it to every GET (openapi-document.ts). Another value is a 400 that changes nothing.
-// - Every JSON answer's names are given in the caller's language (i18n/localize.ts).
+// - Every JSON answer's names are given in the caller's language (i18n/localize.ts), except a
+//   route's whose config says `asStored` (the audit trail: what was written, as written).
 import { LOCALES } from '@rba/schema';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -10,6 +11,13 @@ import { ValidationError } from '../errors.js';
 import { callerLanguage } from '../i18n/caller-language.js';
 import { issue } from '../i18n/issues.js';
 import { localize } from '../i18n/localize.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answer names as stored, in both languages, whatever the caller's (the audit trail). */
+    asStored?: boolean;
+  }
+}
 
 export const languagePlugin = fp(
   async (app: FastifyInstance) => {
@@ -29,7 +37,7 @@ export const languagePlugin = fp(
       request.langParam = lang;
     });
     app.addHook('preSerialization', async (request, _reply, payload) =>
-      localize(payload, callerLanguage(request)),
+      request.routeOptions.config?.asStored ? payload : localize(payload, callerLanguage(request)),
     );
   },
   { name: 'language' },

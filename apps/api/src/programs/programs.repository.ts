@@ -1,10 +1,24 @@
 import type { DbOrTrx } from '../db/schema.js';
 
-const columns = ['id', 'organization_id', 'name', 'description', 'archived_at'] as const;
+const columns = [
+  'id',
+  'organization_id',
+  'name',
+  'name_fr',
+  'description',
+  'description_fr',
+  'archived_at',
+] as const;
+
+/** The French twins of a program's texts: null is none, left out is left as it is. */
+export interface ProgramFrench {
+  name_fr?: string | null | undefined;
+  description_fr?: string | null | undefined;
+}
 
 export async function insertProgram(
   db: DbOrTrx,
-  v: { organization_id: string; name: string; description: string | null },
+  v: { organization_id: string; name: string; description: string | null } & ProgramFrench,
 ) {
   return db.insertInto('programs').values(v).returning(columns).executeTakeFirstOrThrow();
 }
@@ -32,7 +46,8 @@ export async function listPrograms(
 export async function updateProgram(
   db: DbOrTrx,
   id: string,
-  v: Partial<{ name: string; description: string | null; archived_at: Date | null }>,
+  v: Partial<{ name: string; description: string | null; archived_at: Date | null }> &
+    ProgramFrench,
 ) {
   return db
     .updateTable('programs')

@@ -26,7 +26,9 @@ function toProgram(r: Row, resultIds: string[]): Program {
     id: r.id,
     organizationId: r.organization_id,
     name: r.name,
+    nameFr: r.name_fr,
     description: r.description,
+    descriptionFr: r.description_fr,
     resultIds,
     archivedAt: r.archived_at?.toISOString() ?? null,
   };
@@ -69,7 +71,13 @@ export async function createProgram(
   db: Db,
   actor: Actor,
   organizationId: string,
-  body: { name: string; description?: string | null | undefined; resultIds?: string[] | undefined },
+  body: {
+    name: string;
+    nameFr?: string | null | undefined;
+    description?: string | null | undefined;
+    descriptionFr?: string | null | undefined;
+    resultIds?: string[] | undefined;
+  },
 ) {
   const view = await organizationView(db, actor, organizationId);
   if (!view || !(await findOrganization(db, organizationId)))
@@ -80,7 +88,9 @@ export async function createProgram(
     const row = await insertProgram(trx, {
       organization_id: organizationId,
       name: body.name,
+      name_fr: body.nameFr ?? null,
       description: body.description ?? null,
+      description_fr: body.descriptionFr ?? null,
     });
     await setProgramResults(trx, row.id, resultIds);
     const program = toProgram(row, resultIds);
@@ -120,7 +130,9 @@ export async function patchProgram(
   id: string,
   body: {
     name?: string | undefined;
+    nameFr?: string | null | undefined;
     description?: string | null | undefined;
+    descriptionFr?: string | null | undefined;
     resultIds?: string[] | undefined;
     archived?: boolean | undefined;
   },
@@ -138,7 +150,9 @@ export async function patchProgram(
     }
     const updated = await updateProgram(trx, id, {
       name: body.name,
+      name_fr: body.nameFr,
       description: body.description,
+      description_fr: body.descriptionFr,
       archived_at: archiveStamp(body.archived, row.archived_at),
     });
     const after = (await withResults(trx, [updated]))[0] as Program;

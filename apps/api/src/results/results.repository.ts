@@ -1,10 +1,30 @@
 import type { DbOrTrx } from '../db/schema.js';
 
-const columns = ['id', 'table_id', 'title', 'description', 'sort_order', 'archived_at'] as const;
+const columns = [
+  'id',
+  'table_id',
+  'title',
+  'title_fr',
+  'description',
+  'description_fr',
+  'sort_order',
+  'archived_at',
+] as const;
+
+/** The French twins of a result's texts: null is none, left out is left as it is. */
+export interface ResultFrench {
+  title_fr?: string | null | undefined;
+  description_fr?: string | null | undefined;
+}
 
 export async function insertResult(
   db: DbOrTrx,
-  v: { table_id: string; title: string; description: string | null; sort_order?: number },
+  v: {
+    table_id: string;
+    title: string;
+    description: string | null;
+    sort_order?: number;
+  } & ResultFrench,
 ) {
   return db.insertInto('results').values(v).returning(columns).executeTakeFirstOrThrow();
 }
@@ -34,7 +54,7 @@ export async function listResults(db: DbOrTrx, tableId: string, limit: number, o
 export async function activeResults(db: DbOrTrx, tableId: string) {
   return db
     .selectFrom('results')
-    .select(['id', 'title'])
+    .select(['id', 'title', 'title_fr'])
     .where('table_id', '=', tableId)
     .where('archived_at', 'is', null)
     .orderBy('sort_order')
@@ -59,7 +79,8 @@ export async function updateResult(
     description: string | null;
     sort_order: number;
     archived_at: Date | null;
-  }>,
+  }> &
+    ResultFrench,
 ) {
   return db
     .updateTable('results')

@@ -24,7 +24,9 @@ export function toResult(r: Row): Result {
     id: r.id,
     tableId: r.table_id,
     title: r.title,
+    titleFr: r.title_fr,
     description: r.description,
+    descriptionFr: r.description_fr,
     sortOrder: r.sort_order,
     archivedAt: r.archived_at?.toISOString() ?? null,
   };
@@ -41,7 +43,13 @@ export async function createResult(
   db: Db,
   actor: Actor,
   tableId: string,
-  body: { title: string; description?: string | null | undefined; sortOrder?: number | undefined },
+  body: {
+    title: string;
+    titleFr?: string | null | undefined;
+    description?: string | null | undefined;
+    descriptionFr?: string | null | undefined;
+    sortOrder?: number | undefined;
+  },
 ) {
   await visibleTable(db, actor, tableId);
   if (!canEditTable(actor, tableId)) deny(true, 'Planning table');
@@ -50,7 +58,9 @@ export async function createResult(
       await insertResult(trx, {
         table_id: tableId,
         title: body.title,
+        title_fr: body.titleFr ?? null,
         description: body.description ?? null,
+        description_fr: body.descriptionFr ?? null,
         sort_order: body.sortOrder ?? (await nextResultOrder(trx, tableId)),
       }),
     );
@@ -87,7 +97,9 @@ export async function patchResult(
   id: string,
   body: {
     title?: string | undefined;
+    titleFr?: string | null | undefined;
     description?: string | null | undefined;
+    descriptionFr?: string | null | undefined;
     sortOrder?: number | undefined;
     archived?: boolean | undefined;
   },
@@ -98,7 +110,9 @@ export async function patchResult(
     const after = toResult(
       await updateResult(trx, id, {
         title: body.title,
+        title_fr: body.titleFr,
         description: body.description,
+        description_fr: body.descriptionFr,
         sort_order: body.sortOrder,
         archived_at: archiveStamp(body.archived, row.archived_at),
       }),
