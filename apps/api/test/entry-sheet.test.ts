@@ -74,7 +74,12 @@ describe('GET /organizations/:id/entry-sheet', () => {
     });
     const sheet = await editorA.get(sheetUrl(w.orgA.id, WORLD_PERIOD));
 
-    expect(sheet.organization).toEqual({ id: w.orgA.id, code: w.orgA.code, name: w.orgA.name });
+    expect(sheet.organization).toEqual({
+      id: w.orgA.id,
+      code: w.orgA.code,
+      name: w.orgA.name,
+      nameFr: null,
+    });
     expect(sheet.period).toEqual({
       label: 'FY2025-26-Q1',
       type: 'fiscal_quarter',

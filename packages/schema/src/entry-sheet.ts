@@ -1,6 +1,7 @@
 // The data-entry grid's read model: one agency's measures and cells for a period and the three
 // before it, its submission for the period, and what the caller may do with it.
 import { z } from 'zod';
+import { frenchAnswer } from './common.js';
 import { observationStatusSchema, submissionStatusSchema } from './observations.js';
 import {
   aggregationSchema,
@@ -54,13 +55,15 @@ export type EntryCell = z.infer<typeof entryCellSchema>;
 export const entryDimensionSchema = z.object({
   code: z.string(),
   name: z.string(),
-  values: z.array(z.object({ code: z.string(), label: z.string() })),
+  nameFr: frenchAnswer,
+  values: z.array(z.object({ code: z.string(), label: z.string(), labelFr: frenchAnswer })),
 });
 
 export const entryMeasureSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
+  nameFr: frenchAnswer,
   category: categorySchema.nullable(),
   unit: unitSchema,
   ratePer: z.number().nullable(),
@@ -79,7 +82,12 @@ export const entryMeasureSchema = z.object({
 export type EntryMeasure = z.infer<typeof entryMeasureSchema>;
 
 export const entrySheetSchema = z.object({
-  organization: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  organization: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    nameFr: frenchAnswer,
+  }),
   /** The period being entered. */
   period: entryPeriodSchema,
   /** The three periods before it and the period itself, oldest first. */
@@ -93,7 +101,12 @@ export const entrySheetSchema = z.object({
   /** The caller may approve or return the period (when submitted). */
   canReview: z.boolean(),
   programs: z.array(
-    z.object({ id: z.uuid(), name: z.string(), measures: z.array(entryMeasureSchema) }),
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      nameFr: frenchAnswer,
+      measures: z.array(entryMeasureSchema),
+    }),
   ),
 });
 export type EntrySheet = z.infer<typeof entrySheetSchema>;

@@ -1,6 +1,7 @@
 // Where every partner agency of a table stands in one reporting period, and how timely each has
 // reported over the last four periods of that type (issue #17; docs/decisions.md).
 import { z } from 'zod';
+import { frenchAnswer } from './common.js';
 
 export const reportingStatusQuery = z.strictObject({
   /** The period, as a label of the period type asked about (`FY2025-26-Q1`, `2025-07`, ...). */
@@ -38,7 +39,12 @@ export const reportingHistorySchema = z.object({
 export type ReportingHistory = z.infer<typeof reportingHistorySchema>;
 
 export const reportingStatusItem = z.object({
-  organization: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  organization: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    nameFr: frenchAnswer,
+  }),
   status: reportingStatusValue,
   /** The due date has passed (at `at`) and the agency had not submitted the period by then. */
   overdue: z.boolean(),

@@ -1,5 +1,6 @@
 // Reading: the series summary every scorecard row is made of, and the scorecards.
 import { z } from 'zod';
+import { frenchAnswer } from './common.js';
 import { planSummarySchema } from './curve-plans.js';
 import {
   categorySchema,
@@ -95,6 +96,7 @@ export const seriesSummarySchema = z.object({
   measureId: z.uuid(),
   code: z.string(),
   name: z.string(),
+  nameFr: frenchAnswer,
   kind: measureKindSchema,
   category: categorySchema.nullable(),
   unit: unitSchema,
@@ -149,7 +151,12 @@ export const seriesSummarySchema = z.object({
 });
 export type SeriesSummaryBody = z.infer<typeof seriesSummarySchema>;
 
-const orgRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+const orgRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  nameFr: frenchAnswer,
+});
 
 export const sharedMeasureSummarySchema = seriesSummarySchema.extend({
   contributions: z.array(seriesSummarySchema.extend({ organization: orgRef })),
@@ -186,7 +193,13 @@ const scorecardPeriods = z
   );
 
 export const tableScorecardSchema = z.object({
-  table: z.object({ id: z.uuid(), name: z.string(), population: z.string() }),
+  table: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    nameFr: frenchAnswer,
+    population: z.string(),
+    populationFr: frenchAnswer,
+  }),
   period: z.string().nullable(),
   view: scorecardViewSchema,
   suppressionThreshold: z.number().int().nullable(),
@@ -195,11 +208,13 @@ export const tableScorecardSchema = z.object({
     z.object({
       id: z.uuid(),
       title: z.string(),
+      titleFr: frenchAnswer,
       indicators: z.array(seriesSummarySchema),
       programs: z.array(
         z.object({
           id: z.uuid(),
           name: z.string(),
+          nameFr: frenchAnswer,
           organization: orgRef,
           measures: z.array(seriesSummarySchema),
         }),
@@ -216,7 +231,12 @@ export const organizationScorecardSchema = z.object({
   suppressionThreshold: z.number().int().nullable(),
   periods: scorecardPeriods,
   programs: z.array(
-    z.object({ id: z.uuid(), name: z.string(), measures: z.array(seriesSummarySchema) }),
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      nameFr: frenchAnswer,
+      measures: z.array(seriesSummarySchema),
+    }),
   ),
 });
 

@@ -35,7 +35,7 @@ export async function submissionWithPeople(
 export async function activePrograms(db: DbOrTrx, organizationId: string) {
   return db
     .selectFrom('programs')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'name_fr'])
     .where('organization_id', '=', organizationId)
     .where('archived_at', 'is', null)
     .orderBy('name')
@@ -52,6 +52,7 @@ export async function entryMeasures(db: DbOrTrx, organizationId: string, type: P
       'program_id',
       'code',
       'name',
+      'name_fr',
       'category',
       'unit',
       'rate_per',
@@ -80,8 +81,10 @@ export async function dimensionsOfMeasures(db: DbOrTrx, measureIds: string[]) {
       'measure_dimensions.measure_id',
       'dimensions.code',
       'dimensions.name',
+      'dimensions.name_fr',
       'dimension_values.code as value_code',
       'dimension_values.label as value_label',
+      'dimension_values.label_fr as value_label_fr',
     ])
     .where('measure_dimensions.measure_id', 'in', measureIds)
     .orderBy('measure_dimensions.measure_id')

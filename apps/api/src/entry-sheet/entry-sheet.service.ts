@@ -61,12 +61,12 @@ function groupDimensions(rows: DimensionRow[]): Map<string, EntryMeasure['dimens
     const list = out.get(r.measure_id) ?? [];
     let d = list.find((x) => x.code === r.code);
     if (!d) {
-      d = { code: r.code, name: r.name, values: [] };
+      d = { code: r.code, name: r.name, nameFr: r.name_fr, values: [] };
       list.push(d);
       out.set(r.measure_id, list);
     }
     if (r.value_code !== null && r.value_label !== null) {
-      d.values.push({ code: r.value_code, label: r.value_label });
+      d.values.push({ code: r.value_code, label: r.value_label, labelFr: r.value_label_fr });
     }
   }
   return out;
@@ -136,6 +136,7 @@ export async function entrySheet(
       id: m.id,
       code: m.code,
       name: m.name,
+      nameFr: m.name_fr,
       category: m.category,
       unit: m.unit,
       ratePer: m.rate_per,
@@ -150,7 +151,7 @@ export async function entrySheet(
     };
   };
   return {
-    organization: { id: org.id, code: org.code, name: org.name },
+    organization: { id: org.id, code: org.code, name: org.name, nameFr: org.name_fr },
     period,
     periods,
     view,
@@ -181,6 +182,7 @@ export async function entrySheet(
     programs: programs.map((p) => ({
       id: p.id,
       name: p.name,
+      nameFr: p.name_fr,
       measures: measures.filter((m) => m.program_id === p.id).map(toMeasure),
     })),
   };

@@ -41,11 +41,12 @@ export async function agencyFigureCounts(
       'o.id',
       'o.code',
       'o.name',
+      'o.name_fr',
       eb.fn.count<number>('m.id').as('expected'),
       eb.fn.count<number>('ob.id').as('entered'),
     ])
     .where('tp.table_id', '=', tableId)
-    .groupBy(['o.id', 'o.code', 'o.name'])
+    .groupBy(['o.id', 'o.code', 'o.name', 'o.name_fr'])
     .orderBy('o.code')
     .execute();
 }

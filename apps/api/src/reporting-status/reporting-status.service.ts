@@ -140,7 +140,7 @@ export async function reportingStatus(
     const s = own.get(period.start);
     const status = statusOf(s, a.entered);
     return {
-      organization: { id: a.id, code: a.code, name: a.name },
+      organization: { id: a.id, code: a.code, name: a.name, nameFr: a.name_fr },
       status,
       overdue: isOverdue(due, s, at),
       figures: { expected: a.expected, entered: a.entered },

@@ -33,9 +33,11 @@ export async function contributingPrograms(db: DbOrTrx, tableId: string) {
       'program_results.result_id',
       'programs.id',
       'programs.name',
+      'programs.name_fr',
       'organizations.id as organization_id',
       'organizations.code as organization_code',
       'organizations.name as organization_name',
+      'organizations.name_fr as organization_name_fr',
     ])
     .where('results.table_id', '=', tableId)
     .where('programs.archived_at', 'is', null)
@@ -51,7 +53,11 @@ export async function performanceMeasures(db: DbOrTrx, programIds: string[], sha
     .selectFrom('measures')
     .innerJoin('organizations', 'organizations.id', 'measures.organization_id')
     .select(measureColumns.map((c) => `measures.${c}` as const))
-    .select(['organizations.code as organization_code', 'organizations.name as organization_name'])
+    .select([
+      'organizations.code as organization_code',
+      'organizations.name as organization_name',
+      'organizations.name_fr as organization_name_fr',
+    ])
     .where('measures.kind', '=', 'performance')
     .where('measures.archived_at', 'is', null)
     .where((eb) =>
@@ -68,7 +74,7 @@ export async function performanceMeasures(db: DbOrTrx, programIds: string[], sha
 export async function organizationPrograms(db: DbOrTrx, organizationId: string) {
   return db
     .selectFrom('programs')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'name_fr'])
     .where('organization_id', '=', organizationId)
     .where('archived_at', 'is', null)
     .orderBy('name')

@@ -219,7 +219,11 @@ function summaryOf(m: MeasureRow, t: Totals, f: Frame) {
   return drawn({ ...strip(s), plan: planOf(m, f) }, f);
 }
 
-type PerfRow = MeasureRow & { organization_code: string; organization_name: string };
+type PerfRow = MeasureRow & {
+  organization_code: string;
+  organization_name: string;
+  organization_name_fr: string | null;
+};
 
 function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame) {
   const contributions = mine.map((c) => ({
@@ -228,6 +232,7 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
       id: c.organization_id as string,
       code: c.organization_code,
       name: c.organization_name,
+      nameFr: c.organization_name_fr,
     },
   }));
   const collective = collectiveOf(
@@ -274,14 +279,17 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     results: results.map((r) => ({
       id: r.id,
       title: r.title,
+      titleFr: r.title_fr,
       indicators: (indicatorsOf.get(r.id) ?? []).map((m) => summaryOf(m, t, f)),
       programs: (programsOf.get(r.id) ?? []).map((p) => ({
         id: p.id,
         name: p.name,
+        nameFr: p.name_fr,
         organization: {
           id: p.organization_id,
           code: p.organization_code,
           name: p.organization_name,
+          nameFr: p.organization_name_fr,
         },
         measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
       })),
@@ -289,7 +297,13 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     sharedMeasures: shared.map((s) => sharedSummary(s, contributorsOf.get(s.id) ?? [], t, f)),
   };
   return {
-    table: { id: table.id, name: table.name, population: table.population },
+    table: {
+      id: table.id,
+      name: table.name,
+      nameFr: table.name_fr,
+      population: table.population,
+      populationFr: table.population_fr,
+    },
     period: f.period,
     view,
     suppressionThreshold: f.threshold,
@@ -324,10 +338,11 @@ export async function organizationScorecard(
   const shown = programs.map((p) => ({
     id: p.id,
     name: p.name,
+    nameFr: p.name_fr,
     measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
   }));
   return {
-    organization: { id: org.id, code: org.code, name: org.name },
+    organization: { id: org.id, code: org.code, name: org.name, nameFr: org.name_fr },
     period: f.period,
     view,
     suppressionThreshold: f.threshold,

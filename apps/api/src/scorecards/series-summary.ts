@@ -146,6 +146,7 @@ export function summarize(
     measureId: m.id,
     code: m.code,
     name: m.name,
+    nameFr: m.name_fr,
     kind: m.kind,
     category: m.category,
     unit: m.unit,
