@@ -200,6 +200,7 @@ describe('the demo collaborative', () => {
       ['NCL', 'in_progress'],
       ['NGH', 'returned'],
       ['PCMH', 'not_started'],
+      ['CSCN', 'approved'],
     ]);
     const partly = byCode.get('NCL')?.figures;
     expect(partly?.entered).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
 // The demo accounts the sign-in page offers, one click to fill in. Only on a database the demo
 // was seeded into, with DEMO on (the default on the embedded database only): on any other
-// database the list is empty.
-import type { DemoAccounts, DemoQuarterState } from '@rba/schema';
+// database the list is empty. Each editor's agency is named in the caller's language.
+import type { DemoAccounts, DemoQuarterState, Locale } from '@rba/schema';
 import type { Config } from '../config.js';
 import type { DbOrTrx } from '../db/schema.js';
+import { pick } from '../i18n/localize.js';
 import { enabledEmails } from './demo.repository.js';
 import { AGENCIES, CURRENT_QUARTER, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-content.js';
 
@@ -12,6 +13,7 @@ const NO_DEMO: DemoAccounts = { password: null, accounts: [] };
 export async function listDemoAccounts(
   db: DbOrTrx,
   config: Pick<Config, 'demo'>,
+  lang: Locale = 'en',
 ): Promise<DemoAccounts> {
   if (!config.demo) return NO_DEMO;
   const present = await enabledEmails(
@@ -20,7 +22,7 @@ export async function listDemoAccounts(
   );
   // The demo administrator stands for the seed: without it this is not the demo database.
   if (!present.has(DEMO_ACCOUNTS[0].email)) return NO_DEMO;
-  const agencyName = new Map(AGENCIES.map((a) => [a.code, a.name]));
+  const agencyName = new Map(AGENCIES.map((a) => [a.code, pick(lang, a.name, a.nameFr)]));
   return {
     password: DEMO_PASSWORD,
     accounts: DEMO_ACCOUNTS.filter((a) => present.has(a.email)).map((a) => {

@@ -1,5 +1,6 @@
-// The demo's turn-the-curve plans: two population indicators' and one program measure's, with
-// their story, partners, what works, actions and data development agenda.
+// The demo's turn-the-curve plans: two population indicators' and two program measures', with
+// their story, partners, what works, actions and data development agenda. The francophone
+// agency's plan is written in French, by its editor, as its staff would write it.
 import type { Actor } from '../access/actor.js';
 import { savePlan } from '../curve-plans/curve-plans.service.js';
 import type { Db } from '../db/schema.js';
@@ -15,6 +16,8 @@ export async function seedPlans(
   s: {
     coordinator: Actor;
     editor: Actor;
+    /** The francophone agency's (CSCN) editor. */
+    francophoneEditor: Actor;
     today: string;
     indicators: Map<string, string>;
     orgs: Map<string, string>;
@@ -154,5 +157,77 @@ export async function seedPlans(
       },
     ],
     dataDevelopmentAgenda: [],
+  });
+  // The curve of children and youth served in French fell while the centre had one clinician,
+  // and has been climbing since the second was hired (demo-programs.ts, FR-SERVED).
+  await savePlan(db, s.francophoneEditor, s.measureId('FR-SERVED'), {
+    revision: 0,
+    story: {
+      forcesUp: [
+        {
+          text: 'Une deuxième clinicienne francophone depuis un an et demi',
+          evidence: 'Registre des rendez-vous du Centre',
+        },
+        {
+          text: 'Les écoles de langue française nous orientent plus d’élèves',
+          evidence: 'Registre des aiguillages',
+        },
+      ],
+      forcesDown: [
+        {
+          text: 'Bien des familles francophones ignorent que des services existent en français',
+          evidence: 'Discussion avec des parents, réunion du conseil d’école',
+        },
+        { text: 'Faute de place, des jeunes francophones sont servis en anglais ailleurs' },
+      ],
+      narrative:
+        'Le nombre d’enfants et de jeunes servis en français a baissé pendant que le Centre n’avait qu’une clinicienne, puis il remonte depuis l’arrivée de la deuxième. La demande reste plus forte que ce que nous offrons : il faut que les familles nous trouvent dès leur premier appel, peu importe à quelle porte elles frappent.',
+    },
+    partners: [
+      {
+        organizationId: org('NCMHC'),
+        role: 'Demande la langue de préférence au premier appel et nous oriente les familles francophones',
+      },
+      {
+        organizationId: org('NCL'),
+        role: 'Répond en français et nous oriente les jeunes après une crise',
+      },
+      {
+        name: 'Conseil scolaire catholique de Northshire',
+        role: 'Présente nos services aux parents de ses écoles',
+      },
+    ],
+    whatWorks: [
+      {
+        idea: 'L’offre active : proposer le service en français dès le premier contact',
+        source: 'Lignes directrices de l’Ontario sur l’offre active des services en français',
+        cost: 'no_cost',
+        chosen: true,
+      },
+      { idea: 'Counseling par vidéo pour les familles éloignées', cost: 'low_cost', chosen: true },
+      { idea: 'Une troisième clinicienne francophone', cost: 'other', chosen: false },
+    ],
+    actions: [
+      {
+        title: 'Former l’accueil de chaque partenaire à l’offre active',
+        ownerOrganizationId: org('CSCN'),
+        ownerName: 'Geneviève Lavoie',
+        dueDate: addDays(s.today, 40),
+        status: 'in_progress',
+      },
+      {
+        title: 'Présenter nos services aux conseils d’école francophones',
+        ownerOrganizationId: org('CSCN'),
+        dueDate: addDays(s.today, 90),
+        status: 'planned',
+      },
+    ],
+    dataDevelopmentAgenda: [
+      {
+        name: 'Jeunes francophones en attente de services',
+        description:
+          'Noter la langue de préférence à chaque aiguillage, chez tous les partenaires.',
+      },
+    ],
   });
 }

@@ -1,5 +1,6 @@
-// The demo's programs, one for each partner agency, with their measures. Each measure's curve
-// is described by shape (start, slope, a turn) and drawn by a seeded generator (demo-figures.ts).
+// The demo's programs, one for each partner agency, with their measures, each named in English
+// and French (the francophone agency's in French first). Each measure's curve is described by
+// shape (start, slope, a turn) and drawn by a seeded generator (demo-figures.ts).
 import type { AGENCIES, ResultKey } from './demo-content.js';
 
 /** A curve's shape: value at the first quarter, change per quarter, and a turn. */
@@ -17,6 +18,7 @@ export type Breakdown = 'age_group' | 'gender';
 export interface DemoMeasure {
   code: string;
   name: string;
+  nameFr: string;
   category: 'how_much' | 'how_well' | 'better_off';
   unit: 'count' | 'percent' | 'days';
   direction: 'up' | 'down';
@@ -41,7 +43,9 @@ export interface DemoProfile {
 export interface DemoProgram {
   agency: (typeof AGENCIES)[number]['code'];
   name: string;
+  nameFr: string;
   description: string;
+  descriptionFr: string;
   results: ResultKey[];
   /** For the system map. Two counselling programs for 12–17 in Central Northshire overlap. */
   profile: DemoProfile;
@@ -52,7 +56,10 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'NCMHC',
     name: 'Counselling and Therapy',
+    nameFr: 'Counseling et thérapie',
     description: 'Individual and family counselling for children and youth aged 0–17.',
+    descriptionFr:
+      'Counseling individuel et familial pour les enfants et les jeunes de 0 à 17 ans.',
     results: ['healthy', 'help'],
     profile: {
       services: ['counselling_therapy', 'brief_services'],
@@ -65,6 +72,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CT-SERVED',
         name: '# of children and youth served',
+        nameFr: 'Nombre d’enfants et de jeunes servis',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -77,6 +85,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CT-WITHIN-30',
         name: '% seen within 30 days of referral',
+        nameFr: 'Pourcentage d’enfants et de jeunes vus dans les 30 jours suivant l’aiguillage',
         category: 'how_well',
         unit: 'percent',
         direction: 'up',
@@ -87,6 +96,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CT-IMPROVED',
         name: '% whose functioning improved',
+        nameFr: 'Pourcentage d’enfants et de jeunes dont le fonctionnement s’est amélioré',
         category: 'better_off',
         unit: 'percent',
         direction: 'up',
@@ -101,7 +111,10 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'NGH',
     name: 'Child and Adolescent Outpatient Clinic',
+    nameFr: 'Clinique externe pour enfants et adolescents',
     description: 'Psychiatric assessment and treatment for youth referred by physicians.',
+    descriptionFr:
+      'Évaluation et traitement psychiatriques pour les jeunes orientés par leur médecin.',
     results: ['healthy', 'help'],
     profile: {
       services: [
@@ -118,6 +131,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'OP-SERVED',
         name: '# of youth served',
+        nameFr: 'Nombre de jeunes servis',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -127,6 +141,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'OP-WAIT',
         name: 'Average days waited for a first appointment',
+        nameFr: 'Nombre moyen de jours d’attente avant un premier rendez-vous',
         category: 'how_well',
         unit: 'days',
         direction: 'down',
@@ -137,6 +152,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'OP-IMPROVED',
         name: '% whose functioning improved',
+        nameFr: 'Pourcentage de jeunes dont le fonctionnement s’est amélioré',
         category: 'better_off',
         unit: 'percent',
         direction: 'up',
@@ -149,7 +165,9 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'NDSB',
     name: 'School Mental Health Team',
+    nameFr: 'Équipe de santé mentale en milieu scolaire',
     description: 'Brief interventions and classroom mental health literacy in 42 schools.',
+    descriptionFr: 'Interventions brèves et littératie en santé mentale en classe, dans 42 écoles.',
     results: ['healthy', 'belong'],
     profile: {
       services: ['targeted_prevention', 'brief_services'],
@@ -162,6 +180,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'SCH-BRIEF',
         name: '# of students receiving a brief intervention',
+        nameFr: 'Nombre d’élèves ayant reçu une intervention brève',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -171,6 +190,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'SCH-KNOW-HELP',
         name: '% of students who know where to get help',
+        nameFr: 'Pourcentage d’élèves qui savent où obtenir de l’aide',
         category: 'better_off',
         unit: 'percent',
         direction: 'up',
@@ -184,8 +204,11 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'YWH',
     name: 'Youth Wellness Hub drop-in',
+    nameFr: 'Accueil sans rendez-vous du Carrefour bien-être',
     description:
       'Walk-in, one-stop services for youth aged 12–24: counselling, peer support, primary care.',
+    descriptionFr:
+      'Services sans rendez-vous, tous au même endroit, pour les jeunes de 12 à 24 ans : counseling, soutien par les pairs, soins primaires.',
     results: ['healthy', 'belong'],
     profile: {
       services: ['brief_services', 'counselling_therapy'],
@@ -198,6 +221,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'HUB-VISITS',
         name: '# of youth visits',
+        nameFr: 'Nombre de visites de jeunes',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -207,6 +231,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'HUB-SERVED',
         name: '# of youth served',
+        nameFr: 'Nombre de jeunes servis',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -216,6 +241,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'HUB-BETTER',
         name: '% of youth who feel better after their visit',
+        nameFr: 'Pourcentage de jeunes qui se sentent mieux après leur visite',
         category: 'better_off',
         unit: 'percent',
         direction: 'up',
@@ -230,8 +256,11 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'MBFS',
     name: 'Family Wellness Circle',
+    nameFr: 'Cercle de mieux-être familial',
     description:
       'Land-based, culturally grounded family wellness circles led by Elders and Knowledge Keepers.',
+    descriptionFr:
+      'Des cercles de mieux-être familial sur le territoire, ancrés dans la culture et animés par des Aînés et des Gardiens du savoir.',
     results: ['belong', 'help'],
     profile: {
       services: ['family_capacity_building', 'targeted_prevention'],
@@ -244,6 +273,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CIRCLE-FAMILIES',
         name: '# of families taking part',
+        nameFr: 'Nombre de familles participantes',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -253,6 +283,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CIRCLE-CONNECTED',
         name: '% of families reporting stronger connection',
+        nameFr: 'Pourcentage de familles qui disent avoir des liens plus forts',
         category: 'better_off',
         unit: 'percent',
         direction: 'up',
@@ -263,7 +294,9 @@ export const PROGRAMS: DemoProgram[] = [
   },
   {
     agency: 'CSCN',
-    name: 'Services en santé mentale jeunesse',
+    nameFr: 'Services en santé mentale jeunesse',
+    name: 'Youth Mental Health Services',
+    descriptionFr: 'Counseling en français pour les enfants, les jeunes et leurs familles.',
     description: 'French-language counselling for children, youth and families.',
     results: ['healthy', 'help'],
     profile: {
@@ -276,6 +309,7 @@ export const PROGRAMS: DemoProgram[] = [
     measures: [
       {
         code: 'FR-SERVED',
+        nameFr: 'Nombre d’enfants et de jeunes servis en français',
         name: '# of children and youth served in French',
         category: 'how_much',
         unit: 'count',
@@ -286,6 +320,7 @@ export const PROGRAMS: DemoProgram[] = [
       },
       {
         code: 'FR-IMPROVED',
+        nameFr: 'Pourcentage d’enfants et de jeunes dont le fonctionnement s’est amélioré',
         name: '% whose functioning improved',
         category: 'better_off',
         unit: 'percent',
@@ -299,7 +334,10 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'NCL',
     name: 'Crisis Line',
+    nameFr: 'Ligne de crise',
     description: 'A 24/7 telephone and text crisis line for children, youth and families.',
+    descriptionFr:
+      'Une ligne de crise par téléphone et par texto, jour et nuit, pour les enfants, les jeunes et les familles.',
     results: ['healthy'],
     profile: {
       services: ['crisis_support'],
@@ -312,6 +350,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CL-CALLS',
         name: '# of crisis contacts answered',
+        nameFr: 'Nombre de contacts de crise pris en charge',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -320,6 +359,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'CL-60S',
         name: '% of contacts answered within 60 seconds',
+        nameFr: 'Pourcentage de contacts pris en charge en 60 secondes ou moins',
         category: 'how_well',
         unit: 'percent',
         direction: 'up',
@@ -333,7 +373,10 @@ export const PROGRAMS: DemoProgram[] = [
   {
     agency: 'PCMH',
     name: 'Parent Peer Support',
+    nameFr: 'Soutien par les pairs pour les parents',
     description: 'Trained parents with lived experience supporting other parents.',
+    descriptionFr:
+      'Des parents formés, qui ont eux-mêmes traversé ces épreuves, soutiennent d’autres parents.',
     results: ['help'],
     profile: {
       services: ['family_capacity_building'],
@@ -346,6 +389,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'PEER-PARENTS',
         name: '# of parents supported',
+        nameFr: 'Nombre de parents soutenus',
         category: 'how_much',
         unit: 'count',
         direction: 'up',
@@ -354,6 +398,7 @@ export const PROGRAMS: DemoProgram[] = [
       {
         code: 'PEER-CONFIDENT',
         name: '% of parents more confident supporting their child',
+        nameFr: 'Pourcentage de parents plus confiants pour soutenir leur enfant',
         category: 'better_off',
         unit: 'percent',
         direction: 'up',

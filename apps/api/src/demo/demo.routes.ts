@@ -1,6 +1,7 @@
 import { demoAccountsSchema } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { callerLanguage } from '../i18n/caller-language.js';
 import { listDemoAccounts } from './demo-accounts.service.js';
 
 export const demoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -15,6 +16,6 @@ export const demoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: demoAccountsSchema },
       },
     },
-    async () => listDemoAccounts(ctx.db, ctx.config),
+    async (request) => listDemoAccounts(ctx.db, ctx.config, callerLanguage(request)),
   );
 };

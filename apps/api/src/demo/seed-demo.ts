@@ -23,6 +23,7 @@ import { findUserByEmailWithHash } from '../users/users.repository.js';
 import { createUser, grantRole } from '../users/users.service.js';
 import {
   dimensionCodes,
+  fillMissingFrench,
   hasPlanningTable,
   keepOnlyMessages,
   lockDemoSeed,
@@ -35,8 +36,11 @@ import {
   DEMO_PASSWORD,
   DIMENSIONS,
   FUNDERS,
+  PARTNERSHIP_INDICATORS_FR,
   RESULTS,
   type ResultKey,
+  SERVICE_TYPES_FR,
+  SHARED_MEASURES,
   STATCAN_INDICATORS,
   TABLE,
 } from './demo-content.js';
@@ -95,7 +99,14 @@ async function seedContent(
     const found = await findUserByEmailWithHash(db, a.email);
     const id =
       found?.id ??
-      (await createUser(db, null, { email: a.email, name: a.name, password: DEMO_PASSWORD })).id;
+      (
+        await createUser(db, null, {
+          email: a.email,
+          name: a.name,
+          password: DEMO_PASSWORD,
+          ...('locale' in a ? { locale: a.locale } : {}),
+        })
+      ).id;
     users.set(a.key, { id, role: a.role, ...('org' in a ? { org: a.org } : {}) });
   }
   const adminId = users.get('admin')?.id as string;
@@ -124,6 +135,7 @@ async function seedContent(
       await createDimension(db, admin, {
         code: d.code,
         name: d.name,
+        nameFr: d.nameFr,
         values: d.values.map((v) => ({ ...v })),
       });
     }
@@ -132,7 +144,12 @@ async function seedContent(
   const table = await createTable(db, admin, TABLE);
   const orgs = new Map<string, string>();
   for (const a of AGENCIES) {
-    const org = await createOrganization(db, admin, { code: a.code, name: a.name, kind: 'agency' });
+    const org = await createOrganization(db, admin, {
+      code: a.code,
+      name: a.name,
+      nameFr: a.nameFr,
+      kind: 'agency',
+    });
     orgs.set(a.code, org.id);
     await addPartner(db, admin, table.id, org.id);
   }
@@ -140,7 +157,14 @@ async function seedContent(
   for (const f of FUNDERS) {
     funderOrgs.set(
       f.code,
-      (await createOrganization(db, admin, { code: f.code, name: f.name, kind: 'funder' })).id,
+      (
+        await createOrganization(db, admin, {
+          code: f.code,
+          name: f.name,
+          nameFr: f.nameFr,
+          kind: 'funder',
+        })
+      ).id,
     );
   }
 
@@ -159,7 +183,10 @@ async function seedContent(
 
   const results = new Map<ResultKey, string>();
   for (const r of RESULTS)
-    results.set(r.key, (await createResult(db, admin, table.id, { title: r.title })).id);
+    results.set(
+      r.key,
+      (await createResult(db, admin, table.id, { title: r.title, titleFr: r.titleFr })).id,
+    );
 
   const coordinator = as('coordinator');
   const indicators = new Map<string, string>();
@@ -167,6 +194,7 @@ async function seedContent(
     const m = await createIndicator(db, coordinator, results.get(ind.result) as string, {
       code: ind.code,
       name: ind.name,
+      nameFr: ind.nameFr,
       unit: 'percent',
       aggregation: 'mean',
       direction: ind.direction,
@@ -184,18 +212,18 @@ async function seedContent(
   await createIndicator(db, coordinator, results.get(AGENDA_INDICATOR.result) as string, {
     code: AGENDA_INDICATOR.code,
     name: AGENDA_INDICATOR.name,
+    nameFr: AGENDA_INDICATOR.nameFr,
     unit: 'percent',
     direction: AGENDA_INDICATOR.direction,
     periodType: 'fiscal_year',
     onDataDevelopmentAgenda: true,
-    definition:
-      'Of families who asked any partner for help, the share who received a first service within 30 days.',
+    definition: AGENDA_INDICATOR.definition,
+    definitionFr: AGENDA_INDICATOR.definitionFr,
   });
   await importStatcanHistory(db, coordinator, indicators);
 
   const sharedServed = await createSharedMeasure(db, coordinator, table.id, {
-    code: 'SHARED-SERVED',
-    name: '# of children and youth served across the system',
+    ...SHARED_MEASURES.served,
     unit: 'count',
     direction: 'up',
     periodType: 'fiscal_quarter',
@@ -203,8 +231,7 @@ async function seedContent(
     headline: true,
   });
   const sharedImproved = await createSharedMeasure(db, coordinator, table.id, {
-    code: 'SHARED-IMPROVED',
-    name: '% of children and youth whose functioning improved',
+    ...SHARED_MEASURES.improved,
     unit: 'percent',
     direction: 'up',
     periodType: 'fiscal_quarter',
@@ -221,7 +248,9 @@ async function seedContent(
     const orgId = orgs.get(p.agency) as string;
     const program = await createProgram(db, admin, orgId, {
       name: p.name,
+      nameFr: p.nameFr,
       description: p.description,
+      descriptionFr: p.descriptionFr,
       resultIds: p.results.map((r) => results.get(r) as string),
     });
     await putProfile(db, admin, program.id, {
@@ -235,6 +264,7 @@ async function seedContent(
       const m = await createProgramMeasure(db, admin, program.id, {
         code: spec.code,
         name: spec.name,
+        nameFr: spec.nameFr,
         unit: spec.unit,
         direction: spec.direction,
         periodType: 'fiscal_quarter',
@@ -273,6 +303,7 @@ async function seedContent(
   await seedPlans(db, {
     coordinator,
     editor: as('editorLead'),
+    francophoneEditor: as('editorFrancophone'),
     today,
     indicators,
     orgs,
@@ -286,5 +317,13 @@ async function seedContent(
     coordinator,
     orgs,
     editorOf: (code) => as(editorOf(code)),
+  });
+
+  // What the demo uses but did not create (the core service types, the partnership indicators
+  // the surveys' closing made) gets its French name where it has none yet.
+  await fillMissingFrench(db, {
+    serviceTypes: SERVICE_TYPES_FR,
+    tableId: table.id,
+    tableMeasures: PARTNERSHIP_INDICATORS_FR,
   });
 }
