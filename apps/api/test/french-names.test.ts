@@ -256,6 +256,15 @@ describe('creating named things in both languages', () => {
       values: [{ labelFr: 'Jeunes' }, { labelFr: null }],
     });
   });
+
+  it('shows the audit trail as stored to a French caller: English and French, neither replaced', async () => {
+    const events = await get(`/audit?entity=planning_table&entityId=${table.id}`, { lang: 'fr' });
+    const created = events.items.find((e: Body) => e.action === 'table.create');
+    expect(created.after).toMatchObject({
+      name: 'Children thrive',
+      nameFr: 'Les enfants s’épanouissent',
+    });
+  });
 });
 
 describe('reading them back', () => {
