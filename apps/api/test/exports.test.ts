@@ -107,7 +107,7 @@ describe('the long layout', () => {
       new RegExp(`filename="figures-wide_[A-Za-z0-9-]+_FY2023-24-Q1-to-FY2024-25-Q4_${day}\\.csv"`),
     );
     expect(res.text.split('\n')[0]).toBe(
-      'measure_code,measure_name,organization_code,period,period_start,period_end,breakdown,value,numerator,denominator,target,unit,status,note,updated_at,suppressed,under_revision',
+      'measure_code,measure_name,measure_name_fr,organization_code,period,period_start,period_end,breakdown,value,numerator,denominator,target,unit,status,note,updated_at,suppressed,under_revision',
     );
     const rows = records(res.text);
     const total = rows.find(
@@ -242,6 +242,7 @@ describe('the wide layout', () => {
     expect(Object.keys(admin[0] ?? {})).toEqual([
       'measure_code',
       'measure_name',
+      'measure_name_fr',
       'organization_code',
       'unit',
       'breakdown',

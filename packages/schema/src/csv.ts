@@ -46,11 +46,14 @@ export type ExportScorecardQuery = z.infer<typeof exportScorecardQuery>;
 
 /**
  * The columns of the long layout, in order (DESIGN.md, plus `suppressed` and `under_revision`:
- * the last approved figure of a reopened period, as a restricted caller reads it).
+ * the last approved figure of a reopened period, as a restricted caller reads it; and, since
+ * issue #21, `measure_name_fr` beside `measure_name`: the measure's French name, empty when it
+ * has none).
  */
 export const LONG_COLUMNS = [
   'measure_code',
   'measure_name',
+  'measure_name_fr',
   'organization_code',
   'period',
   'period_start',

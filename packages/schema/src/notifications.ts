@@ -1,6 +1,7 @@
 // E-mail reminders and in-app notifications (CONTRACT.md "Who is told what"): the signed-in
 // user's notifications and e-mail settings, a table's reminder settings, and the admin's outbox.
 import { z } from 'zod';
+import { frenchAnswer } from './common.js';
 
 export const NOTIFICATION_KINDS = [
   'reminder',
@@ -115,7 +116,7 @@ export const outboxItemSchema = z.object({
   state: outboxStateSchema,
   kind: notificationKindSchema,
   recipient: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
-  organization: z.object({ id: z.uuid(), name: z.string() }),
+  organization: z.object({ id: z.uuid(), name: z.string(), nameFr: frenchAnswer }),
   /** The reporting period, or the partnership survey's year or fiscal year. */
   period: z.string(),
   /**

@@ -1,7 +1,7 @@
 // Partnership surveys (issue #23): how a table's partner agencies rate their work together,
 // and the network figures drawn from it (FORMAT.md "network").
 import { z } from 'zod';
-import { isoDate, itemList, page } from './common.js';
+import { frenchAnswer, isoDate, itemList, page } from './common.js';
 
 /** A year or a fiscal year: `2026`, `FY2026-27`. */
 export const surveyPeriod = z
@@ -45,6 +45,7 @@ export const surveyOrganizationSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
+  nameFr: frenchAnswer,
 });
 export type SurveyOrganization = z.infer<typeof surveyOrganizationSchema>;
 

@@ -1,6 +1,6 @@
 // The system map: service types, program profiles, and the map of a planning table.
 import { z } from 'zod';
-import { itemList } from './common.js';
+import { frenchAnswer, frenchText, itemList } from './common.js';
 import { targetStatusSchema, trendDirectionSchema } from './scorecards.js';
 
 const code = z
@@ -10,12 +10,18 @@ const code = z
   .max(60)
   .regex(/^[a-z0-9][a-z0-9_]*$/, 'lower-case letters, digits and underscores');
 
-export const serviceTypeSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const serviceTypeSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  nameFr: frenchAnswer,
+});
 export type ServiceType = z.infer<typeof serviceTypeSchema>;
 export const serviceTypeListSchema = itemList(serviceTypeSchema);
 export const createServiceTypeBody = z.strictObject({
   code,
   name: z.string().trim().min(1).max(200),
+  nameFr: frenchText(200),
 });
 
 const codes = (max: number) =>
@@ -55,8 +61,13 @@ export const systemMapQuery = z.strictObject({
   value: z.string().max(60).optional(),
 });
 
-const programRef = z.object({ id: z.uuid(), name: z.string() });
-const orgRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+const programRef = z.object({ id: z.uuid(), name: z.string(), nameFr: frenchAnswer });
+const orgRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  nameFr: frenchAnswer,
+});
 
 export const coverageCellSchema = z.object({
   serviceType: z.string(),
@@ -67,11 +78,12 @@ export const coverageCellSchema = z.object({
 });
 
 export const systemMapSchema = z.object({
-  table: z.object({ id: z.uuid(), name: z.string() }),
+  table: z.object({ id: z.uuid(), name: z.string(), nameFr: frenchAnswer }),
   results: z.array(
     z.object({
       id: z.uuid(),
       title: z.string(),
+      titleFr: frenchAnswer,
       partners: z.array(
         z.object({
           organization: orgRef,
@@ -82,6 +94,7 @@ export const systemMapSchema = z.object({
                   measureId: z.uuid(),
                   code: z.string(),
                   name: z.string(),
+                  nameFr: frenchAnswer,
                   targetStatus: targetStatusSchema,
                   trend: trendDirectionSchema,
                   /** The run length: how many periods the trend has gone on. */
@@ -97,13 +110,13 @@ export const systemMapSchema = z.object({
   ),
   coverage: z.object({
     by: z.enum(['region', 'age_group']),
-    serviceTypes: z.array(z.object({ code: z.string(), name: z.string() })),
-    values: z.array(z.object({ code: z.string(), label: z.string() })),
+    serviceTypes: z.array(z.object({ code: z.string(), name: z.string(), nameFr: frenchAnswer })),
+    values: z.array(z.object({ code: z.string(), label: z.string(), labelFr: frenchAnswer })),
     cells: z.array(coverageCellSchema),
   }),
   /** The same grid counting only programs that serve in French. */
   frenchCoverage: z.object({ cells: z.array(coverageCellSchema) }),
-  unlinkedResults: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  unlinkedResults: z.array(z.object({ id: z.uuid(), title: z.string(), titleFr: frenchAnswer })),
   unlinkedPrograms: z.array(programRef.extend({ organization: orgRef })),
   unprofiledPrograms: z.array(programRef.extend({ organization: orgRef })),
 });

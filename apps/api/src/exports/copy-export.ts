@@ -82,7 +82,8 @@ function measureSelect(m: ScopedMeasure, f: CellFilter, fys: number, rankingOf: 
   if (f.from && DATE.test(f.from)) where.push(`o.period_start >= ${literal(f.from)}`);
   if (f.to && DATE.test(f.to)) where.push(`o.period_start <= ${literal(f.to)}`);
   if (f.totalsOnly) where.push(`o.breakdown = ''`);
-  return `(select ${constText(m.code)}, ${constText(m.name)}, ${constText(m.organization_code)},
+  return `(select ${constText(m.code)}, ${constText(m.name)}, ${constText(m.name_fr)},
+  ${constText(m.organization_code)},
   ${periodLabelSql(m.period_type, fys)}, o.period_start, o.period_end,
   nullif(${neutralised('o.breakdown')}, ''), ${valueSql(m.decimals)}, o.numerator, o.denominator, t.value,
   ${literal(m.unit)}, o.status, ${neutralised('o.note')},

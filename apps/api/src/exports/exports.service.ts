@@ -261,12 +261,14 @@ async function* longLayout(
   for (const m of measures) {
     const code = neutralise(m.code);
     const name = neutralise(m.name);
+    const nameFr = neutralise(m.name_fr);
     const org = neutralise(m.organization_code);
     for await (const cells of shownCells(db, m, filter(m), maskOf, rankingOf)) {
       yield csvLines(
         cells.map((c) => [
           code,
           name,
+          nameFr,
           org,
           label(c.period_start, m.period_type),
           c.period_start,
@@ -288,6 +290,16 @@ async function* longLayout(
     }
   }
 }
+
+/** The wide layout's columns before its period columns (`suppressed` comes after them). */
+const WIDE_HEAD = [
+  'measure_code',
+  'measure_name',
+  'measure_name_fr',
+  'organization_code',
+  'unit',
+  'breakdown',
+] as const;
 
 /**
  * One row per measure and breakdown, one column per period label. A measure's cells are held
@@ -332,21 +344,7 @@ async function* wideLayout(
     ).keys(),
   ];
   const index = new Map(columns.map((c, i) => [c, i]));
-  yield (o.bom ? BOM : '') +
-    csvLines(
-      [
-        [
-          'measure_code',
-          'measure_name',
-          'organization_code',
-          'unit',
-          'breakdown',
-          ...columns,
-          'suppressed',
-        ],
-      ],
-      o,
-    );
+  yield (o.bom ? BOM : '') + csvLines([[...WIDE_HEAD, ...columns, 'suppressed']], o);
   for (const m of measures) {
     const lines = new Map<string, { values: string[]; suppressed: string[] }>();
     for await (const cells of shownCells(db, m, filter(m), maskOf, rankingOf)) {
@@ -368,6 +366,7 @@ async function* wideLayout(
       .map(([key, line]) => [
         neutralise(m.code),
         neutralise(m.name),
+        neutralise(m.name_fr),
         neutralise(m.organization_code),
         m.unit,
         neutralise(key),
@@ -421,20 +420,7 @@ export async function exportObservations(
       ? wideLayout(db, measures, filter, maskCache(db, threshold), rankingOf, fys, o)
       : q.layout === 'wide'
         ? (async function* () {
-            yield (o.bom ? BOM : '') +
-              csvLines(
-                [
-                  [
-                    'measure_code',
-                    'measure_name',
-                    'organization_code',
-                    'unit',
-                    'breakdown',
-                    'suppressed',
-                  ],
-                ],
-                o,
-              );
+            yield (o.bom ? BOM : '') + csvLines([[...WIDE_HEAD, 'suppressed']], o);
           })()
         : longLayout(db, measures, filter, maskCache(db, threshold), rankingOf, fys, o);
   return { filename, body: Readable.from(gen, { objectMode: false }) };

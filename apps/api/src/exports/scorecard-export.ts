@@ -18,13 +18,17 @@ import {
 import { exportFilename } from './export-filename.js';
 import { exportScopeName, ratioMeasureIds } from './exports.repository.js';
 
+// Each French twin (issue #21) comes right after its English column: empty when there is none.
 const SCORECARD_COLUMNS = [
   'section',
   'result',
+  'result_fr',
   'program',
+  'program_fr',
   'organization_code',
   'measure_code',
   'measure_name',
+  'measure_name_fr',
   'kind',
   'category',
   'unit',
@@ -53,6 +57,7 @@ interface SummaryLike {
   measureId: string;
   code: string;
   name: string;
+  nameFr: string | null;
   kind: string;
   category: string | null;
   unit: string;
@@ -83,7 +88,9 @@ interface SummaryLike {
 
 interface Where {
   result?: string;
+  resultFr?: string | null;
   program?: string;
+  programFr?: string | null;
   organization?: string | null;
 }
 
@@ -103,10 +110,13 @@ function scorecardRow(section: string, where: Where, s: SummaryLike, derived: bo
   return [
     section,
     neutralise(where.result),
+    neutralise(where.resultFr),
     neutralise(where.program),
+    neutralise(where.programFr),
     neutralise(where.organization),
     neutralise(s.code),
     neutralise(s.name),
+    neutralise(s.nameFr),
     s.kind,
     s.category ?? '',
     s.unit,
@@ -142,9 +152,15 @@ export async function exportScorecard(
   if (q.tableId) {
     const card = await tableScorecard(db, actor, q.tableId, { period: q.period });
     for (const r of card.results) {
-      for (const s of r.indicators) lines.push(['indicator', { result: r.title }, s]);
+      const result = { result: r.title, resultFr: r.titleFr };
+      for (const s of r.indicators) lines.push(['indicator', result, s]);
       for (const p of r.programs) {
-        const where = { result: r.title, program: p.name, organization: p.organization.code };
+        const where = {
+          ...result,
+          program: p.name,
+          programFr: p.nameFr,
+          organization: p.organization.code,
+        };
         for (const s of p.measures) lines.push(['program_measure', where, s]);
       }
     }
@@ -157,7 +173,7 @@ export async function exportScorecard(
   } else if (q.organizationId) {
     const card = await organizationScorecard(db, actor, q.organizationId, { period: q.period });
     for (const p of card.programs) {
-      const where = { program: p.name, organization: card.organization.code };
+      const where = { program: p.name, programFr: p.nameFr, organization: card.organization.code };
       for (const s of p.measures) lines.push(['program_measure', where, s]);
     }
   }

@@ -97,7 +97,9 @@ async function resolveMeasures(
       );
     } else if (ref.by === 'name') {
       label = `"${ref.name}"`;
+      // The English name first; the French one when no measure has that English name.
       matches = all.filter((m) => m.name === ref.name);
+      if (matches.length === 0) matches = all.filter((m) => m.name_fr === ref.name);
     } else {
       label = ref.id;
       matches = all.filter((m) => m.id === ref.id);

@@ -22,10 +22,12 @@ export async function measuresForImport(
   db: DbOrTrx,
   by: { ids?: string[]; codes?: string[]; names?: string[] },
 ) {
+  // A name is looked up in both languages: a file may name measures in English or in French.
   const ors = [
     ...(by.ids?.length ? [{ col: 'measures.id' as const, values: by.ids }] : []),
     ...(by.codes?.length ? [{ col: 'measures.code' as const, values: by.codes }] : []),
     ...(by.names?.length ? [{ col: 'measures.name' as const, values: by.names }] : []),
+    ...(by.names?.length ? [{ col: 'measures.name_fr' as const, values: by.names }] : []),
   ];
   if (ors.length === 0) return [];
   return db

@@ -1,24 +1,35 @@
 // The words of every message, in English and French: a subject and a plain-text body (the in-app
 // notification), which the e-mail wraps with a greeting, a link and the unsubscribe footer.
+// Everything named in a message (an agency, a table) is named in the recipient's language: its
+// French name for a French reader when it has one, else its English name. Periods too: English
+// readers get the label as every screen writes it (`FY2026-27 Q1`), French readers the words
+// French uses (`T1 2026-2027`, `exercice 2026-2027`, `août 2025`).
 import { periodName } from '@rba/domain';
 import type { NotificationKind } from '../db/tables/mail.table.js';
 import type { Locale } from '../db/tables/users.table.js';
+import { pick } from '../i18n/localize.js';
+
+/** A name in both languages, as stored: the French is null when there is none. */
+export interface Named {
+  name: string;
+  nameFr: string | null;
+}
 
 export type MessageFacts =
   | {
       kind: 'reminder';
-      agency: string;
+      agency: Named;
       period: string;
       /** YYYY-MM-DD. */
       due: string;
       /** The due date has passed at the moment the reminder is queued. */
       overdue: boolean;
     }
-  | { kind: 'returned'; agency: string; period: string; note: string }
-  | { kind: 'reopened'; agency: string; period: string; reason: string }
+  | { kind: 'returned'; agency: Named; period: string; note: string }
+  | { kind: 'reopened'; agency: Named; period: string; reason: string }
   | {
       kind: 'submitted';
-      agency: string;
+      agency: Named;
       period: string;
       missing: number | null;
       flagged: number | null;
@@ -26,8 +37,8 @@ export type MessageFacts =
   | {
       kind: 'survey_invitation';
       /** The planning table whose survey it is. */
-      table: string;
-      agency: string;
+      table: Named;
+      agency: Named;
       title: string;
       /** The survey's year or fiscal year (`2026`, `FY2026-27`). */
       period: string;
@@ -40,8 +51,8 @@ export type MessageFacts =
     }
   | {
       kind: 'survey_reminder';
-      table: string;
-      agency: string;
+      table: Named;
+      agency: Named;
       title: string;
       period: string;
       /** YYYY-MM-DD, the last day answers are taken. */
@@ -87,104 +98,156 @@ function checksLine(missing: number | null, flagged: number | null, locale: Loca
   return `\n\nChecks at submission: ${missing} empty figure(s), ${flagged} figure(s) that look unusual.`;
 }
 
-function english(f: MessageFacts): MessageText {
+/** What a message names, in its reader's language. */
+interface Words {
+  agency: string;
+  /** The planning table (survey messages); empty otherwise. */
+  table: string;
+  /** The period as a reader writes it (`FY2026-27 Q1`; `T1 2026-2027`). */
+  period: string;
+  /** "For the period", with the article French needs (`pour le T1 2026-2027`). */
+  forPeriod: string;
+}
+
+function english(f: MessageFacts, w: Words): MessageText {
   switch (f.kind) {
     case 'reminder': {
       const due = formatDate(f.due, 'en');
       return f.overdue
         ? {
-            subject: `Overdue: ${f.agency}, ${f.period} (due ${due})`,
-            body: `The figures of ${f.agency} for ${f.period} were due on ${due} and have not been submitted.\n\nEnter the figures and submit the period as soon as you can.`,
+            subject: `Overdue: ${w.agency}, ${w.period} (due ${due})`,
+            body: `The figures of ${w.agency} for ${w.period} were due on ${due} and have not been submitted.\n\nEnter the figures and submit the period as soon as you can.`,
           }
         : {
-            subject: `Reminder: ${f.agency}, ${f.period} is due on ${due}`,
-            body: `The figures of ${f.agency} for ${f.period} are due on ${due} and have not been submitted yet.\n\nEnter the figures and submit the period when they are complete.`,
+            subject: `Reminder: ${w.agency}, ${w.period} is due on ${due}`,
+            body: `The figures of ${w.agency} for ${w.period} are due on ${due} and have not been submitted yet.\n\nEnter the figures and submit the period when they are complete.`,
           };
     }
     case 'returned':
       return {
-        subject: `Returned for correction: ${f.agency}, ${f.period}`,
-        body: `A coordinator returned the figures of ${f.agency} for ${f.period} for correction. Their note:\n\n${f.note}\n\nCorrect the figures and submit the period again.`,
+        subject: `Returned for correction: ${w.agency}, ${w.period}`,
+        body: `A coordinator returned the figures of ${w.agency} for ${w.period} for correction. Their note:\n\n${f.note}\n\nCorrect the figures and submit the period again.`,
       };
     case 'reopened':
       return {
-        subject: `Reopened for correction: ${f.agency}, ${f.period}`,
-        body: `A coordinator reopened the approved figures of ${f.agency} for ${f.period}. The reason:\n\n${f.reason}\n\nCorrect the figures and submit the period again. Until it is approved again, everyone else keeps seeing the figures last approved.`,
+        subject: `Reopened for correction: ${w.agency}, ${w.period}`,
+        body: `A coordinator reopened the approved figures of ${w.agency} for ${w.period}. The reason:\n\n${f.reason}\n\nCorrect the figures and submit the period again. Until it is approved again, everyone else keeps seeing the figures last approved.`,
       };
     case 'submitted':
       return {
-        subject: `Submitted for review: ${f.agency}, ${f.period}`,
-        body: `${f.agency} submitted its figures for ${f.period}. They are ready for your review.${checksLine(f.missing, f.flagged, 'en')}`,
+        subject: `Submitted for review: ${w.agency}, ${w.period}`,
+        body: `${w.agency} submitted its figures for ${w.period}. They are ready for your review.${checksLine(f.missing, f.flagged, 'en')}`,
       };
     case 'survey_invitation': {
       const opens = formatDate(f.opens, 'en');
       const closes = formatDate(f.closes, 'en');
       return {
-        subject: `Partnership survey of ${f.table}: ${f.title} (answer by ${closes})`,
-        body: `${f.table} asks ${f.agency} to answer its partnership survey “${f.title}” for ${f.period}. ${f.scheduled ? `The survey opens on ${opens} and closes on ${closes}.` : `The survey is open until ${closes}.`}\n\nRate how ${f.agency} works with each of the other partner agencies at the table: how closely, how much you trust each other and what working together brings. Any editor of ${f.agency} may give the agency's one response and change it until the survey closes.`,
+        subject: `Partnership survey of ${w.table}: ${f.title} (answer by ${closes})`,
+        body: `${w.table} asks ${w.agency} to answer its partnership survey “${f.title}” for ${w.period}. ${f.scheduled ? `The survey opens on ${opens} and closes on ${closes}.` : `The survey is open until ${closes}.`}\n\nRate how ${w.agency} works with each of the other partner agencies at the table: how closely, how much you trust each other and what working together brings. Any editor of ${w.agency} may give the agency's one response and change it until the survey closes.`,
       };
     }
     case 'survey_reminder': {
       const closes = formatDate(f.closes, 'en');
       return {
-        subject: `Reminder: ${f.title} of ${f.table} closes on ${closes}`,
-        body: `${f.agency} has not answered the partnership survey “${f.title}” of ${f.table} for ${f.period} yet. The survey closes on ${closes}.\n\nAnswer it before then: once it closes, its figures are recorded without ${f.agency}'s ratings.`,
+        subject: `Reminder: ${f.title} of ${w.table} closes on ${closes}`,
+        body: `${w.agency} has not answered the partnership survey “${f.title}” of ${w.table} for ${w.period} yet. The survey closes on ${closes}.\n\nAnswer it before then: once it closes, its figures are recorded without ${w.agency}'s ratings.`,
       };
     }
   }
 }
 
-function french(f: MessageFacts): MessageText {
+function french(f: MessageFacts, w: Words): MessageText {
   switch (f.kind) {
     case 'reminder': {
       const due = formatDate(f.due, 'fr');
       return f.overdue
         ? {
-            subject: `En retard${NB}: ${f.agency}, ${f.period} (échéance le ${due})`,
-            body: `Les données de ${f.agency} pour ${f.period} étaient attendues le ${due} et n’ont pas été soumises.\n\nSaisissez les données et soumettez la période dès que possible.`,
+            subject: `En retard${NB}: ${w.agency}, ${w.period} (échéance le ${due})`,
+            body: `Les données de ${w.agency} ${w.forPeriod} étaient attendues le ${due} et n’ont pas été soumises.\n\nSaisissez les données et soumettez la période dès que possible.`,
           }
         : {
-            subject: `Rappel${NB}: ${f.agency}, ${f.period} attendue le ${due}`,
-            body: `Les données de ${f.agency} pour ${f.period} sont attendues le ${due} et n’ont pas encore été soumises.\n\nSaisissez les données et soumettez la période lorsqu’elles sont complètes.`,
+            subject: `Rappel${NB}: ${w.agency}, ${w.period} attendue le ${due}`,
+            body: `Les données de ${w.agency} ${w.forPeriod} sont attendues le ${due} et n’ont pas encore été soumises.\n\nSaisissez les données et soumettez la période lorsqu’elles sont complètes.`,
           };
     }
     case 'returned':
       return {
-        subject: `Renvoyée pour correction${NB}: ${f.agency}, ${f.period}`,
-        body: `Un coordonnateur a renvoyé les données de ${f.agency} pour ${f.period} pour correction. Sa note${NB}:\n\n${f.note}\n\nCorrigez les données et soumettez de nouveau la période.`,
+        subject: `Renvoyée pour correction${NB}: ${w.agency}, ${w.period}`,
+        body: `Un coordonnateur a renvoyé les données de ${w.agency} ${w.forPeriod} pour correction. Sa note${NB}:\n\n${f.note}\n\nCorrigez les données et soumettez de nouveau la période.`,
       };
     case 'reopened':
       return {
-        subject: `Rouverte pour correction${NB}: ${f.agency}, ${f.period}`,
-        body: `Un coordonnateur a rouvert les données approuvées de ${f.agency} pour ${f.period}. La raison${NB}:\n\n${f.reason}\n\nCorrigez les données et soumettez de nouveau la période. D’ici sa nouvelle approbation, les autres continuent de voir les données approuvées.`,
+        subject: `Rouverte pour correction${NB}: ${w.agency}, ${w.period}`,
+        body: `Un coordonnateur a rouvert les données approuvées de ${w.agency} ${w.forPeriod}. La raison${NB}:\n\n${f.reason}\n\nCorrigez les données et soumettez de nouveau la période. D’ici sa nouvelle approbation, les autres continuent de voir les données approuvées.`,
       };
     case 'submitted':
       return {
-        subject: `Soumise pour examen${NB}: ${f.agency}, ${f.period}`,
-        body: `${f.agency} a soumis ses données pour ${f.period}. Elles sont prêtes pour votre examen.${checksLine(f.missing, f.flagged, 'fr')}`,
+        subject: `Soumise pour examen${NB}: ${w.agency}, ${w.period}`,
+        body: `${w.agency} a soumis ses données ${w.forPeriod}. Elles sont prêtes pour votre examen.${checksLine(f.missing, f.flagged, 'fr')}`,
       };
     case 'survey_invitation': {
       const opens = formatDate(f.opens, 'fr');
       const closes = formatDate(f.closes, 'fr');
       return {
-        subject: `Sondage de partenariat de ${f.table}${NB}: ${f.title} (réponse d’ici le ${closes})`,
-        body: `${f.table} demande à ${f.agency} de répondre à son sondage de partenariat «${NB}${f.title}${NB}» pour ${f.period}. ${f.scheduled ? `Le sondage ouvre le ${opens} et ferme le ${closes}.` : `Le sondage est ouvert jusqu’au ${closes}.`}\n\nÉvaluez comment ${f.agency} travaille avec chacun des autres organismes partenaires de la table${NB}: à quel point vous collaborez, la confiance que vous vous accordez et ce que le travail en commun apporte. Tout éditeur de ${f.agency} peut donner la réponse unique de l’organisme et la modifier jusqu’à la fermeture du sondage.`,
+        subject: `Sondage de partenariat de ${w.table}${NB}: ${f.title} (réponse d’ici le ${closes})`,
+        body: `${w.table} demande à ${w.agency} de répondre à son sondage de partenariat «${NB}${f.title}${NB}» ${w.forPeriod}. ${f.scheduled ? `Le sondage ouvre le ${opens} et ferme le ${closes}.` : `Le sondage est ouvert jusqu’au ${closes}.`}\n\nÉvaluez comment ${w.agency} travaille avec chacun des autres organismes partenaires de la table${NB}: à quel point vous collaborez, la confiance que vous vous accordez et ce que le travail en commun apporte. Tout éditeur de ${w.agency} peut donner la réponse unique de l’organisme et la modifier jusqu’à la fermeture du sondage.`,
       };
     }
     case 'survey_reminder': {
       const closes = formatDate(f.closes, 'fr');
       return {
-        subject: `Rappel${NB}: ${f.title} de ${f.table} ferme le ${closes}`,
-        body: `${f.agency} n’a pas encore répondu au sondage de partenariat «${NB}${f.title}${NB}» de ${f.table} pour ${f.period}. Le sondage ferme le ${closes}.\n\nRépondez-y d’ici là${NB}: à sa fermeture, ses données sont inscrites sans les évaluations de ${f.agency}.`,
+        subject: `Rappel${NB}: ${f.title} de ${w.table} ferme le ${closes}`,
+        body: `${w.agency} n’a pas encore répondu au sondage de partenariat «${NB}${f.title}${NB}» de ${w.table} ${w.forPeriod}. Le sondage ferme le ${closes}.\n\nRépondez-y d’ici là${NB}: à sa fermeture, ses données sont inscrites sans les évaluations de ${w.agency}.`,
       };
     }
   }
 }
 
 export function messageText(facts: MessageFacts, locale: Locale): MessageText {
+  const named = (n: Named) => pick(locale, n.name, n.nameFr);
+  const words = {
+    agency: named(facts.agency),
+    table: 'table' in facts ? named(facts.table) : '',
+  };
+  if (locale === 'fr') {
+    const period = frenchPeriod(facts.period);
+    return french(facts, { ...words, period: period.name, forPeriod: period.forPeriod });
+  }
   // Written for people: the quarter as every screen writes it (`FY2026-27 Q3`).
-  const readable: MessageFacts = { ...facts, period: periodName(facts.period) };
-  return locale === 'fr' ? french(readable) : english(readable);
+  const period = periodName(facts.period);
+  return english(facts, { ...words, period, forPeriod: `for ${period}` });
+}
+
+const FRENCH_MONTH = new Intl.DateTimeFormat('fr-CA', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * A period label as a French reader writes it, alone and after « pour »: a quarter is a
+ * trimestre (`2025-Q3` → `T3 2025`), a fiscal year an exercice written with both its years
+ * (`FY2026-27` → `exercice 2026-2027`, its quarters `T1 2026-2027`), a month by its name
+ * (`2025-08` → `août 2025`). A label of no known form is written as it is.
+ */
+export function frenchPeriod(label: string): { name: string; forPeriod: string } {
+  const alone = (name: string) => ({ name, forPeriod: `pour ${name}` });
+  const quarter = (name: string) => ({ name, forPeriod: `pour le ${name}` });
+  let m = /^(\d{4})$/.exec(label);
+  if (m) return alone(label);
+  m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) return quarter(`T${m[2]} ${m[1]}`);
+  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
+  if (m) return alone(FRENCH_MONTH.format(new Date(`${label}-01T00:00:00Z`)));
+  m = /^FY(\d{4})(?:-(\d{2}))?(?:-Q([1-4]))?$/.exec(label);
+  if (m) {
+    const start = Number(m[1]);
+    const years = m[2] === undefined ? String(start) : `${start}-${start + 1}`;
+    if (m[3] !== undefined) return quarter(`T${m[3]} ${years}`);
+    const name = `exercice ${years}`;
+    return { name, forPeriod: `pour l’${name}` };
+  }
+  return alone(label);
 }
 
 /** The e-mail's frame: greeting, the link's label, the footer. */

@@ -169,6 +169,7 @@ export async function listOutbox(
       'u.name',
       'o.organization_id',
       'g.name as organization_name',
+      'g.name_fr as organization_name_fr',
       'o.period_type',
       'o.period_start',
       'o.offset_days',

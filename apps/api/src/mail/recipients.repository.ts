@@ -5,6 +5,7 @@ import type { DbOrTrx } from '../db/schema.js';
 import type { PeriodType } from '../db/tables/measures.table.js';
 import type { Locale } from '../db/tables/users.table.js';
 import type { PartnershipTables } from '../partnerships/partnerships.table.js';
+import type { Named } from './messages.js';
 
 export interface Recipient {
   user_id: string;
@@ -46,18 +47,19 @@ export async function coordinatorsOf(db: DbOrTrx, organizationId: string) {
     .execute();
 }
 
-export async function organizationName(db: DbOrTrx, id: string): Promise<string> {
-  const row = await db
+/** An agency's names, English and French (null when it has none). */
+export async function organizationName(db: DbOrTrx, id: string): Promise<Named> {
+  return db
     .selectFrom('organizations')
-    .select('name')
+    .select(['name', 'name_fr as nameFr'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return row.name;
 }
 
 export interface OwedPeriod {
   organization_id: string;
   organization_name: string;
+  organization_name_fr: string | null;
   period_type: PeriodType;
   period_start: string;
   due: string;
@@ -86,6 +88,7 @@ export async function owedPeriods(
     .select((eb) => [
       'o.id as organization_id',
       'o.name as organization_name',
+      'o.name_fr as organization_name_fr',
       'rp.period_type',
       'rp.period_start',
       'rp.due',
@@ -124,18 +127,19 @@ export async function owedPeriods(
     .execute();
 }
 
-export async function tableName(db: DbOrTrx, id: string): Promise<string> {
-  const row = await db
+/** A planning table's names, English and French (null when it has none). */
+export async function tableName(db: DbOrTrx, id: string): Promise<Named> {
+  return db
     .selectFrom('planning_tables')
-    .select('name')
+    .select(['name', 'name_fr as nameFr'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return row.name;
 }
 
 export interface UnansweredSurvey {
   survey_id: string;
   table_name: string;
+  table_name_fr: string | null;
   title: string;
   period: string;
   period_type: 'year' | 'fiscal_year';
@@ -143,6 +147,7 @@ export interface UnansweredSurvey {
   closes: string;
   organization_id: string;
   organization_name: string;
+  organization_name_fr: string | null;
   enabled: boolean;
   offsets: number[];
 }
@@ -167,6 +172,7 @@ export async function unansweredSurveys(
     .select((eb) => [
       's.id as survey_id',
       't.name as table_name',
+      't.name_fr as table_name_fr',
       's.title',
       's.period',
       's.period_type',
@@ -174,6 +180,7 @@ export async function unansweredSurveys(
       's.closes',
       'o.id as organization_id',
       'o.name as organization_name',
+      'o.name_fr as organization_name_fr',
       eb.fn.coalesce('rs.enabled', sql<boolean>`true`).as('enabled'),
       eb.fn.coalesce('rs.offsets', sql<number[]>`${defaults}::integer[]`).as('offsets'),
     ])

@@ -76,7 +76,13 @@ export async function queueDueReminders(db: Db, at: Date): Promise<number> {
     const overdue = offset > 0; // on the due date itself, the period is still "due on" it
     for (const editor of editors.filter((e) => e.organization_id === r.organization_id)) {
       const text = messageText(
-        { kind: 'reminder', agency: r.organization_name, period, due: r.due, overdue },
+        {
+          kind: 'reminder',
+          agency: { name: r.organization_name, nameFr: r.organization_name_fr },
+          period,
+          due: r.due,
+          overdue,
+        },
         editor.locale,
       );
       messages.push({

@@ -96,7 +96,11 @@ export async function outboxItems(
     state: r.state,
     kind: r.kind,
     recipient: { id: r.user_id, email: r.email, name: r.name },
-    organization: { id: r.organization_id, name: r.organization_name },
+    organization: {
+      id: r.organization_id,
+      name: r.organization_name,
+      nameFr: r.organization_name_fr,
+    },
     period: labelOf(r.period_start, r.period_type, fys),
     offset: r.offset_days,
     subject: r.subject,

@@ -10,7 +10,7 @@ import { inTransaction } from '../db/transaction.js';
 import { resolvePeriod } from '../periods/periods.js';
 import { getSettings } from '../settings/settings.service.js';
 import { DEFAULT_OFFSETS } from './mail-settings.repository.js';
-import { messageText, surveyLink } from './messages.js';
+import { messageText, type Named, surveyLink } from './messages.js';
 import { type NewMessage, queueMessages } from './outbox.repository.js';
 import {
   editorsOf,
@@ -45,7 +45,7 @@ export async function queueSurveyInvitations(
   const s = o.survey;
   if (s.closes < o.day || o.organizationIds.length === 0) return 0;
   const table = await tableName(trx, s.tableId);
-  const names = new Map<string, string>();
+  const names = new Map<string, Named>();
   const messages: NewMessage[] = [];
   for (const editor of await editorsOf(trx, o.organizationIds)) {
     if (editor.user_id === o.actorId) continue;
@@ -124,8 +124,8 @@ export async function queueDueSurveyReminders(db: Db, at: Date): Promise<number>
         ...messageText(
           {
             kind: 'survey_reminder',
-            table: r.table_name,
-            agency: r.organization_name,
+            table: { name: r.table_name, nameFr: r.table_name_fr },
+            agency: { name: r.organization_name, nameFr: r.organization_name_fr },
             title: r.title,
             period: r.period,
             closes: r.closes,

@@ -27,13 +27,25 @@ import { toResult } from '../results/results.service.js';
 import { tableMeasuresByCode } from './partnerships.repository.js';
 
 export const DEFAULT_RESULT_TITLE = 'Partners work together in trust';
+const NB = '\u00a0'; // French puts a no-break space before a colon
+
+/** The result made on the first close when the survey names none, in both languages. */
+const DEFAULT_RESULT = {
+  title: DEFAULT_RESULT_TITLE,
+  title_fr: 'Les partenaires travaillent ensemble dans la confiance',
+  description:
+    'How the partner agencies work together, from the partnership surveys: how many work together, whether they recognise each other, and the trust and value between them',
+  description_fr: `Comment les organismes partenaires travaillent ensemble, selon les sondages sur les partenariats${NB}: combien travaillent ensemble, s’ils se reconnaissent l’un l’autre, et la confiance et la valeur entre eux`,
+};
 
 interface IndicatorSpec {
   code: 'NET_DENSITY' | 'NET_RECIPROCITY' | 'NET_TRUST' | 'NET_VALUE';
   name: string;
+  nameFr: string;
   unit: 'percent' | 'number';
   decimals: number;
   definition: string;
+  definitionFr: string;
   /** The figure, as recorded (percentages 0–100). */
   figure(f: NetworkFigures): number | null;
 }
@@ -44,37 +56,49 @@ export const INDICATORS: readonly IndicatorSpec[] = [
   {
     code: 'NET_DENSITY',
     name: 'Partners working together (network density)',
+    nameFr: 'Partenaires qui travaillent ensemble (densité du réseau)',
     unit: 'percent',
     decimals: 1,
     definition:
       'Of every pair of partner agencies, the share that work together (either rated the other networking or closer), from the partnership survey',
+    definitionFr:
+      'Parmi toutes les paires d’organismes partenaires, la proportion de celles qui travaillent ensemble (l’un des deux situe l’autre au niveau du réseautage ou plus près), selon le sondage sur les partenariats',
     figure: (f) => percent(f.density),
   },
   {
     code: 'NET_RECIPROCITY',
     name: 'Ties both partners recognise (reciprocity)',
+    nameFr: 'Liens reconnus par les deux partenaires (réciprocité)',
     unit: 'percent',
     decimals: 1,
     definition:
       'Of the ties a partner reported, the share the other partner reported too, from the partnership survey',
+    definitionFr:
+      'Parmi les liens qu’un partenaire a déclarés, la proportion que l’autre partenaire a aussi déclarés, selon le sondage sur les partenariats',
     figure: (f) => percent(f.reciprocity),
   },
   {
     code: 'NET_TRUST',
     name: 'Mean trust between partners (1–4)',
+    nameFr: 'Confiance moyenne entre les partenaires (1–4)',
     unit: 'number',
     decimals: 2,
     definition:
       'Mean over the reported ties of the trust items (openness, reliability, shared purpose), 1–4, from the partnership survey',
+    definitionFr:
+      'Moyenne, sur les liens déclarés, des énoncés sur la confiance (ouverture, fiabilité, objectif commun), de 1 à 4, selon le sondage sur les partenariats',
     figure: (f) => f.meanTrust,
   },
   {
     code: 'NET_VALUE',
     name: 'Mean value of partners (1–4)',
+    nameFr: 'Valeur moyenne des partenaires (1–4)',
     unit: 'number',
     decimals: 2,
     definition:
       'Mean over the reported ties of the value items (resources, influence, involvement), 1–4, from the partnership survey',
+    definitionFr:
+      'Moyenne, sur les liens déclarés, des énoncés sur la valeur (ressources, influence, engagement), de 1 à 4, selon le sondage sur les partenariats',
     figure: (f) => f.meanValue,
   },
 ];
@@ -129,9 +153,7 @@ async function ensureIndicators(
     const made = toResult(
       await insertResult(trx, {
         table_id: tableId,
-        title: DEFAULT_RESULT_TITLE,
-        description:
-          'How the partner agencies work together, from the partnership surveys: how many work together, whether they recognise each other, and the trust and value between them',
+        ...DEFAULT_RESULT,
         sort_order: await nextResultOrder(trx, tableId),
       }),
     );
@@ -154,6 +176,7 @@ async function ensureIndicators(
       kind: 'indicator',
       code: spec.code,
       name: spec.name,
+      name_fr: spec.nameFr,
       table_id: tableId,
       result_id: result,
       program_id: null,
@@ -171,6 +194,7 @@ async function ensureIndicators(
       baseline_period: null,
       data_source: 'Partnership survey',
       definition: spec.definition,
+      definition_fr: spec.definitionFr,
       shared_measure_id: null,
       sort_order: await nextMeasureOrder(trx, 'result_id', result),
       archived_at: null,

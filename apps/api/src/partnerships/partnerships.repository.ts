@@ -80,6 +80,7 @@ export async function openSurveysAsking(db: DbOrTrx, organizationIds: string[], 
       'organizations.id as organization_id',
       'organizations.code as organization_code',
       'organizations.name as organization_name',
+      'organizations.name_fr as organization_name_fr',
     ])
     .select((eb) =>
       eb
@@ -138,12 +139,17 @@ export async function markSurveyClosed(db: DbOrTrx, id: string, userId: string, 
     .execute();
 }
 
-/** The agencies asked, by code. */
+/** The agencies asked, by code, with both their names. */
 export async function surveyPartners(db: DbOrTrx, surveyId: string) {
   return tables(db)
     .selectFrom('partnership_survey_partners as p')
     .innerJoin('organizations', 'organizations.id', 'p.organization_id')
-    .select(['organizations.id', 'organizations.code', 'organizations.name'])
+    .select([
+      'organizations.id',
+      'organizations.code',
+      'organizations.name',
+      'organizations.name_fr as nameFr',
+    ])
     .where('p.survey_id', '=', surveyId)
     .orderBy('organizations.code')
     .execute();

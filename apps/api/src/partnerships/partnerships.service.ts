@@ -202,7 +202,12 @@ export async function mySurveys(db: Db, actor: Actor) {
   const rows = await openSurveysAsking(db, [...new Set(editorOf)], day);
   return rows.map((r) => ({
     ...toSurvey(r, day),
-    organization: { id: r.organization_id, code: r.organization_code, name: r.organization_name },
+    organization: {
+      id: r.organization_id,
+      code: r.organization_code,
+      name: r.organization_name,
+      nameFr: r.organization_name_fr,
+    },
     answered: Boolean(r.answered),
   }));
 }

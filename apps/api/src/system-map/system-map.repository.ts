@@ -3,13 +3,16 @@ import type { DbOrTrx } from '../db/schema.js';
 export async function listServiceTypes(db: DbOrTrx) {
   return db
     .selectFrom('service_types')
-    .select(['id', 'code', 'name'])
+    .select(['id', 'code', 'name', 'name_fr as nameFr'])
     .orderBy('sort_order')
     .orderBy('code')
     .execute();
 }
 
-export async function insertServiceType(db: DbOrTrx, v: { code: string; name: string }) {
+export async function insertServiceType(
+  db: DbOrTrx,
+  v: { code: string; name: string; name_fr: string | null },
+) {
   const next = await db
     .selectFrom('service_types')
     .select((eb) => eb.fn.max<number | null>('sort_order').as('m'))
@@ -18,7 +21,7 @@ export async function insertServiceType(db: DbOrTrx, v: { code: string; name: st
     .insertInto('service_types')
     .values({ ...v, sort_order: (next?.m ?? -1) + 1 })
     .onConflict((oc) => oc.column('code').doNothing())
-    .returning(['id', 'code', 'name'])
+    .returning(['id', 'code', 'name', 'name_fr as nameFr'])
     .executeTakeFirst();
 }
 
@@ -117,9 +120,11 @@ export async function partnerPrograms(db: DbOrTrx, tableId: string) {
     .select([
       'programs.id',
       'programs.name',
+      'programs.name_fr',
       'organizations.id as organization_id',
       'organizations.code as organization_code',
       'organizations.name as organization_name',
+      'organizations.name_fr as organization_name_fr',
       'results.id as result_id',
     ])
     .where('table_partners.table_id', '=', tableId)

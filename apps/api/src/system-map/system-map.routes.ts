@@ -112,35 +112,46 @@ export const systemMapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (req, reply) => {
       const map = await systemMap(db, actorOf(req), req.params.id, req.query);
-      const names = new Map(map.coverage.serviceTypes.map((t) => [t.code, t.name]));
-      const labels = new Map(map.coverage.values.map((v) => [v.code, v.label]));
+      // Names go out in both languages, each French column beside its English twin (empty when
+      // there is no French); the header stays the machine names docs/system-map.md lists.
+      const types = new Map(map.coverage.serviceTypes.map((t) => [t.code, t]));
+      const values = new Map(map.coverage.values.map((v) => [v.code, v]));
       const rows = map.coverage.cells.map((c) => {
         const french = map.frenchCoverage.cells.find(
           (f) => f.serviceType === c.serviceType && f.value === c.value,
         );
+        const type = types.get(c.serviceType);
+        const value = values.get(c.value);
         return [
           c.serviceType,
-          safe(names.get(c.serviceType) ?? c.serviceType),
+          safe(type?.name ?? c.serviceType),
+          safe(type?.nameFr ?? ''),
           c.value,
-          safe(labels.get(c.value) ?? c.value),
+          safe(value?.label ?? c.value),
+          safe(value?.labelFr ?? ''),
           c.status,
           c.programs.length,
           c.capacity ?? '',
           french?.programs.length ?? 0,
           safe(c.programs.map((p) => `${p.organization.code}: ${p.name}`).join('; ')),
+          // A list reads whole: each program's French name, its English one where it has none.
+          safe(c.programs.map((p) => `${p.organization.code}: ${p.nameFr ?? p.name}`).join('; ')),
         ];
       });
       const csv = stringify([
         [
           'service_type',
           'service_type_name',
+          'service_type_name_fr',
           map.coverage.by,
           `${map.coverage.by}_label`,
+          `${map.coverage.by}_label_fr`,
           'status',
           'programs',
           'capacity',
           'french_programs',
           'program_names',
+          'program_names_fr',
         ],
         ...rows,
       ]);

@@ -28,11 +28,15 @@ export async function serviceTypes(db: Db) {
 export async function createServiceType(
   db: Db,
   actor: Actor,
-  body: { code: string; name: string },
+  body: { code: string; name: string; nameFr?: string | null | undefined },
 ) {
   requireAdmin(actor);
   return inTransaction(db, async (trx) => {
-    const row = await insertServiceType(trx, body);
+    const row = await insertServiceType(trx, {
+      code: body.code,
+      name: body.name,
+      name_fr: body.nameFr ?? null,
+    });
     if (!row) throw new CodeTakenError(`A service type with code ${body.code} already exists`);
     await insertAuditEvent(trx, {
       actorId: actor.userId,
@@ -129,7 +133,8 @@ export async function putProfile(
 interface MapProgram {
   id: string;
   name: string;
-  organization: { id: string; code: string; name: string };
+  nameFr: string | null;
+  organization: { id: string; code: string; name: string; nameFr: string | null };
   resultIds: string[];
   services: string[];
   ageGroups: string[];
@@ -140,6 +145,14 @@ interface MapProgram {
 }
 
 type Cell = SystemMap['coverage']['cells'][number];
+
+/** A program as the map names it: both its names and its agency's. */
+const programRef = (p: MapProgram) => ({
+  id: p.id,
+  name: p.name,
+  nameFr: p.nameFr,
+  organization: p.organization,
+});
 
 /**
  * One cell per service type × value: a gap when no program offers that service there,
@@ -166,7 +179,7 @@ export function coverageCells(
       cells.push({
         serviceType,
         value,
-        programs: here.map((p) => ({ id: p.id, name: p.name, organization: p.organization })),
+        programs: here.map(programRef),
         capacity: capacities.length > 0 ? capacities.reduce((a, b) => a + b, 0) : null,
         status: here.length === 0 ? 'gap' : overlapping ? 'duplication' : 'covered',
       });
@@ -201,10 +214,12 @@ export async function systemMap(
       p = {
         id: r.id,
         name: r.name,
+        nameFr: r.name_fr,
         organization: {
           id: r.organization_id,
           code: r.organization_code,
           name: r.organization_name,
+          nameFr: r.organization_name_fr,
         },
         resultIds: [],
         services: [],
@@ -250,6 +265,7 @@ export async function systemMap(
             measureId: m.measureId,
             code: m.code,
             name: m.name,
+            nameFr: m.nameFr,
             targetStatus: m.target.status,
             trend: m.trend.trend,
             periods: m.trend.periods,
@@ -271,7 +287,7 @@ export async function systemMap(
     );
 
   return {
-    table: { id: table.id, name: table.name },
+    table: { id: table.id, name: table.name, nameFr: table.name_fr },
     results: results
       .filter((r) => !q.resultId || r.id === q.resultId)
       .map((r) => {
@@ -282,6 +298,7 @@ export async function systemMap(
         return {
           id: r.id,
           title: r.title,
+          titleFr: r.title_fr,
           partners: orgs.map((organization) => ({
             organization,
             programs: contributing
@@ -289,6 +306,7 @@ export async function systemMap(
               .map((p) => ({
                 id: p.id,
                 name: p.name,
+                nameFr: p.nameFr,
                 headlineMeasures: headlines.get(p.id) ?? [],
               })),
           })),
@@ -296,19 +314,15 @@ export async function systemMap(
       }),
     coverage: {
       by: q.by,
-      serviceTypes: serviceTypeList.map((t) => ({ code: t.code, name: t.name })),
-      values: values.map((v) => ({ code: v.code, label: v.label })),
+      serviceTypes: serviceTypeList.map((t) => ({ code: t.code, name: t.name, nameFr: t.nameFr })),
+      values: values.map((v) => ({ code: v.code, label: v.label, labelFr: v.labelFr })),
       cells: grid(inScope),
     },
     frenchCoverage: { cells: grid(inScope.filter((p) => p.languages.includes('fr'))) },
     unlinkedResults: results
       .filter((r) => !all.some((p) => p.resultIds.includes(r.id)))
-      .map((r) => ({ id: r.id, title: r.title })),
-    unlinkedPrograms: all
-      .filter((p) => p.resultIds.length === 0)
-      .map((p) => ({ id: p.id, name: p.name, organization: p.organization })),
-    unprofiledPrograms: all
-      .filter((p) => !p.profiled)
-      .map((p) => ({ id: p.id, name: p.name, organization: p.organization })),
+      .map((r) => ({ id: r.id, title: r.title, titleFr: r.title_fr })),
+    unlinkedPrograms: all.filter((p) => p.resultIds.length === 0).map(programRef),
+    unprofiledPrograms: all.filter((p) => !p.profiled).map(programRef),
   };
 }

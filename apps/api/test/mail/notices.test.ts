@@ -49,7 +49,8 @@ describe('notices of the review cycle', () => {
       `${PUBLIC_URL}/data-entry?organization=${m.w.orgA.id}&period=${PERIOD}`,
     );
     const [fr] = sink().to(m.editorFr.email);
-    expect(fr?.subject).toBe(`Renvoyée pour correction\u00a0: ${m.w.orgA.name}, ${PERIOD}`);
+    // The month as French writes it.
+    expect(fr?.subject).toBe(`Renvoyée pour correction\u00a0: ${m.w.orgA.name}, août 2025`);
     expect(fr?.text).toContain(NOTE);
     expect(sink().to(m.w.users.viewerA.email)).toEqual([]);
   });

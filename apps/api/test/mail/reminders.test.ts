@@ -53,7 +53,7 @@ describe('reminders of a due date', () => {
     );
     const [fr] = sink().to(m.editorFr.email);
     expect(fr?.subject).toBe(
-      `Rappel\u00a0: ${m.w.orgA.name}, FY2026-27 Q1 attendue le 15 juillet 2026`,
+      `Rappel\u00a0: ${m.w.orgA.name}, T1 2026-2027 attendue le 15 juillet 2026`,
     );
     expect(fr?.text).toContain('Bonjour Élise,');
     expect(fr?.text).toContain('n’ont pas encore été soumises');
