@@ -93,6 +93,7 @@ export {
   DEFAULT_FISCAL_YEAR_START,
   formatIsoDate,
   formatPeriod,
+  frenchPeriodName,
   type IsoDateParts,
   isPeriodType,
   nextPeriod,

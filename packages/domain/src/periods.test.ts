@@ -5,6 +5,7 @@ import { PeriodError } from './errors.js';
 import {
   comparePeriods,
   formatPeriod,
+  frenchPeriodName,
   nextPeriod,
   PERIOD_TYPES,
   type PeriodType,
@@ -316,5 +317,16 @@ describe('periodName', () => {
     expect(periodName('FY2025-26')).toBe('FY2025-26');
     expect(periodName('2025-07')).toBe('2025-07');
     expect(periodName('2025')).toBe('2025');
+  });
+
+  it('writes each kind of period the French way in French', () => {
+    expect(periodName('FY2025-26-Q2', 'fr')).toBe('T2 2025-2026');
+    expect(periodName('FY2099-00-Q4', 'fr')).toBe('T4 2099-2100');
+    expect(periodName('2025-Q3', 'fr')).toBe('T3 2025');
+    expect(periodName('FY2025-26', 'fr')).toBe('exercice 2025-2026');
+    expect(periodName('2025-08', 'fr')).toBe('août 2025');
+    expect(periodName('2025-12', 'fr')).toBe('décembre 2025');
+    expect(periodName('2025', 'fr')).toBe('2025');
+    expect(frenchPeriodName('not-a-period')).toBe('not-a-period');
   });
 });

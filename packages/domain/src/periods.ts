@@ -477,6 +477,41 @@ export function periodsBetween(
  * a fiscal or calendar quarter set apart by a space (`FY2025-26-Q2` → `FY2025-26 Q2`,
  * `2025-Q3` → `2025 Q3`); other labels as they are. The API's machine labels stay as they are.
  */
-export function periodName(label: string): string {
-  return label.replace(/-Q([1-4])$/, ' Q$1');
+export function periodName(label: string, locale: 'en' | 'fr' = 'en'): string {
+  return locale === 'fr' ? frenchPeriodName(label) : label.replace(/-Q([1-4])$/, ' Q$1');
+}
+
+const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/**
+ * A period label as a French reader writes it: a quarter is a trimestre (`2025-Q3` → `T3 2025`),
+ * a fiscal year an exercice written with both its years (`FY2026-27` → `exercice 2026-2027`,
+ * its quarters `T1 2026-2027`), a month by its name (`2025-08` → `août 2025`), a year as it is.
+ * A label of no known form is written as it is.
+ */
+export function frenchPeriodName(label: string): string {
+  let m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) return `T${m[2]} ${m[1]}`;
+  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
+  if (m) return `${FRENCH_MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^FY(\d{4})(?:-(\d{2}))?(?:-Q([1-4]))?$/.exec(label);
+  if (m) {
+    const start = Number(m[1]);
+    const years = m[2] === undefined ? String(start) : `${start}-${start + 1}`;
+    return m[3] === undefined ? `exercice ${years}` : `T${m[3]} ${years}`;
+  }
+  return label;
 }

@@ -4,7 +4,7 @@
 // French name for a French reader when it has one, else its English name. Periods too: English
 // readers get the label as every screen writes it (`FY2026-27 Q1`), French readers the words
 // French uses (`T1 2026-2027`, `exercice 2026-2027`, `août 2025`).
-import { periodName } from '@rba/domain';
+import { frenchPeriodName, periodName } from '@rba/domain';
 import type { NotificationKind } from '../db/tables/mail.table.js';
 import type { Locale } from '../db/tables/users.table.js';
 import { pick } from '../i18n/localize.js';
@@ -218,36 +218,16 @@ export function messageText(facts: MessageFacts, locale: Locale): MessageText {
   return english(facts, { ...words, period, forPeriod: `for ${period}` });
 }
 
-const FRENCH_MONTH = new Intl.DateTimeFormat('fr-CA', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 /**
- * A period label as a French reader writes it, alone and after « pour »: a quarter is a
- * trimestre (`2025-Q3` → `T3 2025`), a fiscal year an exercice written with both its years
- * (`FY2026-27` → `exercice 2026-2027`, its quarters `T1 2026-2027`), a month by its name
- * (`2025-08` → `août 2025`). A label of no known form is written as it is.
+ * A period label as a French reader writes it (@rba/domain's frenchPeriodName, as every screen),
+ * alone and after « pour »: « pour le T1 2026-2027 », « pour l’exercice 2026-2027 », « pour
+ * août 2025 ».
  */
 export function frenchPeriod(label: string): { name: string; forPeriod: string } {
-  const alone = (name: string) => ({ name, forPeriod: `pour ${name}` });
-  const quarter = (name: string) => ({ name, forPeriod: `pour le ${name}` });
-  let m = /^(\d{4})$/.exec(label);
-  if (m) return alone(label);
-  m = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (m) return quarter(`T${m[2]} ${m[1]}`);
-  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
-  if (m) return alone(FRENCH_MONTH.format(new Date(`${label}-01T00:00:00Z`)));
-  m = /^FY(\d{4})(?:-(\d{2}))?(?:-Q([1-4]))?$/.exec(label);
-  if (m) {
-    const start = Number(m[1]);
-    const years = m[2] === undefined ? String(start) : `${start}-${start + 1}`;
-    if (m[3] !== undefined) return quarter(`T${m[3]} ${years}`);
-    const name = `exercice ${years}`;
-    return { name, forPeriod: `pour l’${name}` };
-  }
-  return alone(label);
+  const name = frenchPeriodName(label);
+  if (/^T[1-4] /.test(name)) return { name, forPeriod: `pour le ${name}` };
+  if (name.startsWith('exercice ')) return { name, forPeriod: `pour l’${name}` };
+  return { name, forPeriod: `pour ${name}` };
 }
 
 /** The e-mail's frame: greeting, the link's label, the footer. */
