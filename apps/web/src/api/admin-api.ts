@@ -5,9 +5,9 @@ import type {
   ItemList,
   Locale,
   NewPublicLink,
-  Organization,
+  Organization as OrganizationAnswer,
   OrganizationKind,
-  PlanningTable,
+  PlanningTable as PlanningTableAnswer,
   PublicLink,
   partnerSchema,
   Role,
@@ -19,16 +19,19 @@ import type {
 } from '@rba/schema';
 import { apiRequest } from './client';
 
-export type {
-  NewPublicLink,
-  Organization,
-  OrganizationKind,
-  PlanningTable,
-  PublicLink,
-  Role,
-  RoleGrant,
-  ScopeType,
-};
+export type { NewPublicLink, OrganizationKind, PublicLink, Role, RoleGrant, ScopeType };
+
+/**
+ * An organization as the API answers it (docs/api.md#languages): `name` in the caller's language
+ * (the English when there is no French), `nameFr` the French as stored, null when there is none.
+ * Planning tables carry `nameFr`, `populationFr` and `descriptionFr` the same way.
+ */
+export type Organization = OrganizationAnswer;
+export type PlanningTable = PlanningTableAnswer;
+
+/** A French twin in a request: the text, null to remove it, absent to leave it as it is. */
+type FrenchText = string | null;
+
 export type AdminUser = User;
 export type TablePartner = (typeof partnerSchema)['_output'];
 export type ReportingPeriod = (typeof reportingPeriodSchema)['_output'];
@@ -75,6 +78,7 @@ export const fetchOrganizations = (signal?: AbortSignal) =>
 export function createOrganization(body: {
   code: string;
   name: string;
+  nameFr?: FrenchText;
   kind: OrganizationKind;
 }): Promise<Organization> {
   return apiRequest<Organization>('/organizations', { method: 'POST', body });
@@ -114,12 +118,30 @@ export function revokeRole(userId: string, grant: RoleGrant): Promise<void> {
 export const fetchTables = (signal?: AbortSignal) =>
   list<PlanningTable>('/tables?limit=500', signal);
 
-export function createTable(body: {
+export interface TableTexts {
   name: string;
+  nameFr?: FrenchText;
   population: string;
+  populationFr?: FrenchText;
   description?: string | null;
-}): Promise<PlanningTable> {
+  descriptionFr?: FrenchText;
+}
+
+export function createTable(body: TableTexts): Promise<PlanningTable> {
   return apiRequest<PlanningTable>('/tables', { method: 'POST', body });
+}
+
+/**
+ * One table with its texts as stored: `?lang=en` makes `name`, `population` and `description`
+ * the English exactly (never a French one), so that a form can fill both languages' fields.
+ */
+export function fetchTableAsStored(tableId: string, signal?: AbortSignal): Promise<PlanningTable> {
+  return apiRequest<PlanningTable>(`/tables/${id(tableId)}?lang=en`, withSignal(signal));
+}
+
+/** PATCH /tables/:id with the texts that changed. */
+export function updateTable(tableId: string, body: Partial<TableTexts>): Promise<PlanningTable> {
+  return apiRequest<PlanningTable>(`/tables/${id(tableId)}`, { method: 'PATCH', body });
 }
 
 export function setTableArchived(tableId: string, archived: boolean): Promise<PlanningTable> {

@@ -18,11 +18,13 @@ export type { ImportJob, ImportReport };
 /** The mapping as sent (defaults may be left out). */
 export type ImportMappingJson = (typeof importMapping)['_input'];
 
+/** A dimension as GET /dimensions answers it: names in the caller's language, French twins as stored. */
 export interface Dimension {
   id: string;
   code: string;
   name: string;
-  values: { code: string; label: string }[];
+  nameFr?: string | null;
+  values: { code: string; label: string; labelFr?: string | null }[];
 }
 
 interface ListPage<T> {

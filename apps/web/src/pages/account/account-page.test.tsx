@@ -285,4 +285,42 @@ describe('the account page', () => {
       await within(form).findByText(/figure sur une liste de mots de passe couramment utilisés/),
     ).toBeTruthy();
   });
+
+  it('words a validation refusal itself at the field it names, in French too', async () => {
+    serve({
+      ...passwordServer(),
+      'POST /api/v1/auth/password': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'VALIDATION_ERROR',
+            message: 'newPassword: too long',
+            details: [
+              {
+                path: 'body.newPassword',
+                code: 'too_long',
+                params: { maximum: 256 },
+                message: 'The API’s own words',
+              },
+            ],
+          },
+        },
+      }),
+    });
+    const form = await openForm('fr');
+    const next = within(form).getByLabelText('Nouveau mot de passe');
+    fireEvent.change(within(form).getByLabelText('Mot de passe actuel'), {
+      target: { value: oldPassword },
+    });
+    fireEvent.change(next, { target: { value: newPassword } });
+    fireEvent.change(within(form).getByLabelText('Confirmer le nouveau mot de passe'), {
+      target: { value: newPassword },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Changer le mot de passe' }));
+    await waitFor(() =>
+      expectFieldError(next, /Raccourcissez ce texte à 256 caractères ou moins\./),
+    );
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    expect(form.textContent).not.toContain('The API’s own words');
+  });
 });

@@ -22,7 +22,7 @@ import { useChangePassword } from './use-account';
 import './account.css';
 
 function ChangePasswordForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -68,7 +68,7 @@ function ChangePasswordForm() {
           setConfirm('');
           setDone(true);
         },
-        onError: (error) => refuse(passwordErrors(error, t)),
+        onError: (error) => refuse(passwordErrors(error, t, locale)),
       },
     );
   };

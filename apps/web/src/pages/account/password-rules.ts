@@ -4,6 +4,8 @@
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import type { Translate } from '../../i18n/i18n-provider';
+import { errorIssues, wordIssue } from '../../i18n/issue-wording';
+import type { Locale } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages.en';
 
 /** The server's policy (docs/api.md): 12 to 256 characters, counted as people count them. */
@@ -72,7 +74,7 @@ function retryAfterSeconds(error: ApiError): number | null {
  * The server's answer, in the reader's language, at the field it concerns. `newField` is the
  * field holding the new password; the server calls it `newPassword` (own) or `password` (reset).
  */
-export function passwordErrors(error: unknown, t: Translate): PasswordErrors {
+export function passwordErrors(error: unknown, t: Translate, locale: Locale): PasswordErrors {
   if (!(error instanceof ApiError)) return { general: errorMessage(error, t), fields: {} };
   const details = error.details as { rule?: unknown } | undefined;
   switch (error.code) {
@@ -104,19 +106,18 @@ export function passwordErrors(error: unknown, t: Translate): PasswordErrors {
     default:
       break;
   }
-  // A validation error (400) names the body's fields: `body.newPassword`, `body.password`.
+  // A validation error (400) names the body's fields: `body.newPassword`, `body.password`;
+  // each problem is worded from its code, at the field it concerns.
   const fields: PasswordErrors['fields'] = {};
-  if (Array.isArray(error.details)) {
-    for (const detail of error.details as unknown[]) {
-      const path = (detail as { path?: unknown } | null)?.path;
-      if (typeof path !== 'string') continue;
-      const name = path.replace(/^body\.?/, '');
-      if (name === 'currentPassword' && !fields.currentPassword) {
-        fields.currentPassword = t('account.password.error.currentRequired');
-      } else if ((name === 'newPassword' || name === 'password') && !fields.newPassword) {
-        fields.newPassword = t('account.password.error.tooShort', { count: passwordMinLength });
-      }
-    }
+  for (const issue of errorIssues(error)) {
+    const name = issue.path.replace(/^body\.?/, '');
+    const field: PasswordField | null =
+      name === 'currentPassword'
+        ? 'currentPassword'
+        : name === 'newPassword' || name === 'password'
+          ? 'newPassword'
+          : null;
+    if (field !== null && !fields[field]) fields[field] = wordIssue(issue, locale);
   }
   if (Object.keys(fields).length > 0) return { general: null, fields };
   return { general: errorMessage(error, t), fields: {} };

@@ -25,6 +25,7 @@ const organizations: Organization[] = [
     id: clinic,
     code: 'YWC',
     name: 'Youth Wellness Centre',
+    nameFr: 'Centre de bien-être des jeunes',
     kind: 'agency',
     archivedAt: null,
     createdAt: at,
@@ -34,6 +35,7 @@ const organizations: Organization[] = [
     id: foundation,
     code: 'NCF',
     name: 'Northshire Foundation',
+    nameFr: null,
     kind: 'funder',
     archivedAt: null,
     createdAt: at,
@@ -44,8 +46,11 @@ const tables: PlanningTable[] = [
   {
     id: table,
     name: 'Youth Mental Health Table',
+    nameFr: null,
     population: 'Youth 0–24',
+    populationFr: null,
     description: null,
+    descriptionFr: null,
     archivedAt: null,
     createdAt: at,
   },
@@ -59,6 +64,9 @@ const sam: AdminUser = {
   createdAt: at,
   roles: [{ role: 'table_member', scopeType: 'table', scopeId: table }],
 };
+
+/** An administrator whose account is in French (the account's language wins over the browser's). */
+const frenchAdmin = { ...testUser, locale: 'fr' as const };
 
 let api: FakeApi;
 
@@ -174,39 +182,180 @@ describe('the admin area', () => {
     );
   });
 
-  it('shows the server’s validation error next to the field it names', async () => {
-    serve({
-      'POST /api/v1/organizations': () => ({
-        status: 400,
-        body: {
-          error: {
-            code: 'VALIDATION_ERROR',
-            message: 'body.code: letters, digits, dot, dash and underscore only',
-            details: [
-              { path: 'body.code', message: 'letters, digits, dot, dash and underscore only' },
-            ],
-          },
+  const refusedOrganization = (): Record<string, FakeRoute> => ({
+    'POST /api/v1/organizations': () => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_ERROR',
+          message: 'code: letters, digits, dot, dash and underscore only',
+          details: [
+            {
+              path: 'body.code',
+              code: 'invalid_format',
+              params: { format: 'pattern' },
+              message: 'The API’s own words',
+            },
+            {
+              path: 'body.nameFr',
+              code: 'too_long',
+              params: { maximum: 200 },
+              message: 'The API’s own words',
+            },
+            {
+              path: 'body.colour',
+              code: 'unknown_field',
+              params: { field: 'colour' },
+              message: 'The API’s own words',
+            },
+          ],
         },
-      }),
-    });
+      },
+    }),
+  });
+
+  /** The text of the elements a control's aria-describedby names. */
+  const description = (control: HTMLElement) =>
+    (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
+
+  it('words the server’s problems itself, next to the fields they name', async () => {
+    serve(refusedOrganization());
     renderApp('/admin/organizations');
     const form = await screen.findByRole('form', { name: 'New organization' });
     fireEvent.change(within(form).getByLabelText('Code'), { target: { value: 'Y W C' } });
-    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Youth Centre' } });
+    fireEvent.change(within(form).getByLabelText('Name (English)'), {
+      target: { value: 'Youth Centre' },
+    });
+    const french = within(form).getByLabelText('Name (French)');
+    expect(french.getAttribute('lang')).toBe('fr');
+    expect(within(form).getByLabelText('Name (English)').getAttribute('lang')).toBe('en');
+    fireEvent.change(french, { target: { value: 'Centre jeunesse' } });
     fireEvent.change(within(form).getByLabelText('Kind'), { target: { value: 'backbone' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create the organization' }));
 
     const code = within(form).getByLabelText('Code');
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
-    const described = (code.getAttribute('aria-describedby') ?? '').split(' ');
-    const messages = described.map((id) => document.getElementById(id)?.textContent);
-    expect(messages).toContain('letters, digits, dot, dash and underscore only');
-    expect(within(form).getByRole('alert').textContent).toBe(
-      'body.code: letters, digits, dot, dash and underscore only',
+    expect(description(code)).toContain('This is not in the form this field takes.');
+    expect(french.getAttribute('aria-invalid')).toBe('true');
+    expect(description(french)).toContain('Shorten this to 200 characters or fewer.');
+    expect(within(form).getByLabelText('Name (English)').getAttribute('aria-invalid')).toBeNull();
+    // The first field with a problem has the focus; the one that matches no field is summed up.
+    await waitFor(() => expect(document.activeElement).toBe(code));
+    const summary = within(form).getByRole('alert');
+    expect(summary.textContent).toContain('This could not be saved:');
+    expect(within(summary).getByRole('listitem').textContent).toBe(
+      '“colour” is not taken here; remove it.',
     );
-    expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBeNull();
+    expect(form.textContent).not.toContain('The API’s own words');
     const post = api.calls.find((c) => c.method === 'POST' && !c.path.startsWith('/api/v1/auth/'));
-    expect(post?.body).toEqual({ code: 'Y W C', name: 'Youth Centre', kind: 'backbone' });
+    expect(post?.body).toEqual({
+      code: 'Y W C',
+      name: 'Youth Centre',
+      nameFr: 'Centre jeunesse',
+      kind: 'backbone',
+    });
+  });
+
+  it('words them in French for a French reader', async () => {
+    serve({ ...authRoutes(frenchAdmin), ...refusedOrganization() });
+    renderApp('/admin/organizations', { locale: 'fr' });
+    const form = await screen.findByRole('form', { name: 'Nouvel organisme' });
+    console.log(
+      'LABELS',
+      [...form.querySelectorAll('label')].map((l) => l.textContent),
+      document.documentElement.lang,
+    );
+    fireEvent.change(within(form).getByLabelText('Nom (anglais)'), {
+      target: { value: 'Youth Centre' },
+    });
+    fireEvent.change(within(form).getByLabelText('Nom (français)'), {
+      target: { value: 'Centre jeunesse' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Créer l’organisme' }));
+    const french = within(form).getByLabelText('Nom (français)');
+    await waitFor(() => expect(french.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(french)).toContain('Raccourcissez ce texte à 200 caractères ou moins.');
+    expect(description(within(form).getByLabelText('Code'))).toContain(
+      'Ce texte n’a pas la forme attendue pour ce champ.',
+    );
+    expect(within(within(form).getByRole('alert')).getByRole('listitem').textContent).toBe(
+      '« colour » n’est pas accepté ici ; retirez-le.',
+    );
+  });
+
+  it('lists names in the reader’s language, marking an English fallback', async () => {
+    serve(authRoutes(frenchAdmin));
+    renderApp('/admin/organizations', { locale: 'fr' });
+    const list = await screen.findByRole('table', { name: 'Les organismes de la collaboration' });
+    const fallback = within(list).getByText('Northshire Foundation');
+    expect(fallback.getAttribute('lang')).toBe('en');
+    expect(within(list).getByText('Youth Wellness Centre').getAttribute('lang')).toBeNull();
+  });
+
+  it('sends a new table’s texts in both languages', async () => {
+    serve({
+      'POST /api/v1/tables': ({ body }) => ({
+        status: 201,
+        body: { ...tables[0], ...(body as object), id: 'b2b2b2b2-0000-4000-8000-000000000002' },
+      }),
+    });
+    renderApp('/admin/tables');
+    const form = await screen.findByRole('form', { name: 'New planning table' });
+    const fill = (label: string, value: string) =>
+      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    fill('Name (English)', 'Early Years Table');
+    fill('Name (French)', 'Table de la petite enfance');
+    fill('Population (English)', 'Children 0–5');
+    fill('Population (French)', 'Enfants de 0 à 5 ans');
+    fill('Description (English)', 'Families of the region.');
+    fireEvent.click(within(form).getByRole('button', { name: 'Create the table' }));
+    expect(await within(form).findByText(/Early Years Table was created/)).toBeTruthy();
+    const post = api.calls.find((c) => c.method === 'POST' && c.path === '/api/v1/tables');
+    expect(post?.body).toEqual({
+      name: 'Early Years Table',
+      nameFr: 'Table de la petite enfance',
+      population: 'Children 0–5',
+      populationFr: 'Enfants de 0 à 5 ans',
+      description: 'Families of the region.',
+    });
+  });
+
+  it('edits a table’s texts as stored, sending only what changed', async () => {
+    const stored = {
+      ...tables[0],
+      nameFr: 'Table sur la santé mentale des jeunes',
+      populationFr: 'Jeunes de 0 à 24 ans',
+    };
+    serve({
+      [`GET /api/v1/tables/${table}`]: () => ({ status: 200, body: stored }),
+      [`GET /api/v1/tables/${table}/partners`]: () => ({ status: 200, body: { items: [] } }),
+      [`PATCH /api/v1/tables/${table}`]: ({ body }) => ({
+        status: 200,
+        body: { ...stored, ...(body as object) },
+      }),
+    });
+    renderApp(`/admin/tables/${table}`);
+    const form = await screen.findByRole('form', {
+      name: 'Names and description of Youth Mental Health Table',
+    });
+    const nameFr = (await within(form).findByLabelText('Name (French)')) as HTMLInputElement;
+    expect(nameFr.value).toBe('Table sur la santé mentale des jeunes');
+    expect((within(form).getByLabelText('Name (English)') as HTMLInputElement).value).toBe(
+      'Youth Mental Health Table',
+    );
+    const read = api.calls.find((c) => c.path === `/api/v1/tables/${table}`);
+    expect(read?.url).toContain('lang=en');
+
+    fireEvent.change(nameFr, { target: { value: 'Table jeunesse et santé mentale' } });
+    fireEvent.change(within(form).getByLabelText('Population (French)'), {
+      target: { value: '' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the table' }));
+    expect(await within(form).findByText('The table was saved.')).toBeTruthy();
+    const patch = api.calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).toEqual({ nameFr: 'Table jeunesse et santé mentale', populationFr: null });
   });
 
   it('shows a new public link’s full address once, with an embed snippet', async () => {

@@ -11,7 +11,7 @@ import {
   type ScopeType,
 } from '../../api/admin-api';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { Done, Field, FormMessage, useFormErrors } from './admin-form';
 import { useGrantRole } from './use-admin';
 
 export function GrantRoleForm({
@@ -30,7 +30,11 @@ export function GrantRoleForm({
   const [role, setRole] = useState<Role>('partner_editor');
   const [scopeType, setScopeType] = useState<ScopeType | null>('organization');
   const [scopeId, setScopeId] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, refuseHere, clear } = useFormErrors([
+    'role',
+    'scopeType',
+    'scopeId',
+  ]);
   const [done, setDone] = useState<string | null>(null);
 
   const allowed = roleScopes[role];
@@ -51,15 +55,14 @@ export function GrantRoleForm({
     // Keep the kind of scope when the new role takes it too (a funder at a table, say).
     setScopeType(roleScopes[next].includes(scopeType) ? scopeType : first);
     if (!roleScopes[next].includes(scopeType)) setScopeId('');
-    setErrors(noErrors);
+    clear();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
     if (scopeType !== null && scopeId === '') {
-      setErrors({ general: null, fields: { scopeId: t('admin.grant.chooseScopeFirst') } });
-      document.getElementById('admin-grant-scope')?.focus();
+      refuseHere({ scopeId: t('admin.grant.chooseScopeFirst') });
       return;
     }
     grant.mutate(
@@ -69,21 +72,27 @@ export function GrantRoleForm({
       },
       {
         onSuccess: () => {
-          setErrors(noErrors);
+          clear();
           setScopeId('');
           setDone(t('admin.grant.done', { role: t(`admin.role.${role}`), name: userName }));
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="admin-grant-title">
+    <form
+      ref={formRef}
+      className="admin-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="admin-grant-title"
+    >
       <h4 id="admin-grant-title" className="admin-form-title">
         {t('admin.grant.title')}
       </h4>
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       <div className="admin-form-fields">
         <Field id="admin-grant-role" label={t('admin.grant.role')} error={errors.fields.role}>
           {(props) => (

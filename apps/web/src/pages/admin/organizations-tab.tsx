@@ -3,42 +3,55 @@
 import { type FormEvent, useState } from 'react';
 import { type OrganizationKind, organizationKinds } from '../../api/admin-api';
 import { errorMessage } from '../../api/error-message';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { Done, Field, FormMessage, TwinFields, useFormErrors } from './admin-form';
 import { useCreateOrganization, useOrganizations } from './use-admin';
 
 function CreateOrganizationForm() {
   const { t } = useI18n();
   const create = useCreateOrganization();
   const [code, setCode] = useState('');
-  const [name, setName] = useState('');
+  const [name, setName] = useState({ en: '', fr: '' });
   const [kind, setKind] = useState<OrganizationKind>('agency');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, clear } = useFormErrors([
+    'code',
+    'name',
+    'nameFr',
+    'kind',
+  ]);
   const [done, setDone] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
+    const french = name.fr.trim();
     create.mutate(
-      { code: code.trim(), name: name.trim(), kind },
+      { code: code.trim(), name: name.en.trim(), ...(french ? { nameFr: french } : {}), kind },
       {
         onSuccess: (created) => {
-          setErrors(noErrors);
+          clear();
           setCode('');
-          setName('');
+          setName({ en: '', fr: '' });
           setDone(t('admin.orgs.created', { name: created.name }));
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
 
   return (
-    <form className="admin-form panel" onSubmit={submit} noValidate aria-labelledby="admin-org-new">
+    <form
+      ref={formRef}
+      className="admin-form panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="admin-org-new"
+    >
       <h3 id="admin-org-new" className="admin-form-title">
         {t('admin.orgs.new')}
       </h3>
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       <div className="admin-form-fields">
         <Field
           id="admin-org-code"
@@ -50,11 +63,14 @@ function CreateOrganizationForm() {
             <input {...props} value={code} onChange={(e) => setCode(e.target.value)} required />
           )}
         </Field>
-        <Field id="admin-org-name" label={t('admin.orgs.name')} error={errors.fields.name}>
-          {(props) => (
-            <input {...props} value={name} onChange={(e) => setName(e.target.value)} required />
-          )}
-        </Field>
+        <TwinFields
+          id="admin-org-name"
+          labels={{ en: t('admin.orgs.nameEn'), fr: t('admin.orgs.nameFr') }}
+          values={name}
+          onChange={(lang, value) => setName((n) => ({ ...n, [lang]: value }))}
+          errors={{ en: errors.fields.name, fr: errors.fields.nameFr }}
+          required
+        />
         <Field id="admin-org-kind" label={t('admin.orgs.kind')} error={errors.fields.kind}>
           {(props) => (
             <select
@@ -112,7 +128,7 @@ export function OrganizationsTab() {
               {rows.map((o) => (
                 <tr key={o.id}>
                   <th scope="row">
-                    {o.name}
+                    <NameText text={o.name} french={o.nameFr} />
                     {o.archivedAt ? <span className="muted"> {t('admin.archivedTag')}</span> : null}
                   </th>
                   <td>{o.code}</td>

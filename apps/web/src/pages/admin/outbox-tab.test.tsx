@@ -20,7 +20,11 @@ function message(
       email: `editor${n}@example.org`,
       name: `Editor ${n}`,
     },
-    organization: { id: 'a1a1a1a1-0000-4000-8000-000000000001', name: 'Bay Services' },
+    organization: {
+      id: 'a1a1a1a1-0000-4000-8000-000000000001',
+      name: 'Bay Services',
+      nameFr: null,
+    },
     period: 'FY2026-27-Q3',
     offset: -7,
     subject: 'FY2026-27 Q3 is due in 7 days',
@@ -90,7 +94,7 @@ describe('the admin outbox', () => {
     expect(within(failed).getByText('Last error: Connection refused')).toBeTruthy();
     expect(within(rows[3] as HTMLElement).getByText('Returned')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'What the delivery states mean' })).toBeTruthy();
-    expect(outboxGets()[0]?.url).toBe('/api/v1/admin/outbox?limit=50&offset=0');
+    expect(outboxGets()[0]?.url).toBe('/api/v1/admin/outbox?limit=50&offset=0&lang=en');
   });
 
   it('filters by state', async () => {
@@ -100,7 +104,9 @@ describe('the admin outbox', () => {
       target: { value: 'failed' },
     });
     await waitFor(() =>
-      expect(outboxGets().at(-1)?.url).toBe('/api/v1/admin/outbox?limit=50&offset=0&state=failed'),
+      expect(outboxGets().at(-1)?.url).toBe(
+        '/api/v1/admin/outbox?limit=50&offset=0&state=failed&lang=en',
+      ),
     );
   });
 

@@ -2,9 +2,9 @@
 // with the reason when it was not e-mailed), what it is, to whom and about which quarter.
 
 import type { OutboxItem, OutboxState } from '../../api/notifications-api';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
-import { periodName } from '../data-entry/entry-sheet-model';
 import { offsetWord } from '../status/reminder-offsets';
 
 export const stateWords: Record<
@@ -36,7 +36,7 @@ const kindKey: Record<OutboxItem['kind'], MessageKey> = {
 const explainedInRow = new Set<OutboxState>(['skipped_no_smtp', 'opted_out']);
 
 export function OutboxTable({ items, labelId }: { items: OutboxItem[]; labelId: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
   const when = (iso: string) => formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     // biome-ignore lint/a11y/useSemanticElements: a scrolling box around the table, not a section
@@ -101,7 +101,7 @@ export function OutboxTable({ items, labelId }: { items: OutboxItem[]; labelId: 
                   <span className="outbox-detail">{item.recipient.email}</span>
                 </td>
                 <td>
-                  {item.organization.name}
+                  <NameText text={item.organization.name} french={item.organization.nameFr} />
                   <span className="outbox-detail nowrap">{periodName(item.period)}</span>
                 </td>
                 <td className="number">{item.attempts}</td>

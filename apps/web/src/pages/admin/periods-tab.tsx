@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { Done, Field, FormMessage, useFormErrors } from './admin-form';
 import { useCreateReportingPeriod, useReportingPeriods } from './use-admin';
 
 function CreatePeriodForm() {
@@ -13,7 +13,12 @@ function CreatePeriodForm() {
   const [opens, setOpens] = useState('');
   const [due, setDue] = useState('');
   const [closes, setCloses] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, clear } = useFormErrors([
+    'period',
+    'opens',
+    'due',
+    'closes',
+  ]);
   const [done, setDone] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -23,14 +28,14 @@ function CreatePeriodForm() {
       { period: period.trim(), opens, due, closes },
       {
         onSuccess: (created) => {
-          setErrors(noErrors);
+          clear();
           setPeriod('');
           setOpens('');
           setDue('');
           setCloses('');
           setDone(t('admin.periods.created', { period: created.period }));
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
@@ -56,6 +61,7 @@ function CreatePeriodForm() {
 
   return (
     <form
+      ref={formRef}
       className="admin-form panel"
       onSubmit={submit}
       noValidate
@@ -64,7 +70,7 @@ function CreatePeriodForm() {
       <h3 id="admin-period-new" className="admin-form-title">
         {t('admin.periods.new')}
       </h3>
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       <div className="admin-form-fields">
         <Field
           id="admin-period-period"

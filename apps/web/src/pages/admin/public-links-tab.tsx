@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { type NewPublicLink, type PlanningTable, publicScorecardUrl } from '../../api/admin-api';
 import { errorMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { Done, Field, FormMessage, useFormErrors } from './admin-form';
 import { useCreatePublicLink, usePublicLinks, useRevokePublicLink, useTables } from './use-admin';
 
 export function embedSnippet(url: string, title: string): string {
@@ -132,7 +132,7 @@ export function TableLinks({ table }: { table: Pick<PlanningTable, 'id' | 'name'
   const revoke = useRevokePublicLink();
   const [label, setLabel] = useState('');
   const [fresh, setFresh] = useState<NewPublicLink | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, clear } = useFormErrors(['label']);
   const [done, setDone] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -142,13 +142,13 @@ export function TableLinks({ table }: { table: Pick<PlanningTable, 'id' | 'name'
       { tableId: table.id, label: label.trim() === '' ? null : label.trim() },
       {
         onSuccess: (link) => {
-          setErrors(noErrors);
+          clear();
           setLabel('');
           setFresh(link);
           // The address is shown once: bring the person to it.
           setTimeout(() => document.getElementById('admin-new-link-heading')?.focus(), 0);
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
@@ -159,11 +159,11 @@ export function TableLinks({ table }: { table: Pick<PlanningTable, 'id' | 'name'
       { tableId: table.id, linkId },
       {
         onSuccess: () => {
-          setErrors(noErrors);
+          clear();
           setDone(t('admin.links.revoked', { name }));
           document.getElementById('admin-links-heading')?.focus();
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
@@ -175,7 +175,7 @@ export function TableLinks({ table }: { table: Pick<PlanningTable, 'id' | 'name'
         {t('admin.links.of', { name: table.name })}
       </h3>
       {fresh ? <NewLinkPanel link={fresh} table={table} onDismiss={() => setFresh(null)} /> : null}
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       {links.isPending ? (
         <p className="muted">{t('app.loading')}</p>
       ) : links.isError ? (
@@ -238,7 +238,7 @@ export function TableLinks({ table }: { table: Pick<PlanningTable, 'id' | 'name'
           </tbody>
         </table>
       )}
-      <form className="admin-form admin-inline-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="admin-form admin-inline-form" onSubmit={submit} noValidate>
         <Field
           id="admin-link-label"
           label={t('admin.links.labelField')}

@@ -19,7 +19,7 @@ import { useResetPassword } from './use-admin';
 import './reset-password-dialog.css';
 
 export function ResetPasswordDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ids = useId();
   const reset = useResetPassword();
   const newInput = useRef<HTMLInputElement | null>(null);
@@ -67,7 +67,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUser; onClos
           setConfirm('');
           setDone(true);
         },
-        onError: (error) => refuse(passwordErrors(error, t)),
+        onError: (error) => refuse(passwordErrors(error, t, locale)),
       },
     );
   };

@@ -5,18 +5,23 @@ import { type FormEvent, useState } from 'react';
 import type { Settings } from '../../api/admin-api';
 import { errorMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { wordIssue } from '../../i18n/issue-wording';
+import { Done, Field, FormMessage, useFormErrors } from './admin-form';
 import { useSettings, useUpdateSettings } from './use-admin';
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
 function SettingsForm({ settings }: { settings: Settings }) {
-  const { t, formatDate } = useI18n();
+  const { t, locale: uiLocale, formatDate } = useI18n();
   const update = useUpdateSettings();
   const [month, setMonth] = useState(String(settings.fiscalYearStartMonth));
   const [threshold, setThreshold] = useState(String(settings.smallCellThreshold));
   const [locale, setLocale] = useState(settings.defaultLocale);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, refuseHere, clear } = useFormErrors([
+    'fiscalYearStartMonth',
+    'smallCellThreshold',
+    'defaultLocale',
+  ]);
   const [done, setDone] = useState<string | null>(null);
 
   const thresholdNumber = threshold.trim() === '' ? Number.NaN : Number(threshold);
@@ -35,28 +40,36 @@ function SettingsForm({ settings }: { settings: Settings }) {
     event.preventDefault();
     setDone(null);
     if (!changed) return;
-    if (!Number.isInteger(thresholdNumber)) {
-      setErrors({ general: null, fields: { smallCellThreshold: t('admin.settings.wholeNumber') } });
-      document.getElementById('admin-settings-threshold')?.focus();
+    // The server's own rule (a whole number, 0 to 1000), said in the words it would be said in.
+    const problem = !Number.isInteger(thresholdNumber)
+      ? { code: 'not_integer', params: { minimum: 0 } }
+      : thresholdNumber < 0
+        ? { code: 'too_small', params: { minimum: 0, inclusive: true } }
+        : thresholdNumber > 1000
+          ? { code: 'too_big', params: { maximum: 1000, inclusive: true } }
+          : null;
+    if (problem) {
+      refuseHere({ smallCellThreshold: wordIssue(problem, uiLocale) });
       return;
     }
     update.mutate(body, {
       onSuccess: () => {
-        setErrors(noErrors);
+        clear();
         setDone(t('admin.settings.saved'));
       },
-      onError: (error) => setErrors(formErrors(error, t)),
+      onError: refuse,
     });
   };
 
   return (
     <form
+      ref={formRef}
       className="admin-form panel"
       onSubmit={submit}
       noValidate
       aria-labelledby="admin-settings-heading"
     >
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       <div className="admin-form-fields admin-form-stack">
         <Field
           id="admin-settings-month"

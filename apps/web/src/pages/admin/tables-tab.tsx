@@ -1,110 +1,22 @@
-// Planning tables: the list (archive and bring back), a new table, and one table's partner
-// agencies (add and remove).
+// Planning tables: the list (archive and bring back), a new table, and one table: its texts in
+// English and French, and its partner agencies (add and remove).
 
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PlanningTable } from '../../api/admin-api';
 import { errorMessage } from '../../api/error-message';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { Done, Field, FormMessage, useFormErrors } from './admin-form';
+import { CreateTableForm, EditTableForm } from './table-forms';
 import {
   useAddPartner,
   useArchiveTable,
-  useCreateTable,
   useOrganizations,
   useRemovePartner,
   useTablePartners,
   useTables,
 } from './use-admin';
-
-function CreateTableForm() {
-  const { t } = useI18n();
-  const create = useCreateTable();
-  const [name, setName] = useState('');
-  const [population, setPopulation] = useState('');
-  const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [done, setDone] = useState<string | null>(null);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    create.mutate(
-      {
-        name: name.trim(),
-        population: population.trim(),
-        description: description.trim() === '' ? null : description.trim(),
-      },
-      {
-        onSuccess: (table) => {
-          setErrors(noErrors);
-          setName('');
-          setPopulation('');
-          setDescription('');
-          setDone(t('admin.tables.created', { name: table.name }));
-        },
-        onError: (error) => setErrors(formErrors(error, t)),
-      },
-    );
-  };
-
-  return (
-    <form
-      className="admin-form panel"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby="admin-table-new"
-    >
-      <h3 id="admin-table-new" className="admin-form-title">
-        {t('admin.tables.new')}
-      </h3>
-      <FormMessage errors={errors} />
-      <div className="admin-form-fields">
-        <Field id="admin-table-name" label={t('admin.tables.name')} error={errors.fields.name}>
-          {(props) => (
-            <input {...props} value={name} onChange={(e) => setName(e.target.value)} required />
-          )}
-        </Field>
-        <Field
-          id="admin-table-population"
-          label={t('admin.tables.population')}
-          hint={t('admin.tables.populationHint')}
-          error={errors.fields.population}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={population}
-              onChange={(e) => setPopulation(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field
-          id="admin-table-description"
-          label={t('admin.tables.description')}
-          error={errors.fields.description}
-          className="admin-field-wide"
-        >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={3}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {t('admin.tables.create')}
-        </button>
-      </div>
-      <Done message={done} />
-    </form>
-  );
-}
 
 function TablePartners({ table }: { table: PlanningTable }) {
   const { t } = useI18n();
@@ -113,7 +25,9 @@ function TablePartners({ table }: { table: PlanningTable }) {
   const add = useAddPartner();
   const remove = useRemovePartner();
   const [organizationId, setOrganizationId] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, refuseHere, clear } = useFormErrors([
+    'organizationId',
+  ]);
   const [done, setDone] = useState<string | null>(null);
 
   const current = partners.data ?? [];
@@ -131,19 +45,18 @@ function TablePartners({ table }: { table: PlanningTable }) {
     event.preventDefault();
     setDone(null);
     if (organizationId === '') {
-      setErrors({ general: null, fields: { organizationId: t('admin.partners.chooseFirst') } });
-      document.getElementById('admin-partner-org')?.focus();
+      refuseHere({ organizationId: t('admin.partners.chooseFirst') });
       return;
     }
     add.mutate(
       { tableId: table.id, organizationId },
       {
         onSuccess: (partner) => {
-          setErrors(noErrors);
+          clear();
           setOrganizationId('');
           setDone(t('admin.partners.added', { name: partner.organization.name }));
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
@@ -154,21 +67,21 @@ function TablePartners({ table }: { table: PlanningTable }) {
       { tableId: table.id, organizationId: id },
       {
         onSuccess: () => {
-          setErrors(noErrors);
+          clear();
           setDone(t('admin.partners.removed', { name }));
           document.getElementById('admin-partners-heading')?.focus();
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
 
   return (
-    <section className="panel admin-detail" aria-labelledby="admin-partners-heading">
-      <h3 id="admin-partners-heading" className="admin-subtitle" tabIndex={-1}>
+    <section className="admin-partners" aria-labelledby="admin-partners-heading">
+      <h4 id="admin-partners-heading" className="admin-form-title" tabIndex={-1}>
         {t('admin.partners.title', { name: table.name })}
-      </h3>
-      <FormMessage errors={errors} />
+      </h4>
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       {partners.isPending ? (
         <p className="muted">{t('app.loading')}</p>
       ) : partners.isError ? (
@@ -194,7 +107,9 @@ function TablePartners({ table }: { table: PlanningTable }) {
               .sort((a, b) => a.organization.name.localeCompare(b.organization.name))
               .map((p) => (
                 <tr key={p.organization.id}>
-                  <th scope="row">{p.organization.name}</th>
+                  <th scope="row">
+                    <NameText text={p.organization.name} french={p.organization.nameFr} />
+                  </th>
                   <td>{p.organization.code}</td>
                   <td>
                     <button
@@ -212,7 +127,7 @@ function TablePartners({ table }: { table: PlanningTable }) {
           </tbody>
         </table>
       )}
-      <form className="admin-form admin-inline-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="admin-form admin-inline-form" onSubmit={submit} noValidate>
         <Field
           id="admin-partner-org"
           label={t('admin.partners.add')}
@@ -305,8 +220,12 @@ export function TablesTab() {
                   key={table.id}
                   className={table.id === tableId ? 'admin-row-selected' : undefined}
                 >
-                  <th scope="row">{table.name}</th>
-                  <td>{table.population}</td>
+                  <th scope="row">
+                    <NameText text={table.name} french={table.nameFr} />
+                  </th>
+                  <td>
+                    <NameText text={table.population} french={table.populationFr} />
+                  </td>
                   <td>
                     {table.archivedAt
                       ? t('admin.tables.isArchived', { date: formatDate(table.archivedAt) })
@@ -318,10 +237,10 @@ export function TablesTab() {
                       <Link
                         to={`/admin/tables/${table.id}`}
                         className="button"
-                        aria-label={t('admin.tables.partnersOf', { name: table.name })}
+                        aria-label={t('admin.tables.editLabel', { name: table.name })}
                         {...(table.id === tableId ? { 'aria-current': 'true' as const } : {})}
                       >
-                        {t('admin.tables.partners')}
+                        {t('admin.tables.edit')}
                       </Link>
                       <button
                         type="button"
@@ -345,7 +264,19 @@ export function TablesTab() {
         </div>
       )}
       <Done message={done} />
-      {selected ? <TablePartners key={selected.id} table={selected} /> : null}
+      {selected ? (
+        <section className="panel admin-detail" aria-labelledby="admin-table-heading">
+          <h3 id="admin-table-heading" className="admin-subtitle">
+            <NameText text={selected.name} french={selected.nameFr} />
+          </h3>
+          <EditTableForm
+            key={selected.id}
+            tableId={selected.id}
+            title={t('admin.tables.editTitle', { name: selected.name })}
+          />
+          <TablePartners key={`partners-${selected.id}`} table={selected} />
+        </section>
+      ) : null}
       <CreateTableForm />
     </section>
   );

@@ -12,6 +12,7 @@ import {
   fetchPublicLinks,
   fetchReportingPeriods,
   fetchSettings,
+  fetchTableAsStored,
   fetchTablePartners,
   fetchTables,
   fetchUsers,
@@ -23,7 +24,9 @@ import {
   revokeRole,
   type Settings,
   setTableArchived,
+  type TableTexts,
   updateSettings,
+  updateTable,
   updateUser,
 } from '../../api/admin-api';
 import { queryKeys } from '../../api/query-keys';
@@ -37,6 +40,14 @@ export function useOrganizations() {
 
 export function useTables() {
   return useQuery({ queryKey: queryKeys.tables(), queryFn: ({ signal }) => fetchTables(signal) });
+}
+
+/** One table's texts as stored (English as `name`…, French as `nameFr`…), for its edit form. */
+export function useTableAsStored(tableId: string) {
+  return useQuery({
+    queryKey: [...queryKeys.tables(), tableId, 'as-stored'],
+    queryFn: ({ signal }) => fetchTableAsStored(tableId, signal),
+  });
 }
 
 export function useUsers() {
@@ -116,6 +127,13 @@ export const useRevokeRole = () =>
   );
 
 export const useCreateTable = () => useChange(createTable, () => [[...queryKeys.tables()]]);
+
+export const useUpdateTable = () =>
+  useChange(
+    ({ tableId, body }: { tableId: string; body: Partial<TableTexts> }) =>
+      updateTable(tableId, body),
+    () => [[...queryKeys.tables()]],
+  );
 
 export const useArchiveTable = () =>
   useChange(

@@ -7,7 +7,7 @@ import type { AdminUser, Organization, PlanningTable, RoleGrant } from '../../ap
 import { errorMessage } from '../../api/error-message';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { useI18n } from '../../i18n/i18n-provider';
-import { Done, Field, type FormErrors, FormMessage, formErrors, noErrors } from './admin-form';
+import { Done, Field, FormMessage, useFormErrors } from './admin-form';
 import { GrantRoleForm } from './grant-role-form';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import {
@@ -29,7 +29,12 @@ function CreateUserForm() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<Locale>('en');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, clear } = useFormErrors([
+    'email',
+    'name',
+    'password',
+    'locale',
+  ]);
   const [done, setDone] = useState<{ id: string; name: string } | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -39,19 +44,20 @@ function CreateUserForm() {
       { email: email.trim(), name: name.trim(), password, locale },
       {
         onSuccess: (user) => {
-          setErrors(noErrors);
+          clear();
           setEmail('');
           setName('');
           setPassword('');
           setDone({ id: user.id, name: user.name });
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
 
   return (
     <form
+      ref={formRef}
       className="admin-form panel"
       onSubmit={submit}
       noValidate
@@ -60,7 +66,7 @@ function CreateUserForm() {
       <h3 id="admin-user-new" className="admin-form-title">
         {t('admin.users.new')}
       </h3>
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       <div className="admin-form-fields">
         <Field id="admin-user-email" label={t('admin.users.email')} error={errors.fields.email}>
           {(props) => (
@@ -129,7 +135,11 @@ function EditUserForm({ user }: { user: AdminUser }) {
   const [name, setName] = useState(user.name);
   const [locale, setLocale] = useState<Locale>(user.locale);
   const [disabled, setDisabled] = useState(user.disabledAt !== null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, formRef, summaryRef, refuse, clear } = useFormErrors([
+    'name',
+    'locale',
+    'disabled',
+  ]);
   const [done, setDone] = useState<string | null>(null);
 
   const body = {
@@ -147,20 +157,26 @@ function EditUserForm({ user }: { user: AdminUser }) {
       { userId: user.id, body },
       {
         onSuccess: () => {
-          setErrors(noErrors);
+          clear();
           setDone(t('admin.users.saved'));
         },
-        onError: (error) => setErrors(formErrors(error, t)),
+        onError: refuse,
       },
     );
   };
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="admin-user-edit">
+    <form
+      ref={formRef}
+      className="admin-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="admin-user-edit"
+    >
       <h4 id="admin-user-edit" className="admin-form-title">
         {t('admin.users.edit')}
       </h4>
-      <FormMessage errors={errors} />
+      <FormMessage errors={errors} summaryRef={summaryRef} />
       <div className="admin-form-fields">
         <Field id="admin-edit-name" label={t('admin.users.name')} error={errors.fields.name}>
           {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} />}
@@ -179,7 +195,11 @@ function EditUserForm({ user }: { user: AdminUser }) {
             type="checkbox"
             checked={disabled}
             onChange={(e) => setDisabled(e.target.checked)}
-            aria-describedby="admin-edit-disabled-hint"
+            aria-describedby={
+              errors.fields.disabled
+                ? 'admin-edit-disabled-hint admin-edit-disabled-error'
+                : 'admin-edit-disabled-hint'
+            }
             {...(errors.fields.disabled ? { 'aria-invalid': true } : {})}
           />
           <label htmlFor="admin-edit-disabled">{t('admin.users.disabled')}</label>
@@ -187,7 +207,9 @@ function EditUserForm({ user }: { user: AdminUser }) {
             {user.id === me.id ? t('admin.users.disabledSelf') : t('admin.users.disabledHint')}
           </p>
           {errors.fields.disabled ? (
-            <p className="admin-field-error">{errors.fields.disabled}</p>
+            <p id="admin-edit-disabled-error" className="admin-field-error">
+              {errors.fields.disabled}
+            </p>
           ) : null}
         </div>
       </div>

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import type { EntryMeasure } from '../../api/entry-api';
-import { errorMessage } from '../../api/error-message';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   type Breakdown,
@@ -20,11 +20,10 @@ import {
   breakdownRows,
   cellKey,
   findCell,
-  periodName,
 } from './entry-sheet-model';
 import { FigureHistorySection } from './figure-history-section';
 import { CellStatus, ConflictChoice, Figure, FigureInputs, figureFields } from './figure-inputs';
-import { type CellTarget, useEntryCells } from './use-entry-cells';
+import { type CellTarget, refusal, useEntryCells } from './use-entry-cells';
 import { useFigureFormat } from './use-figure-format';
 import { type GridRowSpec, useGridKeyboard } from './use-grid-keyboard';
 
@@ -43,7 +42,7 @@ export function BreakdownPanel({
   /** Where the focus goes when the panel closes; what had it on opening when not given. */
   returnFocus?: RefObject<HTMLElement | null>;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const cells = useEntryCells();
   const { sheet, store } = cells;
   useSyncExternalStore(store.subscribe, store.snapshot);
@@ -163,7 +162,7 @@ export function BreakdownPanel({
       >
         <header className="entry-panel-header">
           <h2 id={titleId} className="entry-panel-title">
-            {latest.name}
+            <NameText text={latest.name} french={latest.nameFr} />
           </h2>
           <button type="button" className="button entry-panel-close" onClick={onClose}>
             {t('dataEntry.panel.close')}
@@ -186,9 +185,14 @@ export function BreakdownPanel({
             <thead>
               <tr>
                 <th scope="col">
-                  {latest.dimensions.length === 1
-                    ? latest.dimensions[0]?.name
-                    : t('dataEntry.panel.breakdown')}
+                  {latest.dimensions[0] && latest.dimensions.length === 1 ? (
+                    <NameText
+                      text={latest.dimensions[0].name}
+                      french={latest.dimensions[0].nameFr}
+                    />
+                  ) : (
+                    t('dataEntry.panel.breakdown')
+                  )}
                 </th>
                 {previous ? (
                   <th scope="col" className="number">
@@ -207,6 +211,7 @@ export function BreakdownPanel({
                     key={rowIdOf(r.breakdown)}
                     target={target}
                     name={r.labels.join(', ')}
+                    names={r.labels.map((text, i) => ({ text, french: r.labelsFr[i] ?? null }))}
                     previousFigure={
                       previous
                         ? format.figure(latest, findCell(latest, previous.label, r.breakdown))
@@ -241,6 +246,7 @@ export function BreakdownPanel({
 function BreakdownRows({
   target,
   name,
+  names,
   previousFigure,
   currentFigure,
   editable,
@@ -254,6 +260,8 @@ function BreakdownRows({
 }: {
   target: CellTarget;
   name: string;
+  /** The labels, each with its French twin, to mark an English fallback. */
+  names: { text: string; french: string | null }[];
   previousFigure: string | null | undefined;
   currentFigure: string | null;
   editable: boolean;
@@ -268,7 +276,14 @@ function BreakdownRows({
   return (
     <>
       <tr>
-        <th scope="row">{name}</th>
+        <th scope="row">
+          {names.map((n, i) => (
+            <span key={n.text}>
+              {i > 0 ? ', ' : null}
+              <NameText text={n.text} french={n.french} />
+            </span>
+          ))}
+        </th>
         {previousFigure !== undefined ? (
           <td className="number">
             <Figure text={previousFigure} />
@@ -310,7 +325,7 @@ function BreakdownRows({
 
 /** The note on the measure's figure of the period: why it moved, how it was counted. */
 function NoteEditor({ measure, editable }: { measure: EntryMeasure; editable: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const cells = useEntryCells();
   const noteId = useId();
   const messageId = useId();
@@ -340,7 +355,8 @@ function NoteEditor({ measure, editable }: { measure: EntryMeasure; editable: bo
         setState({ status: 'saving' });
         cells.saveNote({ measure, breakdown: {} }, text).then(
           () => setState({ status: 'saved' }),
-          (error: unknown) => setState({ status: 'error', message: errorMessage(error, t) }),
+          (error: unknown) =>
+            setState({ status: 'error', message: refusal(error, t, locale).message }),
         );
       }}
     >

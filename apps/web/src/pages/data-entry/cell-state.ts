@@ -24,8 +24,10 @@ export interface CellState {
   status: CellStatus;
   /** What was typed, not yet saved; null shows the stored figure. */
   draft: Draft | null;
-  /** The server's message for a refused save (or ours for text that is not a number). */
+  /** Why a save was refused, in the reader's words (the server's problem, or text not a number). */
   message: string | null;
+  /** The input the refusal concerns (a ratio's numerator, say); null for the figure as a whole. */
+  field: Field | null;
   /** In conflict: the figure someone else saved first (null when theirs was not readable). */
   theirs: StoredFigure | null;
   /** Saved, with the server's warnings (parts that do not add up to the total). */
@@ -36,6 +38,7 @@ export const idleCell: CellState = {
   status: 'idle',
   draft: null,
   message: null,
+  field: null,
   theirs: null,
   warnings: [],
 };
@@ -47,7 +50,7 @@ export type CellEvent =
   | { type: 'revert' }
   | { type: 'save' }
   | { type: 'saved'; warnings: string[] }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; field?: Field | null }
   | { type: 'conflict'; theirs: StoredFigure | null }
   /** Save mine again over theirs (the caller re-saves at their version). */
   | { type: 'keepMine' }
@@ -63,6 +66,7 @@ export function cellReducer(state: CellState, event: CellEvent): CellState {
         status: 'editing',
         draft: { ...(state.draft ?? event.base), [event.field]: event.text },
         message: state.status === 'error' ? state.message : null,
+        field: state.status === 'error' ? state.field : null,
       };
     case 'revert':
       if (state.status === 'saving' || state.status === 'conflict') return state;
@@ -75,7 +79,7 @@ export function cellReducer(state: CellState, event: CellEvent): CellState {
       return { ...idleCell, status: 'saved', warnings: event.warnings };
     case 'failed':
       if (state.status !== 'saving') return state;
-      return { ...state, status: 'error', message: event.message };
+      return { ...state, status: 'error', message: event.message, field: event.field ?? null };
     case 'conflict':
       if (state.status !== 'saving') return state;
       return { ...state, status: 'conflict', theirs: event.theirs };

@@ -180,10 +180,10 @@ describe('the checks before submitting', () => {
     localStorage.setItem('rba.locale', 'fr');
     renderApp('/data-entry', { locale: 'fr' });
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Soumettre FY2025-26 Q3 pour révision' }),
+      await screen.findByRole('button', { name: 'Soumettre T3 2025-2026 pour révision' }),
     );
     const confirm = screen.getByRole('alertdialog', {
-      name: 'Soumettre FY2025-26 Q3 pour révision ?',
+      name: 'Soumettre T3 2025-2026 pour révision ?',
     });
     const checks = within(confirm).getByRole('region', { name: 'Vérification des données' });
     const empty = await within(checks).findByRole('list', {

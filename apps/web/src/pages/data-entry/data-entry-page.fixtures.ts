@@ -47,6 +47,7 @@ function cell(period: string, figure: Partial<EntryCell>, version = 1): EntryCel
 function measure(fields: Partial<EntryMeasure> & Pick<EntryMeasure, 'id' | 'name'>): EntryMeasure {
   return {
     code: fields.name.toUpperCase(),
+    nameFr: null,
     category: 'how_much',
     unit: 'count',
     ratePer: null,
@@ -64,7 +65,7 @@ function measure(fields: Partial<EntryMeasure> & Pick<EntryMeasure, 'id' | 'name
 
 export function makeSheet(overrides: Partial<EntrySheet> = {}): EntrySheet {
   return {
-    organization: { id: orgId, code: 'NYS', name: 'Northshire Youth Services' },
+    organization: { id: orgId, code: 'NYS', name: 'Northshire Youth Services', nameFr: null },
     period: { label: Q, type: 'fiscal_quarter', start: '2025-10-01', end: '2025-12-31' },
     periods: labels.map((label, i) => ({
       label,
@@ -81,6 +82,7 @@ export function makeSheet(overrides: Partial<EntrySheet> = {}): EntrySheet {
       {
         id: 'c1c1c1c1-0000-4000-8000-000000000001',
         name: 'Counselling',
+        nameFr: null,
         measures: [
           measure({
             id: improved,
@@ -98,9 +100,10 @@ export function makeSheet(overrides: Partial<EntrySheet> = {}): EntrySheet {
               {
                 code: 'gender',
                 name: 'Gender',
+                nameFr: null,
                 values: [
-                  { code: 'girls', label: 'Girls' },
-                  { code: 'boys', label: 'Boys' },
+                  { code: 'girls', label: 'Girls', labelFr: null },
+                  { code: 'boys', label: 'Boys', labelFr: null },
                 ],
               },
             ],

@@ -1,14 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { authRoutes } from '../../test/fake-api';
+import { renderApp } from '../../test/render-app';
 import {
   denominator,
+  editor,
   familiesInput,
   focus,
+  makeSheet,
   numerator,
   openPage,
   puts,
   Q,
   saves,
+  serve,
   served,
   servedInput,
   setUpEntryPage,
@@ -113,13 +118,21 @@ describe('the data-entry grid', () => {
     expect(puts()[0]?.body).toEqual({ numerator: 9, denominator: 20, version: 1 });
   });
 
-  it('shows the server’s message inline for a refused figure, tied to the input', async () => {
+  it('words a refused figure itself, inline and tied to the input', async () => {
     saves.push(() => ({
       status: 400,
       body: {
         error: {
           code: 'VALIDATION_ERROR',
           message: 'value: a count must be a whole number of at least 0',
+          details: [
+            {
+              path: 'body.value',
+              code: 'not_integer',
+              params: { minimum: 0 },
+              message: 'value: a count must be a whole number of at least 0',
+            },
+          ],
         },
       },
     }));
@@ -128,11 +141,54 @@ describe('the data-entry grid', () => {
     fireEvent.keyDown(familiesInput(), { key: '-' });
     fireEvent.change(familiesInput(), { target: { value: '-2' } });
     fireEvent.keyDown(familiesInput(), { key: 'Enter' });
-    const message = await screen.findByText('value: a count must be a whole number of at least 0');
+    const message = await screen.findByText('Enter a whole number, 0 or more.');
     expect(familiesInput().getAttribute('aria-invalid')).toBe('true');
     const describedBy = familiesInput().getAttribute('aria-describedby') ?? '';
     expect(document.getElementById(describedBy)?.contains(message)).toBe(true);
     expect(familiesInput().value).toBe('-2');
+    expect(screen.queryByText(/a count must be/)).toBeNull();
+  });
+
+  it('words a refusal in French, at the half of a percentage it concerns', async () => {
+    serve(makeSheet(), { ...authRoutes({ ...editor, locale: 'fr' }) });
+    saves.push(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_ERROR',
+          message: 'denominator: may not be 0',
+          details: [
+            {
+              path: 'body.denominator',
+              code: 'zero_denominator',
+              params: {},
+              message: 'The API’s own words',
+            },
+          ],
+        },
+      },
+    }));
+    renderApp('/data-entry', { locale: 'fr' });
+    await screen.findByRole('heading', { level: 1, name: 'Ce trimestre' });
+    const [num, den] = await waitFor(() => {
+      const inputs = screen.getAllByRole('textbox', { name: /^(Numérateur|Dénominateur) :/ });
+      expect(inputs).toHaveLength(2);
+      return inputs as HTMLInputElement[];
+    });
+    focus(num as HTMLInputElement);
+    fireEvent.change(num as HTMLInputElement, { target: { value: '3' } });
+    fireEvent.keyDown(num as HTMLInputElement, { key: 'ArrowRight' });
+    fireEvent.change(den as HTMLInputElement, { target: { value: '0' } });
+    fireEvent.keyDown(den as HTMLInputElement, { key: 'Enter' });
+    const message = await screen.findByText('Le dénominateur ne peut pas être 0.');
+    expect(den?.getAttribute('aria-invalid')).toBe('true');
+    expect(num?.getAttribute('aria-invalid')).toBeNull();
+    expect(document.getElementById(den?.getAttribute('aria-describedby') ?? '')).toContain(message);
+    // A measure with no French name is shown in English, and marked so.
+    const name = screen.getByText('Youth whose functioning improved', {
+      selector: '.entry-measure-name span',
+    });
+    expect(name.getAttribute('lang')).toBe('en');
   });
 
   it('refuses text that is not a number without asking the server', async () => {
@@ -141,6 +197,7 @@ describe('the data-entry grid', () => {
     fireEvent.keyDown(familiesInput(), { key: 'x' });
     fireEvent.keyDown(familiesInput(), { key: 'Enter' });
     expect(await screen.findByText('Enter a number, such as 42 or 12.5.')).toBeTruthy();
+    expect(familiesInput().getAttribute('aria-invalid')).toBe('true');
     expect(puts()).toHaveLength(0);
   });
 });
@@ -167,6 +224,45 @@ describe('the breakdown panel', () => {
     fireEvent.keyDown(boys, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(open);
+  });
+
+  it('words a part larger than its total at that part', async () => {
+    saves.push(() => ({
+      status: 422,
+      body: {
+        error: {
+          code: 'BREAKDOWN_EXCEEDS_TOTAL',
+          message: 'A part may not exceed its total',
+          details: {
+            breakdowns: ['gender:girls'],
+            issues: [
+              {
+                path: 'body.value',
+                code: 'part_exceeds_total',
+                params: { breakdowns: ['gender:girls'] },
+                message: 'The API’s own words',
+              },
+            ],
+          },
+        },
+      },
+    }));
+    await openPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Breakdowns and note: Children served' }));
+    const dialog = screen.getByRole('dialog', { name: 'Children served' });
+    const girls = within(dialog).getByRole('textbox', {
+      name: 'Children served (Girls), FY2025-26 Q3',
+    });
+    fireEvent.keyDown(girls, { key: '9' });
+    fireEvent.change(girls, { target: { value: '99' } });
+    fireEvent.keyDown(girls, { key: 'Enter' });
+    const message = await within(dialog).findByText(
+      'A part cannot be more than the total (gender:girls).',
+    );
+    expect(girls.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(girls.getAttribute('aria-describedby') ?? '')).toContain(
+      message,
+    );
   });
 
   it('is modal: the page behind is inert while it is open, and comes back when it closes', async () => {

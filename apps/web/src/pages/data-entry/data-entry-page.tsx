@@ -12,7 +12,6 @@ import { useCurrentUser } from '../../auth/auth-provider';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import { EntryGrid } from './entry-grid';
-import { periodName } from './entry-sheet-model';
 import { CheckLists, findingsSummary, hasFindings } from './period-checks';
 import { isHandedBack, ReturnedBanner, SubmissionBadge } from './submission-status';
 import { EntryCellsProvider, useEntryCells, useEntryCellsState } from './use-entry-cells';
@@ -188,7 +187,7 @@ function SheetHeading({
   browsing: boolean;
   onPeriod: (label: string | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const before = sheet.periods[sheet.periods.length - 2];
   return (
     <div className="entry-heading">
@@ -257,7 +256,7 @@ function LockNotice({ sheet }: { sheet: EntrySheet }) {
 }
 
 function SubmitQuarter() {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const { sheet, store } = useEntryCells();
   useSyncExternalStore(store.subscribe, store.snapshot);
   const submit = useSubmitPeriod(sheet.organization.id);

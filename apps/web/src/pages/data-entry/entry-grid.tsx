@@ -4,6 +4,7 @@
 import { useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { EntryMeasure, EntryPeriod } from '../../api/entry-api';
 import { CardLabel } from '../../components/card-label';
+import { NameText } from '../../components/name-text';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import { BreakdownPanel } from './breakdown-panel';
@@ -14,7 +15,6 @@ import {
   findCell,
   groupSheet,
   measuresInOrder,
-  periodName,
 } from './entry-sheet-model';
 import { CellStatus, ConflictChoice, Figure, FigureInputs, figureFields } from './figure-inputs';
 import { type CellTarget, useEntryCells } from './use-entry-cells';
@@ -25,7 +25,7 @@ const DETAILS = 2;
 const conflictRow = (measureId: string) => `${measureId}:conflict`;
 
 export function EntryGrid({ editable }: { editable: boolean }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const cells = useEntryCells();
   const { sheet, store } = cells;
   useSyncExternalStore(store.subscribe, store.snapshot);
@@ -90,7 +90,7 @@ export function EntryGrid({ editable }: { editable: boolean }) {
           aria-labelledby={`${idBase}-${program.id}`}
         >
           <h2 id={`${idBase}-${program.id}`} className="entry-program-title">
-            {program.name}
+            <NameText text={program.name} french={program.nameFr} />
           </h2>
           {program.categories.map((group) => {
             const category = group.category ?? 'none';
@@ -187,7 +187,7 @@ function MeasureRows({
   conflict: boolean;
   onDetails: (button: HTMLElement) => void;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const format = useFigureFormat();
   const target: CellTarget = { measure, breakdown: {} };
   const label = t('dataEntry.cell.label', {
@@ -200,7 +200,9 @@ function MeasureRows({
     <>
       <tr className="entry-row">
         <th scope="row" className="entry-measure">
-          <span className="entry-measure-name">{measure.name}</span>
+          <span className="entry-measure-name">
+            <NameText text={measure.name} french={measure.nameFr} />
+          </span>
           {measure.headline ? (
             <span className="entry-headline">{t('dataEntry.grid.headline')}</span>
           ) : null}

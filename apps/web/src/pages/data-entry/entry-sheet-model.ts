@@ -72,7 +72,9 @@ export interface CategoryGroup {
 
 export interface ProgramGroup {
   id: string;
+  /** In the reader's language as the API gave it; `nameFr` the French as stored. */
   name: string;
+  nameFr: string | null;
   categories: CategoryGroup[];
 }
 
@@ -83,6 +85,7 @@ export function groupSheet(sheet: EntrySheet): ProgramGroup[] {
     .map((p) => ({
       id: p.id,
       name: p.name,
+      nameFr: p.nameFr ?? null,
       categories: categories
         .map((category) => ({
           category,
@@ -101,6 +104,8 @@ export interface BreakdownRow {
   breakdown: Breakdown;
   /** The dimension values' labels, in the dimensions' order. */
   labels: string[];
+  /** Each label's French twin as stored (null when none), to mark an English fallback. */
+  labelsFr: (string | null)[];
 }
 
 /**
@@ -109,7 +114,11 @@ export interface BreakdownRow {
  */
 export function breakdownRows(measure: EntryMeasure): BreakdownRow[] {
   const rows: BreakdownRow[] = measure.dimensions.flatMap((d) =>
-    d.values.map((v) => ({ breakdown: { [d.code]: v.code }, labels: [v.label] })),
+    d.values.map((v) => ({
+      breakdown: { [d.code]: v.code },
+      labels: [v.label],
+      labelsFr: [v.labelFr ?? null],
+    })),
   );
   const seen = new Set(rows.map((r) => breakdownKey(r.breakdown)));
   const order = compareBreakdowns(measure.dimensions);
@@ -118,19 +127,15 @@ export function breakdownRows(measure: EntryMeasure): BreakdownRow[] {
     const key = breakdownKey(cell.breakdown);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
+    const crossing = measure.dimensions.filter((d) => cell.breakdown[d.code] !== undefined);
+    const values = crossing.map((d) => d.values.find((v) => v.code === cell.breakdown[d.code]));
     rows.push({
       breakdown: cell.breakdown,
-      labels: measure.dimensions
-        .filter((d) => cell.breakdown[d.code] !== undefined)
-        .map(
-          (d) =>
-            d.values.find((v) => v.code === cell.breakdown[d.code])?.label ??
-            (cell.breakdown[d.code] as string),
-        ),
+      labels: crossing.map((d, i) => values[i]?.label ?? (cell.breakdown[d.code] as string)),
+      labelsFr: values.map((v) => v?.labelFr ?? null),
     });
   }
   return rows;
 }
 
 /** A period label as people read it, the one way the client writes one (i18n/period-name). */
-export { periodName } from '../../i18n/period-name';

@@ -118,7 +118,7 @@ describe('the history of a figure in data entry', () => {
       'Historique des données',
     );
     const table = await within(dialog).findByRole('table', {
-      name: 'Historique de Children served, FY2025-26 Q3',
+      name: 'Historique de Children served, T3 2025-2026',
     });
     expect(within(table).getAllByRole('columnheader')[0]?.textContent).toBe('Quand');
     const rows = bodyRows(table);

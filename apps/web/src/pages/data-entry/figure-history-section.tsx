@@ -11,7 +11,7 @@ import {
   useFigureHistory,
 } from '../../components/figure-history/use-figure-history';
 import { useI18n } from '../../i18n/i18n-provider';
-import { breakdownKey, breakdownRows, periodName } from './entry-sheet-model';
+import { breakdownKey, breakdownRows } from './entry-sheet-model';
 
 export function FigureHistorySection({
   measure,
@@ -20,7 +20,7 @@ export function FigureHistorySection({
   measure: EntryMeasure;
   period: string;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState('');
   const buttonId = useId();

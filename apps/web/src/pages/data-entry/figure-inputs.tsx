@@ -58,7 +58,7 @@ export function FigureInputs({
       autoComplete="off"
       spellCheck={false}
       aria-label={name}
-      aria-invalid={invalid || undefined}
+      aria-invalid={(invalid && (state.field === null || state.field === field)) || undefined}
       aria-describedby={describedBy}
       value={draft[field]}
       onChange={(event) => {

@@ -95,7 +95,6 @@ export const dataEntryEn = {
   'dataEntry.cell.saving': 'Saving…',
   'dataEntry.cell.saved': 'Saved',
   'dataEntry.cell.none': 'No figure',
-  'dataEntry.cell.notNumber': 'Enter a number, such as 42 or 12.5.',
   'dataEntry.cell.unusual': 'Unusual compared with earlier quarters',
 
   'dataEntry.details.breakdowns': 'Breakdowns',
@@ -230,7 +229,6 @@ export const dataEntryFr: { readonly [K in keyof typeof dataEntryEn]: string } =
   'dataEntry.cell.saving': 'Enregistrement…',
   'dataEntry.cell.saved': 'Enregistré',
   'dataEntry.cell.none': 'Aucune donnée',
-  'dataEntry.cell.notNumber': 'Saisissez un nombre, par exemple 42 ou 12,5.',
   'dataEntry.cell.unusual': 'Inhabituel par rapport aux trimestres précédents',
 
   'dataEntry.details.breakdowns': 'Ventilations',

@@ -6,7 +6,6 @@ import { useId } from 'react';
 import type { EntrySubmission } from '../../api/entry-api';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
-import { periodName } from './entry-sheet-model';
 
 type Status = EntrySubmission['status'];
 
@@ -58,7 +57,7 @@ export function ReturnedBanner({
   submission: EntrySubmission;
   period: string;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
   const titleId = useId();
   const words = bannerWords[submission.status === 'reopened' ? 'reopened' : 'returned'];
   const when = submission.reviewedAt ? formatDate(submission.reviewedAt) : null;

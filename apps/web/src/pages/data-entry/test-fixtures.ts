@@ -36,7 +36,7 @@ export function entrySheet(overrides: Partial<EntrySheet> = {}): EntrySheet {
   const labels = ['FY2024-25-Q4', 'FY2025-26-Q1', 'FY2025-26-Q2', Q];
   const starts = ['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01'];
   return {
-    organization: { id: orgId, code: 'NYS', name: 'Northshire Youth Services' },
+    organization: { id: orgId, code: 'NYS', name: 'Northshire Youth Services', nameFr: null },
     period: { label: Q, type: 'fiscal_quarter', start: '2025-10-01', end: '2025-12-31' },
     periods: labels.map((label, i) => ({
       label,
@@ -53,11 +53,13 @@ export function entrySheet(overrides: Partial<EntrySheet> = {}): EntrySheet {
       {
         id: 'c1c1c1c1-0000-4000-8000-000000000001',
         name: 'Counselling',
+        nameFr: null,
         measures: [
           {
             id: served,
             code: 'SERVED',
             name: 'Children served',
+            nameFr: null,
             category: 'how_much',
             unit: 'count',
             ratePer: null,
@@ -70,9 +72,10 @@ export function entrySheet(overrides: Partial<EntrySheet> = {}): EntrySheet {
               {
                 code: 'gender',
                 name: 'Gender',
+                nameFr: null,
                 values: [
-                  { code: 'girls', label: 'Girls' },
-                  { code: 'boys', label: 'Boys' },
+                  { code: 'girls', label: 'Girls', labelFr: null },
+                  { code: 'boys', label: 'Boys', labelFr: null },
                 ],
               },
             ],
@@ -139,6 +142,8 @@ export function serveEntry(sheet: EntrySheet, extra: Record<string, FakeRoute> =
   const record: EntryTestApi = { urls: [], calls: api.calls };
   vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
+    // Every GET names its language (`lang`); the tests look at the rest of the address.
+    url.searchParams.delete('lang');
     record.urls.push(`${url.pathname}${url.search}`);
     return api.fetch(input, init);
   });

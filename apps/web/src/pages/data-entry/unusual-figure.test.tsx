@@ -97,7 +97,7 @@ describe('the plausibility flag while typing', () => {
     localStorage.setItem('rba.locale', 'fr');
     serveEntry(entrySheet(), { [earlierRoute]: earlier });
     renderApp('/data-entry', { locale: 'fr' });
-    await typeInto('Children served, FY2025-26 Q3', '500');
+    await typeInto('Children served, T3 2025-2026', '500');
     expect(
       await screen.findByText('Inhabituel par rapport aux trimestres précédents'),
     ).toBeTruthy();

@@ -20,7 +20,9 @@ import {
 } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
 import { queryKeys } from '../../api/query-keys';
-import { useI18n } from '../../i18n/i18n-provider';
+import { type Translate, useI18n } from '../../i18n/i18n-provider';
+import { errorIssues, fieldOfPath, wordIssue } from '../../i18n/issue-wording';
+import type { Locale } from '../../i18n/locale';
 import {
   type CellEvent,
   type CellState,
@@ -33,6 +35,25 @@ import {
   storedDraft,
 } from './cell-state';
 import { type Breakdown, breakdownKey, cellKey, findCell, toStored } from './entry-sheet-model';
+
+const figureFieldNames: readonly Field[] = ['value', 'numerator', 'denominator'];
+
+/**
+ * Why the server refused a figure, in the reader's words: its first problem worded from the code
+ * (`not_integer`, `part_exceeds_total`…) with the input it names, else the server's sentence.
+ */
+export function refusal(
+  error: unknown,
+  t: Translate,
+  locale: Locale,
+): { message: string; field: Field | null } {
+  const first = errorIssues(error)[0];
+  if (!first) return { message: errorMessage(error, t), field: null };
+  return {
+    message: wordIssue(first, locale),
+    field: fieldOfPath(first.path, figureFieldNames) as Field | null,
+  };
+}
 
 /** Cell states by key, read synchronously by the keyboard handlers and subscribed to by React. */
 export class CellStore {
@@ -182,7 +203,7 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
           });
           return;
         }
-        store.dispatch(key, { type: 'failed', message: errorMessage(error, t) });
+        store.dispatch(key, { type: 'failed', ...refusal(error, t, locale) });
         if (error instanceof ApiError && error.status === 409) {
           // Locked or closed meanwhile: the sheet says why.
           void queryClient.invalidateQueries({ queryKey });
@@ -195,7 +216,7 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
         queryKey: queryKeys.figureHistories(target.measure.id),
       });
     },
-    [period, store, t, putCell, queryClient, queryKey],
+    [period, store, t, locale, putCell, queryClient, queryKey],
   );
 
   const type = useCallback(
@@ -232,7 +253,12 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
           return;
         case 'invalid':
           store.dispatch(key, { type: 'save' });
-          store.dispatch(key, { type: 'failed', message: t('dataEntry.cell.notNumber') });
+          // The words of the server's own `not_a_number`, which this check saves a trip for.
+          store.dispatch(key, {
+            type: 'failed',
+            message: wordIssue({ code: 'not_a_number' }, locale),
+            field: plan.field,
+          });
           return;
         case 'save':
           store.dispatch(key, { type: 'save' });
@@ -244,7 +270,7 @@ export function useEntryCellsState(sheet: EntrySheet, queryKey: QueryKey): Entry
         }
       }
     },
-    [store, stored, locale, send, t],
+    [store, stored, locale, send],
   );
 
   const keepMine = useCallback(

@@ -434,6 +434,32 @@ describe('the import wizard', () => {
     );
   });
 
+  it('words the mapping problems the server finds, each with where it is', async () => {
+    await mapStatcan();
+    importAnswers.push({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_ERROR',
+          message: 'mapping.columns.value: Required',
+          details: [
+            {
+              path: 'mapping.scale',
+              code: 'too_small',
+              params: { minimum: 0, inclusive: false },
+              message: 'The API’s own words',
+            },
+          ],
+        },
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The file or its layout was refused:');
+    expect(within(alert).getByRole('listitem').textContent).toBe('scale: Enter more than 0.');
+    expect(alert.textContent).not.toContain('The API’s own words');
+  });
+
   it('offers the coordinator an export of their own table', async () => {
     renderApp('/imports');
     fireEvent.click(

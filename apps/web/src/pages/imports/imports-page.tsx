@@ -17,11 +17,13 @@ import { ExportDialogButton } from '../../components/export-dialog/export-dialog
 import type { ExportScope } from '../../components/export-dialog/export-url';
 import { useScopeName } from '../../components/export-dialog/use-scope-name';
 import { PageLayout } from '../../components/page-layout';
-import { type Translate, useT } from '../../i18n/i18n-provider';
+import { type Translate, useI18n, useT } from '../../i18n/i18n-provider';
+import { errorIssues, wordIssue } from '../../i18n/issue-wording';
+import type { Locale } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages.en';
 import { CommitProgress } from './commit-step';
 import { ImportReportView } from './import-report';
-import { type LayoutMode, LayoutStep } from './layout-step';
+import { type LayoutMode, LayoutStep, RefusalMessage, type UploadRefusal } from './layout-step';
 import { buildMapping, draftProblems, guessDraft, type MappingDraft } from './mapping-draft';
 import { type ChosenFile, UploadStep, useFileSize } from './upload-step';
 import { canImport, ownExportScopes, useDimensions, useWritableMeasures } from './use-import-data';
@@ -37,11 +39,21 @@ const stepTitles: Record<Step, MessageKey> = {
   commit: 'imports.step.commit',
 };
 
-/** The sentence for a failed upload; the size limit in the reader's words rather than the server's. */
-function uploadError(error: unknown, t: Translate, limit: string): string {
+/**
+ * What a refused upload says: the size limit in the reader's words rather than the server's, and
+ * each problem of the file or its mapping worded from its code, with where it is.
+ */
+function uploadError(error: unknown, t: Translate, locale: Locale, limit: string): UploadRefusal {
   if (error instanceof ApiError && error.status === 413)
-    return t('imports.upload.rejected413', { limit });
-  return errorMessage(error, t);
+    return { message: t('imports.upload.rejected413', { limit }), problems: [] };
+  const issues = errorIssues(error);
+  if (issues.length === 0) return { message: errorMessage(error, t), problems: [] };
+  const problems = issues.map((issue) => {
+    const where = issue.path.replace(/^(body|query|params|mapping|file)\.?/, '');
+    const problem = wordIssue(issue, locale);
+    return where ? t('imports.check.problemAt', { field: where, problem }) : problem;
+  });
+  return { message: t('imports.check.refused'), problems: [...new Set(problems)] };
 }
 
 function ExportShortcut({ scope }: { scope: ExportScope }) {
@@ -50,7 +62,7 @@ function ExportShortcut({ scope }: { scope: ExportScope }) {
   return (
     <ExportDialogButton
       scope={scope}
-      label={name ? t('imports.exportFor', { name }) : t('imports.export.button')}
+      label={name ? t('imports.exportFor', { name: name.name }) : t('imports.export.button')}
     />
   );
 }
@@ -71,7 +83,7 @@ function OwnExports({ user }: { user: User }) {
 }
 
 function ImportWizard({ user }: { user: User }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const size = useFileSize();
   const [step, setStep] = useState<Step>('upload');
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
@@ -201,7 +213,7 @@ function ImportWizard({ user }: { user: User }) {
             measuresState={{ pending: measures.isPending, error: measures.error }}
             dimensions={dimensions.data ?? []}
             checking={dryRun.isPending}
-            checkError={dryRun.isError ? uploadError(dryRun.error, t, limit) : null}
+            checkError={dryRun.isError ? uploadError(dryRun.error, t, locale, limit) : null}
             onBack={() => go('upload')}
             onCheck={check}
           />
@@ -221,9 +233,7 @@ function ImportWizard({ user }: { user: User }) {
             )}
             <ImportReportView report={report} />
             {commit.isError ? (
-              <p className="form-error" role="alert">
-                {uploadError(commit.error, t, limit)}
-              </p>
+              <RefusalMessage refusal={uploadError(commit.error, t, locale, limit)} />
             ) : null}
             <div className="button-row">
               <button type="button" className="button" onClick={() => go('layout')}>

@@ -29,6 +29,27 @@ const problemLabels: Record<DraftProblem, MessageKey> = {
 /** The columns a native file needs (the export's long layout). */
 const nativeColumns = ['measure_code', 'organization_code', 'period', 'breakdown'];
 
+/** A refused upload: the sentence, and each problem of the file or its mapping. */
+export interface UploadRefusal {
+  message: string;
+  problems: string[];
+}
+
+export function RefusalMessage({ refusal }: { refusal: UploadRefusal }) {
+  return (
+    <div className="form-error imports-problems" role="alert">
+      <p>{refusal.message}</p>
+      {refusal.problems.length > 0 ? (
+        <ul className="plain-list">
+          {refusal.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 export function LayoutStep({
   chosen,
   mode,
@@ -56,7 +77,7 @@ export function LayoutStep({
   measuresState: { pending: boolean; error: unknown };
   dimensions: readonly Dimension[];
   checking: boolean;
-  checkError: string | null;
+  checkError: UploadRefusal | null;
   onBack: () => void;
   onCheck: () => void;
 }) {
@@ -135,11 +156,7 @@ export function LayoutStep({
           </ul>
         </div>
       ) : null}
-      {checkError ? (
-        <p className="form-error" role="alert">
-          {checkError}
-        </p>
-      ) : null}
+      {checkError ? <RefusalMessage refusal={checkError} /> : null}
 
       <div className="button-row">
         <button type="button" className="button" onClick={onBack}>

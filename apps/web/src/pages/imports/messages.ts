@@ -138,6 +138,8 @@ export const importsEn = {
     'What is sent to the server with the file; the same mapping works with the API (POST /api/v1/imports).',
 
   'imports.problem.title': 'The mapping is not finished:',
+  'imports.check.refused': 'The file or its layout was refused:',
+  'imports.check.problemAt': '{field}: {problem}',
   'imports.problem.measure': 'Choose the measure.',
   'imports.problem.measureColumn': 'Choose the column that names the measure.',
   'imports.problem.periodColumn': 'Choose the period column.',
@@ -375,6 +377,8 @@ export const importsFr: { readonly [K in keyof typeof importsEn]: string } = {
     'Ce qui est envoyé au serveur avec le fichier ; la même association fonctionne avec l’API (POST /api/v1/imports).',
 
   'imports.problem.title': 'L’association n’est pas terminée :',
+  'imports.check.refused': 'Le fichier ou sa disposition a été refusé :',
+  'imports.check.problemAt': '{field} : {problem}',
   'imports.problem.measure': 'Choisissez la mesure.',
   'imports.problem.measureColumn': 'Choisissez la colonne qui désigne la mesure.',
   'imports.problem.periodColumn': 'Choisissez la colonne de la période.',

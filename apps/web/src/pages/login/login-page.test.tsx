@@ -37,6 +37,39 @@ describe('login page', () => {
     expect(readToken()).toBeNull();
   });
 
+  it('words a refused address itself, next to the email field', async () => {
+    api = fakeApi({
+      ...authRoutes(testUser, 'correct horse battery'),
+      'POST /api/v1/auth/login': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'VALIDATION_ERROR',
+            message: 'email: Invalid email address',
+            details: [
+              {
+                path: 'body.email',
+                code: 'invalid_format',
+                params: { format: 'email' },
+                message: 'The API’s own words',
+              },
+            ],
+          },
+        },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/login');
+    signIn('ada@example.org', 'correct horse battery');
+
+    const email = screen.getByLabelText('Email');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    const described = document.getElementById(email.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Enter an email address, such as name@example.org.');
+    expect(document.activeElement).toBe(email);
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('says so when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     renderApp('/login');

@@ -7,7 +7,8 @@ import { useLogin } from '../../auth/auth-mutations';
 import { useAuth } from '../../auth/auth-provider';
 import { LanguageSwitch } from '../../components/language-switch';
 import { SkipLink } from '../../components/skip-link';
-import { useT } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-provider';
+import { errorIssues, wordIssues } from '../../i18n/issue-wording';
 import { DemoAccountList } from './demo-accounts';
 
 export const defaultPath = '/scorecards';
@@ -23,7 +24,7 @@ export function safeNextPath(next: string | null): string {
 }
 
 export function LoginPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { state } = useAuth();
   const [params] = useSearchParams();
   const login = useLogin();
@@ -38,11 +39,31 @@ export function LoginPage() {
     document.title = t('app.documentTitle', { page: t('login.title'), app: t('app.name') });
   }, [t]);
 
+  // A refused sign-in that names a field: the focus goes to it.
+  useEffect(() => {
+    const fields = wordIssues(errorIssues(login.error), ['email', 'password'], 'en').fields;
+    const first = fields.email ? emailId : fields.password ? passwordId : null;
+    if (first) document.getElementById(first)?.focus();
+  }, [login.error, emailId, passwordId]);
+
   if (state.status === 'signed-in') {
     return <Navigate to={safeNextPath(params.get('next'))} replace />;
   }
 
-  const error = login.error ? errorMessage(login.error, t) : '';
+  // A malformed address or an empty password the server refused: said at its field, in our
+  // words; anything else (wrong password, too many attempts) for the form as a whole.
+  const problems = wordIssues(errorIssues(login.error), ['email', 'password'], locale);
+  const fieldProblems = Object.keys(problems.fields).length > 0;
+  const error = !login.error
+    ? ''
+    : fieldProblems || problems.others.length > 0
+      ? problems.others.join(' ')
+      : errorMessage(login.error, t);
+  const emailError = problems.fields.email;
+  const passwordError = problems.fields.password;
+  /** What describes a field: its own problem, else the form's. */
+  const describe = (fieldError: string | undefined, fieldErrorId: string) =>
+    fieldError ? fieldErrorId : error ? errorId : undefined;
   const reason = state.status === 'signed-out' && login.isIdle ? state.reason : 'none';
   const notice =
     reason === 'signed-out'
@@ -83,9 +104,14 @@ export function LoginPage() {
                   required
                   value={email}
                   onChange={(event) => setEmail(event.target.value)}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? errorId : undefined}
+                  aria-invalid={error || emailError ? true : undefined}
+                  aria-describedby={describe(emailError, `${emailId}-error`)}
                 />
+                {emailError ? (
+                  <p id={`${emailId}-error`} className="form-error">
+                    {emailError}
+                  </p>
+                ) : null}
               </div>
               <div className="field">
                 <label htmlFor={passwordId}>{t('login.password')}</label>
@@ -97,9 +123,14 @@ export function LoginPage() {
                   required
                   value={password}
                   onChange={(event) => setPassword(event.target.value)}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? errorId : undefined}
+                  aria-invalid={error || passwordError ? true : undefined}
+                  aria-describedby={describe(passwordError, `${passwordId}-error`)}
                 />
+                {passwordError ? (
+                  <p id={`${passwordId}-error`} className="form-error">
+                    {passwordError}
+                  </p>
+                ) : null}
               </div>
               {/* Always in the page, so that assistive technology hears it change. */}
               <div id={errorId} className="form-error" role="alert" aria-live="assertive">
