@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../src/i18n/messages.en';
-import { periodName } from '../src/pages/data-entry/entry-sheet-model';
+import { periodName } from '../src/i18n/period-name';
 import { type Api, apiAs, parseCsv, signInToApi } from './support/api-client';
 import { type ApiServer, startApiServer } from './support/api-server';
 import { seriousViolations } from './support/axe';

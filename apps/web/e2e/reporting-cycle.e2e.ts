@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/messages.en';
-import { periodName } from '../src/pages/data-entry/entry-sheet-model';
+import { periodName } from '../src/i18n/period-name';
 import { type Api, apiAs, signInToApi } from './support/api-client';
 import { type ApiServer, startApiServer } from './support/api-server';
 import {

@@ -1,11 +1,11 @@
 // The client's providers and routes; main.tsx mounts them in a browser router.
 
-import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/auth-provider';
 import { FullPageStatus, RequireAuth } from './auth/require-auth';
-import { I18nProvider, useT } from './i18n/i18n-provider';
+import { I18nProvider, useI18n, useT } from './i18n/i18n-provider';
 import type { Locale } from './i18n/locale';
 import { pageModules } from './page-modules';
 import { HomeRedirect } from './pages/dashboard/home-redirect';
@@ -40,6 +40,24 @@ const NetworkPage = lazy(pageModules.networkPage.load);
 const SurveyResponsePage = lazy(pageModules.surveyResponsePage.load);
 const NotFoundPage = lazy(pageModules.notFoundPage.load);
 
+/**
+ * Everything cached was asked for in the language shown then (`?lang=`): when the language
+ * changes, every query is marked stale, so what is on screen is asked for again in the new one
+ * and the rest when next shown. The request language is already the new one: the provider sets
+ * it where the language changes, before this effect runs.
+ */
+function RefetchOnLanguageChange() {
+  const { locale } = useI18n();
+  const queryClient = useQueryClient();
+  const shown = useRef(locale);
+  useEffect(() => {
+    if (shown.current === locale) return;
+    shown.current = locale;
+    void queryClient.invalidateQueries();
+  }, [locale, queryClient]);
+  return null;
+}
+
 export function AppProviders({
   queryClient,
   locale,
@@ -52,6 +70,7 @@ export function AppProviders({
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider {...(locale ? { locale } : {})}>
+        <RefetchOnLanguageChange />
         <AuthProvider>{children}</AuthProvider>
       </I18nProvider>
     </QueryClientProvider>

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, fetchWithSession, refreshSession } from './client';
+import {
+  ApiError,
+  apiRequest,
+  fetchWithSession,
+  refreshSession,
+  setRequestLocale,
+  withLang,
+} from './client';
 import { errorMessage } from './error-message';
+import { downloadFile } from './scorecards-api';
 import { clearToken, onSessionEnded, readToken, saveToken } from './token-store';
 
 const t = (key: string, params?: Record<string, string | number>) =>
@@ -18,6 +26,7 @@ function answer(response: Response) {
 afterEach(() => {
   vi.unstubAllGlobals();
   clearToken();
+  setRequestLocale('en');
 });
 
 describe('apiRequest', () => {
@@ -108,11 +117,11 @@ describe('expired access tokens', () => {
   it('renews the token once through the refresh cookie and repeats the call', async () => {
     saveToken('access-0');
     const { seen } = sessionServer();
-    await expect(apiRequest('/things')).resolves.toEqual({ ok: '/api/v1/things' });
+    await expect(apiRequest('/things')).resolves.toEqual({ ok: '/api/v1/things?lang=en' });
     expect(seen.map((s) => `${s.method} ${s.url} ${s.auth}`)).toEqual([
-      'GET /api/v1/things Bearer access-0',
+      'GET /api/v1/things?lang=en Bearer access-0',
       'POST /api/v1/auth/refresh null',
-      'GET /api/v1/things Bearer access-2',
+      'GET /api/v1/things?lang=en Bearer access-2',
     ]);
     // Same-origin credentials carry the HttpOnly cookie; the new token stays in memory.
     expect(seen[1]?.credentials).toBe('same-origin');
@@ -124,7 +133,11 @@ describe('expired access tokens', () => {
     saveToken('access-0');
     const { seen } = sessionServer({ refreshDelayMs: 20 });
     const answers = await Promise.all([apiRequest('/a'), apiRequest('/b'), apiRequest('/c')]);
-    expect(answers).toEqual([{ ok: '/api/v1/a' }, { ok: '/api/v1/b' }, { ok: '/api/v1/c' }]);
+    expect(answers).toEqual([
+      { ok: '/api/v1/a?lang=en' },
+      { ok: '/api/v1/b?lang=en' },
+      { ok: '/api/v1/c?lang=en' },
+    ]);
     expect(seen.filter((s) => s.url === '/api/v1/auth/refresh')).toHaveLength(1);
     expect(seen.filter((s) => s.auth === 'Bearer access-2')).toHaveLength(3);
   });
@@ -139,7 +152,7 @@ describe('expired access tokens', () => {
       expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
       expect(ended).toHaveBeenCalledTimes(1);
       expect(readToken()).toBeNull();
-      expect(seen.map((s) => s.url)).toEqual(['/api/v1/things', '/api/v1/auth/refresh']);
+      expect(seen.map((s) => s.url)).toEqual(['/api/v1/things?lang=en', '/api/v1/auth/refresh']);
     } finally {
       stop();
     }
@@ -159,9 +172,9 @@ describe('expired access tokens', () => {
     });
     await expect(apiRequest('/things')).rejects.toMatchObject({ status: 401 });
     expect(seen.map((s) => s.url)).toEqual([
-      '/api/v1/things',
+      '/api/v1/things?lang=en',
       '/api/v1/auth/refresh',
-      '/api/v1/things',
+      '/api/v1/things?lang=en',
     ]);
   });
 
@@ -191,5 +204,63 @@ describe('expired access tokens', () => {
       '/api/v1/auth/refresh null',
       '/api/v1/exports/observations.csv?tableId=t Bearer access-2',
     ]);
+  });
+});
+
+describe('the language of each request', () => {
+  it('asks for every GET in the client’s language, with ?lang= and Accept-Language', async () => {
+    setRequestLocale('fr');
+    const seen = answer(Response.json({ ok: true }));
+    await apiRequest('/tables?limit=500');
+    await apiRequest('/public/scorecards/abc');
+    expect(seen.map((s) => s.url)).toEqual([
+      '/api/v1/tables?limit=500&lang=fr',
+      '/api/v1/public/scorecards/abc?lang=fr',
+    ]);
+    expect(new Headers(seen[0]?.init?.headers).get('accept-language')).toBe('fr');
+  });
+
+  it('follows a change of language from the next request on', async () => {
+    const seen = answer(Response.json({ ok: true }));
+    await apiRequest('/me');
+    setRequestLocale('fr');
+    await apiRequest('/me');
+    expect(seen.map((s) => s.url)).toEqual(['/api/v1/me?lang=en', '/api/v1/me?lang=fr']);
+  });
+
+  it('keeps a language the path names itself, and adds none to writes', async () => {
+    setRequestLocale('fr');
+    const seen = answer(Response.json({ ok: true }));
+    await apiRequest('/tables/t-1?lang=en');
+    await apiRequest('/tables', { method: 'POST', body: { name: 'x' } });
+    expect(seen.map((s) => s.url)).toEqual(['/api/v1/tables/t-1?lang=en', '/api/v1/tables']);
+    expect(new Headers(seen[1]?.init?.headers).get('accept-language')).toBe('fr');
+  });
+
+  it('adds the language to any path or URL', () => {
+    expect(withLang('/x', 'fr')).toBe('/x?lang=fr');
+    expect(withLang('/x?', 'fr')).toBe('/x?lang=fr');
+    expect(withLang('/api/v1/exports/scorecard.csv?tableId=t&bom=true', 'fr')).toBe(
+      '/api/v1/exports/scorecard.csv?tableId=t&bom=true&lang=fr',
+    );
+    expect(withLang('/x?a=1&lang=en', 'fr')).toBe('/x?a=1&lang=en');
+  });
+
+  it('downloads a CSV in the language asked for', async () => {
+    const seen = answer(
+      new Response('a,b\n', {
+        headers: {
+          'content-type': 'text/csv',
+          'content-disposition': 'attachment; filename="s.csv"',
+        },
+      }),
+    );
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => undefined }),
+    );
+    await downloadFile('/exports/scorecard.csv?tableId=t', 'scorecard.csv', 'fr');
+    expect(seen[0]?.url).toBe('/api/v1/exports/scorecard.csv?tableId=t&lang=fr');
+    expect(new Headers(seen[0]?.init?.headers).get('accept-language')).toBe('fr');
   });
 });

@@ -23,9 +23,29 @@ export const networkErrorCode = 'NETWORK_ERROR';
 
 let requestLocale = 'en';
 
-/** The client's language, sent as Accept-Language so the server can answer in it. */
+/**
+ * The client's language: every GET asks for it with `?lang=` (which the API puts first, before
+ * the account's saved language), and every request sends it as Accept-Language too.
+ */
 export function setRequestLocale(locale: string): void {
   requestLocale = locale;
+}
+
+export function currentRequestLocale(): string {
+  return requestLocale;
+}
+
+/**
+ * `path` with `lang=<locale>` added to its query, unless it already names a language (an edit
+ * form asks for `?lang=en` to read the stored English as it is).
+ */
+export function withLang(path: string, locale: string = requestLocale): string {
+  const at = path.indexOf('?');
+  const query = at < 0 ? '' : path.slice(at + 1);
+  if (new URLSearchParams(query).has('lang')) return path;
+  const lang = `lang=${encodeURIComponent(locale)}`;
+  if (at < 0) return `${path}?${lang}`;
+  return query === '' ? `${path}${lang}` : `${path}&${lang}`;
 }
 
 export interface RequestOptions {
@@ -129,10 +149,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   // A JSON content type with no body is a 400 on Fastify: set it only with a body.
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
+  const method = options.method ?? 'GET';
   let response: Response;
   try {
-    response = await fetchWithSession(path, {
-      method: options.method ?? 'GET',
+    response = await fetchWithSession(method === 'GET' ? withLang(path) : path, {
+      method,
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,

@@ -33,7 +33,10 @@ export interface PartnershipSurvey {
 export interface OrganizationRef {
   id: string;
   code: string;
+  /** In the caller's language (the French when there is one, else the English). */
   name: string;
+  /** The stored French name, null when there is none (see NameText). */
+  nameFr: string | null;
 }
 
 /** A survey the caller's agency is asked to answer (GET /me/partnership-surveys). */

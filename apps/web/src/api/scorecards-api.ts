@@ -14,7 +14,7 @@ import type {
   sharedMeasureSummarySchema,
   tableScorecardSchema,
 } from '@rba/schema';
-import { ApiError, apiRequest, fetchWithSession, networkErrorCode } from './client';
+import { ApiError, apiRequest, fetchWithSession, networkErrorCode, withLang } from './client';
 import type { SeriesResponse } from './curve-report-api';
 
 export type { Dimension, SeriesResponse };
@@ -159,6 +159,7 @@ export function filenameFrom(disposition: string | null, fallback: string): stri
 /**
  * Fetches a file from the API with the bearer token and hands it to the browser as a download
  * (an object URL on a temporary <a download>). Errors are the same ApiError as apiRequest's.
+ * The file is asked for in `locale` (`?lang=`), so its names and headings are in that language.
  */
 export async function downloadFile(
   path: string,
@@ -168,7 +169,7 @@ export async function downloadFile(
   const headers: Record<string, string> = { Accept: 'text/csv', 'Accept-Language': locale };
   let response: Response;
   try {
-    response = await fetchWithSession(path, { headers });
+    response = await fetchWithSession(withLang(path, locale), { headers });
   } catch {
     throw new ApiError(0, networkErrorCode, '');
   }

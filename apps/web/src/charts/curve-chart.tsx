@@ -8,10 +8,11 @@
 import type { Unit, VersusBaselineCurve } from '@rba/schema';
 import { useId, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { NameText } from '../components/name-text';
 import { useMediaQuery } from '../components/use-media-query';
 import { useI18n } from '../i18n/i18n-provider';
 import { formatMeasureValue } from '../i18n/measure-value';
-import { periodName } from '../i18n/period-name';
+import { useRichMessage } from '../i18n/rich-message';
 import { CurveLegend } from './curve-legend';
 import { ActualMark, TargetMark } from './curve-marks';
 import {
@@ -31,6 +32,8 @@ import './curve-chart.css';
 
 export interface CurveChartProps {
   name: string;
+  /** The measure's stored French name (null when none): an English fallback is marked lang="en". */
+  nameFr?: string | null | undefined;
   points: readonly CurvePointInput[];
   targets: readonly PeriodValue[];
   /** Where we are headed: the line through the latest figures, with its 80% band. */
@@ -56,6 +59,7 @@ const phone = { query: '(max-width: 30rem)', width: 360, height: 260 };
 
 export function CurveChart({
   name,
+  nameFr,
   points,
   targets,
   forecast,
@@ -68,7 +72,8 @@ export function CurveChart({
   width = 720,
   height = 300,
 }: CurveChartProps) {
-  const { locale, t } = useI18n();
+  const { locale, t, periodName } = useI18n();
+  const rich = useRichMessage();
   const narrow = useMediaQuery(phone.query);
   const hatch = `curve-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const rows = useMemo(
@@ -85,7 +90,7 @@ export function CurveChart({
   const suppressed = suppressedPeriods(rows);
   const underRevision = revisionPeriods(rows).length > 0;
   const baseline = rows.find((r) => r.isBaseline)?.period ?? null;
-  const summary = curveSummary(rows, name, t, format);
+  const summary = curveSummary(rows, name, t, format, periodName);
   // A suppressed period is a gap in the line, marked under the axis with the same "x" as every
   // suppressed figure; the legend says what it means, the same words for every one of them.
   const suppressedMark = t('figures.value.suppressed');
@@ -107,7 +112,9 @@ export function CurveChart({
 
   return (
     <figure className="curve-chart">
-      <figcaption className="curve-chart-caption">{t('chart.caption', { name })}</figcaption>
+      <figcaption className="curve-chart-caption">
+        {rich('chart.caption', { name: <NameText text={name} french={nameFr} /> })}
+      </figcaption>
       <div className="curve-chart-plot" role="img" aria-label={summary}>
         <ComposedChart
           width={narrow ? Math.min(width, phone.width) : width}
@@ -212,7 +219,7 @@ export function CurveChart({
       </div>
       {verdict ? (
         <p className={`curve-verdict curve-verdict-${verdictTone(verdict.better)}`}>
-          {verdictSentence(verdict, t, format)}
+          {verdictSentence(verdict, t, format, periodName)}
         </p>
       ) : null}
       <CurveLegend

@@ -2,7 +2,6 @@
 // projected lines and their 80% bands named in words a table member reads without help.
 
 import { useI18n } from '../i18n/i18n-provider';
-import { periodName } from '../i18n/period-name';
 import { curveStyles as styles } from './curve-styles';
 
 type SwatchKind = 'actual' | 'target' | 'baseline' | 'curve' | 'curveBand' | 'forecast' | 'band';
@@ -60,7 +59,7 @@ export interface CurveLegendProps {
 }
 
 export function CurveLegend(shown: CurveLegendProps) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const baseline = shown.baseline === null ? '' : periodName(shown.baseline);
   const swatches: [SwatchKind, boolean, string][] = [
     ['actual', true, t('chart.legend.actual')],

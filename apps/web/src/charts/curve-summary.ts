@@ -4,7 +4,6 @@
 
 import type { VersusBaselineCurve } from '@rba/schema';
 import type { Translate } from '../i18n/i18n-provider';
-import { periodName } from '../i18n/period-name';
 import { type CurveRow, type LineAt, revisionPeriods } from './curve-rows';
 
 /** "In 2022, the latest figure (16.3%) is worse than the curve we were on, which pointed to …". */
@@ -12,6 +11,7 @@ export function verdictSentence(
   verdict: VersusBaselineCurve,
   t: Translate,
   formatValue: (value: number) => string,
+  periodName: (label: string) => string,
 ): string {
   const period = periodName(verdict.period);
   const actual = formatValue(verdict.actual);
@@ -34,7 +34,7 @@ export function verdictSentence(
 function lastOf(rows: readonly CurveRow[], pick: (r: CurveRow) => LineAt) {
   const row = rows.filter((r) => pick(r).value !== null).at(-1);
   const value = row ? pick(row).value : null;
-  return row && value !== null ? { period: periodName(row.period), value } : null;
+  return row && value !== null ? { period: row.period, value } : null;
 }
 
 export function curveSummary(
@@ -42,6 +42,7 @@ export function curveSummary(
   name: string,
   t: Translate,
   formatValue: (value: number) => string,
+  periodName: (label: string) => string,
 ): string {
   const observed = rows.filter((r) => r.actual !== null || r.suppressed);
   const first = observed[0];
@@ -72,20 +73,27 @@ export function curveSummary(
       t('chart.summary.curve', {
         baseline: periodName(baseline.period),
         value: formatValue(curve.value),
-        period: curve.period,
+        period: periodName(curve.period),
       }),
     );
   }
   const ahead = lastOf(rows, (r) => r.forecast);
   if (ahead) {
     parts.push(
-      t('chart.summary.forecast', { value: formatValue(ahead.value), period: ahead.period }),
+      t('chart.summary.forecast', {
+        value: formatValue(ahead.value),
+        period: periodName(ahead.period),
+      }),
     );
   }
   if (rows.some((r) => r.suppressed)) parts.push(t('chart.summary.suppressed'));
   const revised = revisionPeriods(rows);
   if (revised.length > 0) {
-    parts.push(t('chart.summary.revision', { periods: revised.map(periodName).join(', ') }));
+    parts.push(
+      t('chart.summary.revision', {
+        periods: revised.map((label) => periodName(label)).join(', '),
+      }),
+    );
   }
   parts.push(t('chart.summary.table'));
   return parts.join(' ');

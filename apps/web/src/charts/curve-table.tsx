@@ -5,7 +5,6 @@ import { useId } from 'react';
 import { SuppressedValue } from '../components/figures/figure-value';
 import { RevisionMark } from '../components/figures/revision-mark';
 import { useI18n } from '../i18n/i18n-provider';
-import { periodName } from '../i18n/period-name';
 import type { CurveRow, LineAt } from './curve-rows';
 
 const noValue = '–';
@@ -54,7 +53,7 @@ export function CurveTable({
   /** Whether there is a curve we were on to list. */
   curve: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const captionId = useId();
   return (
     // With both lines and their ranges the table can be wider than a narrow screen: it scrolls in

@@ -16,5 +16,5 @@ export function fallbackLang(locale: Locale, french: string | null | undefined):
 export function NameText({ text, french }: { text: string; french: string | null | undefined }) {
   const { locale } = useI18n();
   const lang = fallbackLang(locale, french);
-  return lang ? <span lang={lang}>{text}</span> : <>{text}</>;
+  return lang ? <span lang={lang}>{text}</span> : text;
 }

@@ -6,10 +6,13 @@ import { useRouteFocus } from '../shell/route-focus';
 
 export function PageLayout({
   title,
+  titleLang,
   actions,
   children,
 }: {
   title: string;
+  /** `'en'` when the title is a name shown in English for want of a French one (fallbackLang). */
+  titleLang?: 'en' | undefined;
   /** Controls that belong to the whole page (the period picker, an export button). */
   actions?: ReactNode;
   children: ReactNode;
@@ -30,7 +33,7 @@ export function PageLayout({
   return (
     <>
       <header className="page-header">
-        <h1 ref={heading} tabIndex={-1} className="page-title">
+        <h1 ref={heading} tabIndex={-1} className="page-title" lang={titleLang}>
           {title}
         </h1>
         {actions ? <div className="page-actions">{actions}</div> : null}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, formatPercent } from './format';
 import { interpolate } from './i18n-provider';
-import { browserLocale } from './locale';
+import { browserLocale, urlLocale } from './locale';
+import { periodName } from './period-name';
 
 describe('formatting for the locale', () => {
   it('writes a percentage the French way, with a comma and a space before the sign', () => {
@@ -11,7 +12,8 @@ describe('formatting for the locale', () => {
 
   it('groups thousands per language', () => {
     expect(formatNumber('en', 12345.5)).toBe('12,345.5');
-    expect(formatNumber('fr', 12345.5)).toMatch(/^12\s345,5$/u);
+    expect(formatNumber('fr', 12345.5)).toBe('12\u202f345,5');
+    expect(formatNumber('fr', 1234567, { maximumFractionDigits: 0 })).toBe('1\u202f234\u202f567');
   });
 
   it('reads a YYYY-MM-DD date as that calendar day in any time zone', () => {
@@ -40,5 +42,33 @@ describe('browser language', () => {
   it('falls back to English', () => {
     expect(browserLocale(['es-ES'])).toBe('en');
     expect(browserLocale(undefined)).toBe('en');
+  });
+});
+
+describe('period names', () => {
+  it('writes a quarter, a fiscal year and a month the way each language does', () => {
+    expect(periodName('2026-Q3', 'en')).toBe('2026 Q3');
+    expect(periodName('FY2026-27-Q3', 'en')).toBe('FY2026-27 Q3');
+    expect(periodName('FY2026-27', 'en')).toBe('FY2026-27');
+    expect(periodName('2026-Q3', 'fr')).toBe('T3 2026');
+    expect(periodName('FY2026-27-Q3', 'fr')).toBe('T3 2026-2027');
+    expect(periodName('FY2026-27', 'fr')).toBe('exercice 2026-2027');
+    expect(periodName('FY2026', 'fr')).toBe('exercice 2026');
+    expect(periodName('FY2026-Q1', 'fr')).toBe('T1 2026');
+    expect(periodName('2026-07', 'fr')).toBe('juillet 2026');
+    expect(periodName('2026', 'fr')).toBe('2026');
+  });
+
+  it('defaults to English', () => {
+    expect(periodName('2026-Q3')).toBe('2026 Q3');
+  });
+});
+
+describe('the language a link asks for', () => {
+  it('reads ?lang=en|fr and nothing else', () => {
+    expect(urlLocale('?lang=fr')).toBe('fr');
+    expect(urlLocale('?period=2025&lang=en')).toBe('en');
+    expect(urlLocale('?lang=de')).toBeNull();
+    expect(urlLocale('')).toBeNull();
   });
 });

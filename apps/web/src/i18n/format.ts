@@ -1,4 +1,6 @@
-// Numbers and dates through Intl, for the client's language; formatters are cached.
+// Numbers and dates through Intl, for the client's language; formatters are cached. French
+// groups thousands with a narrow no-break space (12 345,5), as Canadian French typography
+// writes it, whatever space the browser's Intl data puts there.
 
 import type { Locale } from './locale';
 
@@ -17,21 +19,32 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
+const narrowNoBreakSpace = '\u202f';
+
+function written(locale: Locale, format: Intl.NumberFormat, value: number): string {
+  if (locale !== 'fr') return format.format(value);
+  return format
+    .formatToParts(value)
+    .map((part) => (part.type === 'group' ? narrowNoBreakSpace : part.value))
+    .join('');
+}
+
 export function formatNumber(
   locale: Locale,
   value: number,
   options: Intl.NumberFormatOptions = {},
 ): string {
-  return numberFormat(locale, options).format(value);
+  return written(locale, numberFormat(locale, options), value);
 }
 
 /** A percentage given as 0–100 (as the API reports it): 45.2 → "45.2%" or "45,2 %". */
 export function formatPercent(locale: Locale, value: number, decimals = 1): string {
-  return numberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: 0,
     maximumFractionDigits: decimals,
-  }).format(value / 100);
+  });
+  return written(locale, format, value / 100);
 }
 
 /** A calendar date: "YYYY-MM-DD" strings are read as that day, whatever the time zone. */

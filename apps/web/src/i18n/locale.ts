@@ -1,4 +1,5 @@
-// Which language the client speaks: the saved choice, else the user's, else the browser's.
+// Which language the client speaks: the link's `?lang=`, else the saved choice, else the user's,
+// else the browser's.
 
 export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
@@ -36,6 +37,12 @@ export function saveLocale(locale: Locale): void {
   }
 }
 
+/** The language a link asks for with `?lang=en|fr` (a public scorecard's link), if any. */
+export function urlLocale(search: string | undefined = globalThis.location?.search): Locale | null {
+  const asked = new URLSearchParams(search ?? '').get('lang');
+  return isLocale(asked) ? asked : null;
+}
+
 export function initialLocale(): Locale {
-  return readSavedLocale() ?? browserLocale(globalThis.navigator?.languages);
+  return urlLocale() ?? readSavedLocale() ?? browserLocale(globalThis.navigator?.languages);
 }

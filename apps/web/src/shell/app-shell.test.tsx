@@ -160,10 +160,29 @@ describe('authenticated shell', () => {
   });
 
   it('sends the language to the server with every request', async () => {
+    serve({ ...testUser, locale: 'fr' });
     holdRefreshCookie();
     renderApp('/scorecards', { locale: 'fr' });
     await screen.findByText('Session ouverte : Ada Lovelace');
     expect(api.calls[0]?.headers.get('accept-language')).toBe('fr');
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/v1/tables')).toBe(true));
+    for (const call of api.calls.filter((c) => c.method === 'GET')) {
+      expect(new URL(call.url, 'http://localhost').searchParams.get('lang')).toBe('fr');
+    }
+  });
+
+  it('asks again for what is on screen when the language changes', async () => {
+    holdRefreshCookie();
+    renderApp('/scorecards');
+    await screen.findByText('Signed in as Ada Lovelace');
+    const tables = (lang: string) =>
+      api.calls.filter(
+        (c) => c.method === 'GET' && c.url === `/api/v1/tables?limit=500&lang=${lang}`,
+      );
+    await waitFor(() => expect(tables('en')).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    await waitFor(() => expect(tables('fr')).toHaveLength(1));
   });
 
   it('signs out through the API and returns to the login page', async () => {

@@ -143,7 +143,7 @@ describe('the export dialog', () => {
     expect(await within(dialog).findByText('Saved as observations.csv.')).toBeTruthy();
     expect(downloads).toHaveLength(1);
     expect(`${downloads[0]?.pathname}${downloads[0]?.search}`).toBe(
-      `/api/v1/exports/observations.csv?organizationId=${orgId}&layout=wide&from=FY2024-25-Q1&to=2025-12-31&breakdowns=false&status=submitted%2Capproved%2Creturned&bom=true&crlf=true`,
+      `/api/v1/exports/observations.csv?organizationId=${orgId}&layout=wide&from=FY2024-25-Q1&to=2025-12-31&breakdowns=false&status=submitted%2Capproved%2Creturned&bom=true&crlf=true&lang=en`,
     );
     expect(saved).toEqual([{ name: 'observations.csv', href: 'blob:csv-1' }]);
   });
@@ -158,7 +158,7 @@ describe('the export dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(`${downloads[0]?.pathname}${downloads[0]?.search}`).toBe(
-      `/api/v1/exports/scorecard.csv?organizationId=${orgId}&period=FY2025-26-Q2&bom=true&crlf=true`,
+      `/api/v1/exports/scorecard.csv?organizationId=${orgId}&period=FY2025-26-Q2&bom=true&crlf=true&lang=en`,
     );
   });
 
@@ -202,7 +202,9 @@ describe('the export dialog', () => {
     expect(within(dialog).queryByRole('radio', { name: /The scorecard/ })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('from: bad period');
-    expect(downloads[0]?.search).toBe(`?measureId=${measureId}&layout=long&bom=true&crlf=true`);
+    expect(downloads[0]?.search).toBe(
+      `?measureId=${measureId}&layout=long&bom=true&crlf=true&lang=en`,
+    );
     expect(saved).toEqual([]);
   });
 

@@ -2,12 +2,15 @@
 // what the opening page shows: focus stays inside, Esc closes, focus returns to the opener.
 
 import { useId, useState } from 'react';
+import { withLang } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { downloadCsv } from '../../api/imports-api';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { useT } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
+import { useRichMessage } from '../../i18n/rich-message';
 import { ModalDialog } from '../modal-dialog/modal-dialog';
+import { NameText } from '../name-text';
 import {
   type ExportScope,
   type ObservationStatus,
@@ -48,6 +51,7 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
   const t = useT();
   const user = useCurrentUser();
   const name = useScopeName(scope);
+  const rich = useRichMessage();
   const ids = useId();
   const scorecardAllowed = !('measureId' in scope);
   const statuses = visibleStatuses(user);
@@ -87,8 +91,9 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
     if (noStatus) return;
     setOutcome({ state: 'working' });
     try {
+      // In the page's language: the file's names and headings follow it.
       const saved = await downloadCsv(
-        url,
+        withLang(url),
         what === 'scorecard' ? 'scorecard.csv' : 'observations.csv',
       );
       setOutcome({ state: 'saved', name: saved });
@@ -105,7 +110,13 @@ export function ExportDialog({ scope, period, onClose }: ExportDialogProps) {
   return (
     <ModalDialog title={t('imports.export.title')} onClose={onClose} className="export-dialog">
       <p className="export-dialog-scope">
-        {t(scopeLabels[scopeKind(scope)], { name: name ?? t('imports.export.scope.loading') })}
+        {rich(scopeLabels[scopeKind(scope)], {
+          name: name ? (
+            <NameText text={name.name} french={name.nameFr} />
+          ) : (
+            t('imports.export.scope.loading')
+          ),
+        })}
       </p>
 
       <form

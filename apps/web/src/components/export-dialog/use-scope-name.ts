@@ -18,16 +18,27 @@ function scopeId(scope: ExportScope): string {
   return scope.measureId;
 }
 
+export interface ScopeName {
+  name: string;
+  /** The stored French name, null when there is none (see NameText). */
+  nameFr: string | null;
+}
+
+const named = (thing: { name: string; nameFr?: string | null }): ScopeName => ({
+  name: thing.name,
+  nameFr: thing.nameFr ?? null,
+});
+
 /** The name of what the export covers; null while unknown (the dialog still works). */
-export function useScopeName(scope: ExportScope): string | null {
+export function useScopeName(scope: ExportScope): ScopeName | null {
   const kind = scopeKind(scope);
   const id = scopeId(scope);
   const query = useQuery({
     queryKey: queryKeys.exportScope(kind, id),
     queryFn: async ({ signal }) => {
-      if (kind === 'table') return (await fetchTable(id, signal)).name;
-      if (kind === 'organization') return (await fetchOrganization(id, signal)).name;
-      return (await fetchMeasure(id, signal)).name;
+      if (kind === 'table') return named(await fetchTable(id, signal));
+      if (kind === 'organization') return named(await fetchOrganization(id, signal));
+      return named(await fetchMeasure(id, signal));
     },
     staleTime: 5 * 60_000,
     retry: false,

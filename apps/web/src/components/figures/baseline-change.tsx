@@ -6,7 +6,6 @@
 import type { SeriesSummary } from '../../api/scorecards-api';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
-import { periodName } from '../../i18n/period-name';
 import { changeText } from './change-text';
 import { noFigureGlyph } from './figure-glyphs';
 import './figures.css';
@@ -21,7 +20,7 @@ export function BaselineChange({
   unit: SeriesSummary['unit'];
   decimals: number;
 }) {
-  const { locale, t } = useI18n();
+  const { locale, t, periodName } = useI18n();
   if (!baseline || baseline.change === null) {
     const text = baseline
       ? t('figures.baseline.noChange', { period: periodName(baseline.period) })

@@ -10,6 +10,8 @@ import {
   scorecardCsvPath,
 } from '../../api/scorecards-api';
 import { useI18n } from '../../i18n/i18n-provider';
+import { useRichMessage } from '../../i18n/rich-message';
+import { NameText } from '../name-text';
 import './figures.css';
 
 type Kind = 'long' | 'wide' | 'scorecard';
@@ -24,14 +26,18 @@ export function ExportButtons({
   scope,
   period,
   name,
+  nameFr,
 }: {
   scope: ExportScope;
   /** The scorecard's period; the latest when left out. */
   period?: string | undefined;
   /** What is exported (a table's or an agency's name), to tell the groups of buttons apart. */
   name: string;
+  /** That name's stored French (see NameText). */
+  nameFr?: string | null | undefined;
 }) {
   const { t, locale } = useI18n();
+  const rich = useRichMessage();
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const statusId = useId();
 
@@ -61,7 +67,9 @@ export function ExportButtons({
     <fieldset className="export-buttons" aria-describedby={statusId}>
       <legend className="export-buttons-label">
         <span aria-hidden="true">{t('figures.export.label')}</span>
-        <span className="visually-hidden">{t('figures.export.groupFor', { name })}</span>
+        <span className="visually-hidden">
+          {rich('figures.export.groupFor', { name: <NameText text={name} french={nameFr} /> })}
+        </span>
       </legend>
       {buttons.map(({ kind, label }) => (
         <button

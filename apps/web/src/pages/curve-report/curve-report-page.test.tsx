@@ -18,6 +18,7 @@ const report: CurveReport = {
     measureId,
     code: 'YOUTH-MH',
     name: 'Youth reporting fair or poor mental health',
+    nameFr: null,
     kind: 'indicator',
     category: null,
     unit: 'percent',
@@ -184,7 +185,13 @@ function serve(answer: { status: number; body?: unknown } = { status: 200, body:
     [`GET /api/v1/measures/${measureId}/curve-report`]: () => answer,
     [`GET /api/v1/organizations/${atTable}`]: () => ({
       status: 200,
-      body: { id: atTable, code: 'YWC', name: 'Youth Wellness Centre', kind: 'agency' },
+      body: {
+        id: atTable,
+        code: 'YWC',
+        name: 'Youth Wellness Centre',
+        nameFr: null,
+        kind: 'agency',
+      },
     }),
     [`GET /api/v1/organizations/${hidden}`]: () => ({
       status: 404,
@@ -356,6 +363,37 @@ describe('the turn-the-curve report page', () => {
     const plan = screen.getByRole('region', { name: '5. Le plan d’action' });
     expect(plan.textContent).toContain('30 juin 2024');
     expect(plan.textContent).toContain('En retard');
+  });
+
+  it('names things in French, marking an English fallback, and asks the API in French', async () => {
+    localStorage.setItem('rba.locale', 'fr');
+    const french: CurveReport = {
+      ...report,
+      curve: {
+        ...report.curve,
+        name: 'Jeunes déclarant une santé mentale passable ou mauvaise',
+        nameFr: 'Jeunes déclarant une santé mentale passable ou mauvaise',
+      },
+    };
+    serve({ status: 200, body: french });
+    renderApp(path);
+    const title = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Jeunes déclarant une santé mentale passable ou mauvaise',
+    });
+    expect(title.getAttribute('lang')).toBeNull();
+    const asked = api.calls.filter((c) => c.path.endsWith('/curve-report'));
+    expect(asked.every((c) => c.url.endsWith('?lang=fr'))).toBe(true);
+    // The organization has no French name: shown in English, and marked so.
+    const partners = screen.getByRole('region', {
+      name: '3. Les partenaires qui ont un rôle à jouer',
+    });
+    expect((await within(partners).findByText('Youth Wellness Centre')).getAttribute('lang')).toBe(
+      'en',
+    );
+    expect(document.querySelector('.curve-chart-caption')?.textContent).toContain(
+      'Jeunes déclarant une santé mentale passable ou mauvaise',
+    );
   });
 
   it('prints with the browser’s print dialog', async () => {

@@ -8,6 +8,7 @@ import type { CurveReport } from '../../api/curve-report-api';
 import { errorMessage } from '../../api/error-message';
 import { CurveChart } from '../../charts/curve-chart';
 import { LanguageSwitch } from '../../components/language-switch';
+import { fallbackLang } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   ActionPlanSection,
@@ -59,7 +60,7 @@ function ReportTools() {
 }
 
 function ReportBody({ report }: { report: CurveReport }) {
-  const { t, formatDate } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   const { curve, plan } = report;
   useEffect(() => {
     document.title = t('app.documentTitle', {
@@ -72,7 +73,9 @@ function ReportBody({ report }: { report: CurveReport }) {
     <>
       <header className="report-header">
         <p className="report-kicker">{t('report.kicker')}</p>
-        <h1 className="report-title">{curve.name}</h1>
+        <h1 className="report-title" lang={fallbackLang(locale, curve.nameFr)}>
+          {curve.name}
+        </h1>
         <p className="report-meta">
           <span>{t('report.code', { code: curve.code })}</span>
           <span>{t(`report.periodType.${curve.periodType}`)}</span>
@@ -100,6 +103,7 @@ function ReportBody({ report }: { report: CurveReport }) {
       <ReportSection id="report-curve" title={t('report.curve.title')} className="report-curve">
         <CurveChart
           name={curve.name}
+          nameFr={curve.nameFr}
           points={curve.points}
           targets={curve.targets}
           forecast={curve.forecast}

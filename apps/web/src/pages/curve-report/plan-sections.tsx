@@ -3,7 +3,9 @@
 
 import type { Plan } from '@rba/schema';
 import type { ReactNode } from 'react';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
+import { useRichMessage } from '../../i18n/rich-message';
 import { useOrganizationName } from './use-curve-report';
 
 export function ReportSection({
@@ -36,11 +38,13 @@ function Empty() {
 }
 
 /** An organization at the table by its name, a neutral label when the viewer cannot see it. */
-function useOrganizationLabel(id: string | null): { label: string | null; known: boolean } {
+function useOrganizationLabel(id: string | null): { label: ReactNode; known: boolean } {
   const { t } = useI18n();
   const found = useOrganizationName(id);
   if (id === null) return { label: null, known: false };
-  if (found.state === 'known') return { label: found.name, known: true };
+  if (found.state === 'known') {
+    return { label: <NameText text={found.name} french={found.nameFr} />, known: true };
+  }
   if (found.state === 'loading') return { label: t('app.loading'), known: false };
   return { label: t('report.partners.unknownOrganization'), known: false };
 }
@@ -61,10 +65,11 @@ function PartnerRow({ partner }: { partner: Plan['partners'][number] }) {
 
 function ActionRow({ action }: { action: Plan['actions'][number] }) {
   const { t, formatDate } = useI18n();
+  const rich = useRichMessage();
   const organization = useOrganizationLabel(action.ownerOrganizationId).label;
   const owner =
     action.ownerName && organization
-      ? t('report.actions.ownerBoth', { person: action.ownerName, organization })
+      ? rich('report.actions.ownerBoth', { person: action.ownerName, organization })
       : (action.ownerName ?? organization ?? '');
   return (
     <tr>

@@ -45,7 +45,7 @@ describe('the report’s latest figure', () => {
 
   it('says it in French', () => {
     draw(true, 'fr');
-    expect(latest('Dernière valeur')).toBe('120† (en révision) en FY2025-26 Q2');
+    expect(latest('Dernière valeur')).toBe('120† (en révision) en T2 2025-2026');
     expect(
       screen.getByText('† en révision : le dernier chiffre approuvé, en cours de correction'),
     ).toBeTruthy();

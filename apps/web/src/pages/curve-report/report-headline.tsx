@@ -15,7 +15,6 @@ import {
 } from '../../components/figures/revision-mark';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
-import { periodName } from '../../i18n/period-name';
 
 const statusIcons = { met: '●', near: '◐', off: '○', none: '–' } as const;
 const trendIcons = { up: '▲', down: '▼', flat: '▶' } as const;
@@ -32,7 +31,7 @@ function Favourability({ favorable }: { favorable: boolean | null }) {
 }
 
 export function ReportHeadline({ curve }: { curve: SeriesResponse }) {
-  const { locale, t } = useI18n();
+  const { locale, t, periodName } = useI18n();
   const format = (value: number) => formatMeasureValue(locale, value, curve.unit, curve.decimals);
   const { latest, target, trend, baseline } = curve;
 

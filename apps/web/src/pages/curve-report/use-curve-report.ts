@@ -19,7 +19,7 @@ export function isMissingReport(error: unknown): boolean {
 
 export type OrganizationName =
   | { state: 'loading' }
-  | { state: 'known'; name: string }
+  | { state: 'known'; name: string; nameFr: string | null }
   /** None given, not visible to this person, or gone: the page shows a neutral label. */
   | { state: 'unknown' };
 
@@ -33,6 +33,6 @@ export function useOrganizationName(id: string | null): OrganizationName {
     retry: false,
   });
   if (id === null) return { state: 'unknown' };
-  if (query.data) return { state: 'known', name: query.data.name };
+  if (query.data) return { state: 'known', name: query.data.name, nameFr: query.data.nameFr };
   return query.isPending ? { state: 'loading' } : { state: 'unknown' };
 }

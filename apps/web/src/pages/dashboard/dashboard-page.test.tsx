@@ -92,7 +92,7 @@ describe('the funder dashboard', () => {
 
     expect(await screen.findByText('Downloaded northshire-scorecard.csv')).toBeTruthy();
     const request = api.requests.find((r) => r.url.startsWith('/api/v1/exports/scorecard.csv'));
-    expect(request?.url).toBe(`/api/v1/exports/scorecard.csv?tableId=${tableId}&bom=true`);
+    expect(request?.url).toBe(`/api/v1/exports/scorecard.csv?tableId=${tableId}&bom=true&lang=en`);
     expect(request?.headers.get('authorization')).toBe('Bearer token-1');
     expect(createObjectURL).toHaveBeenCalledOnce();
     await waitFor(() => expect(click).toHaveBeenCalledOnce());

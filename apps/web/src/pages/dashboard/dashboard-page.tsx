@@ -5,8 +5,10 @@ import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { ExportButtons } from '../../components/figures/export-buttons';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
+import { useRichMessage } from '../../i18n/rich-message';
 import { ViewNote } from '../scorecards/scorecard-filters';
 import { noFilters, organizationSections, tableSections } from '../scorecards/scorecard-model';
 import { ScorecardSections } from '../scorecards/scorecard-table';
@@ -47,6 +49,7 @@ function CardBody({
 
 function TableCard({ tableId }: { tableId: string }) {
   const { t } = useI18n();
+  const rich = useRichMessage();
   const query = useTableScorecard(tableId, null);
   const scorecard = query.data;
   const sections = useMemo(
@@ -58,18 +61,30 @@ function TableCard({ tableId }: { tableId: string }) {
     <section className="dashboard-card panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="dashboard-card-title">
         <span className="dashboard-card-kicker">{t('dashboard.kind.table')}</span>
-        {scorecard?.table.name ?? t('app.loading')}
+        {scorecard ? (
+          <NameText text={scorecard.table.name} french={scorecard.table.nameFr} />
+        ) : (
+          t('app.loading')
+        )}
       </h2>
       <CardBody state={query}>
         {scorecard ? (
           <>
-            <p className="muted">{scorecard.table.population}</p>
+            <p className="muted">
+              <NameText text={scorecard.table.population} french={scorecard.table.populationFr} />
+            </p>
             <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
-            <ExportButtons scope={{ tableId }} name={scorecard.table.name} />
+            <ExportButtons
+              scope={{ tableId }}
+              name={scorecard.table.name}
+              nameFr={scorecard.table.nameFr}
+            />
             <ScorecardSections sections={sections} showPlan={false} headingLevel={3} />
             <p className="dashboard-card-more">
               <Link to={tableScorecardPath(tableId)}>
-                {t('dashboard.fullScorecard', { name: scorecard.table.name })}
+                {rich('dashboard.fullScorecard', {
+                  name: <NameText text={scorecard.table.name} french={scorecard.table.nameFr} />,
+                })}
               </Link>
             </p>
           </>
@@ -81,6 +96,7 @@ function TableCard({ tableId }: { tableId: string }) {
 
 function OrganizationCard({ organizationId }: { organizationId: string }) {
   const { t } = useI18n();
+  const rich = useRichMessage();
   const query = useOrganizationScorecard(organizationId, null);
   const scorecard = query.data;
   const sections = useMemo(
@@ -92,17 +108,32 @@ function OrganizationCard({ organizationId }: { organizationId: string }) {
     <section className="dashboard-card panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="dashboard-card-title">
         <span className="dashboard-card-kicker">{t('dashboard.kind.organization')}</span>
-        {scorecard?.organization.name ?? t('app.loading')}
+        {scorecard ? (
+          <NameText text={scorecard.organization.name} french={scorecard.organization.nameFr} />
+        ) : (
+          t('app.loading')
+        )}
       </h2>
       <CardBody state={query}>
         {scorecard ? (
           <>
             <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
-            <ExportButtons scope={{ organizationId }} name={scorecard.organization.name} />
+            <ExportButtons
+              scope={{ organizationId }}
+              name={scorecard.organization.name}
+              nameFr={scorecard.organization.nameFr}
+            />
             <ScorecardSections sections={sections} showPlan={false} headingLevel={3} />
             <p className="dashboard-card-more">
               <Link to={organizationScorecardPath(organizationId)}>
-                {t('dashboard.fullScorecard', { name: scorecard.organization.name })}
+                {rich('dashboard.fullScorecard', {
+                  name: (
+                    <NameText
+                      text={scorecard.organization.name}
+                      french={scorecard.organization.nameFr}
+                    />
+                  ),
+                })}
               </Link>
             </p>
           </>

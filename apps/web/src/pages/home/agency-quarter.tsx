@@ -4,8 +4,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { EntrySheet } from '../../api/entry-api';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../data-entry/entry-sheet-model';
+import { useRichMessage } from '../../i18n/rich-message';
 import { isHandedBack, SubmissionBadge } from '../data-entry/submission-status';
 import { daysUntilDue, dueWords, utcDay } from './due-days';
 import { countFigures } from './quarter-progress';
@@ -27,7 +28,8 @@ function DueLine({ due, submitted }: { due: string | null; submitted: boolean })
 }
 
 export function AgencyQuarter({ sheet, due }: { sheet: EntrySheet; due: string | null }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
+  const rich = useRichMessage();
   const headingId = useId();
   const period = periodName(sheet.period.label);
   const submission = sheet.submission;
@@ -43,7 +45,12 @@ export function AgencyQuarter({ sheet, due }: { sheet: EntrySheet; due: string |
   return (
     <section className="panel home-quarter" aria-labelledby={headingId}>
       <h2 id={headingId} className="home-quarter-title">
-        {t('home.quarter', { organization: sheet.organization.name, period })}
+        {rich('home.quarter', {
+          organization: (
+            <NameText text={sheet.organization.name} french={sheet.organization.nameFr} />
+          ),
+          period,
+        })}
       </h2>
       <DueLine due={due} submitted={submission !== null} />
       <dl className="home-facts">

@@ -38,6 +38,7 @@ function sheetOfThree(overrides: Partial<EntrySheet> = {}): EntrySheet {
       {
         id: 'c1c1c1c1-0000-4000-8000-000000000001',
         name: 'Counselling',
+        nameFr: null,
         measures: [
           measure(1, first.cells),
           measure(2, total ? [total] : []),
@@ -110,7 +111,7 @@ describe('the partner home', () => {
     expect(await screen.findByText('Échéance dans 12 jours')).toBeTruthy();
     expect(screen.getByText(`(${longDate(due, 'fr-CA')})`)).toBeTruthy();
     expect(screen.getByText('2 données saisies sur 3')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Saisir les données de FY2025-26 Q3' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Saisir les données de T3 2025-2026' })).toBeTruthy();
   });
 
   it('says today, and how many days overdue', async () => {
@@ -172,7 +173,7 @@ describe('the partner home', () => {
   });
 });
 
-const agency = { id: orgId, code: 'NYS', name: 'Northshire Youth Services' };
+const agency = { id: orgId, code: 'NYS', name: 'Northshire Youth Services', nameFr: null };
 
 function mySurvey(overrides: Partial<MySurvey> = {}): MySurvey {
   return {
@@ -232,9 +233,13 @@ describe('the partnership survey on the partner home', () => {
     renderApp('/home');
 
     const card = await screen.findByRole('region', { name: 'Sondage de partenariat à remplir' });
-    expect(
-      within(card).getByText('How we work together 2026 (2026), pour Northshire Youth Services'),
-    ).toBeTruthy();
+    const item = within(card).getByText(
+      (_, element) =>
+        element?.tagName === 'P' &&
+        element.textContent === 'How we work together 2026 (2026), pour Northshire Youth Services',
+    );
+    // The agency has no French name: its English one is marked as English.
+    expect(within(item).getByText('Northshire Youth Services').getAttribute('lang')).toBe('en');
     expect(
       within(card).getByText(`Ouvert jusqu’au ${longDate('2026-12-20', 'fr-CA')}`),
     ).toBeTruthy();

@@ -5,8 +5,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { MySurvey } from '../../api/partnerships-api';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
+import { useRichMessage } from '../../i18n/rich-message';
 import { responsePath } from '../partnerships/partnerships-access';
 import { useMySurveys } from '../partnerships/use-partnerships';
 
@@ -23,7 +24,8 @@ export function surveysToAnswer(surveys: readonly MySurvey[]): MySurvey[] {
 }
 
 function SurveyCard({ survey }: { survey: MySurvey }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
+  const rich = useRichMessage();
   const headingId = useId();
   const aboutId = useId();
   return (
@@ -32,10 +34,10 @@ function SurveyCard({ survey }: { survey: MySurvey }) {
         {t('home.survey.title')}
       </h2>
       <p id={aboutId} className="home-survey-name">
-        {t('home.survey.item', {
+        {rich('home.survey.item', {
           title: survey.title,
           period: periodName(survey.period),
-          agency: survey.organization.name,
+          agency: <NameText text={survey.organization.name} french={survey.organization.nameFr} />,
         })}
       </p>
       <p className="home-due">

@@ -103,7 +103,7 @@ describe('the bell', () => {
   it('counts the unread in words, and opens the notifications', async () => {
     renderApp('/scorecards');
     const bell = await screen.findByRole('link', { name: 'Notifications 3 unread' });
-    expect(listGets()[0]?.url).toBe('/api/v1/me/notifications?limit=50');
+    expect(listGets()[0]?.url).toBe('/api/v1/me/notifications?limit=50&lang=en');
 
     fireEvent.click(bell);
     expect(await screen.findByRole('heading', { level: 1, name: 'Notifications' })).toBeTruthy();

@@ -11,7 +11,6 @@ import type { PartnershipSurvey, SurveyNetwork } from '../../api/partnerships-ap
 import { PageLayout } from '../../components/page-layout';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
 import { formatChange, formatFigure } from './network-format';
 import { figureKeys, figureOf } from './network-model';
 import { NetworkView } from './network-view';
@@ -42,7 +41,7 @@ function SurveyPicker({
   allowNone: boolean;
   onChange: (value: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const id = useId();
   return (
     <div className="network-picker">
@@ -71,7 +70,7 @@ function Changes({
   later: { survey: PartnershipSurvey; network: SurveyNetwork };
 }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, periodName } = i18n;
   const headingId = useId();
   const captionId = useId();
   const name = (survey: PartnershipSurvey) =>

@@ -4,9 +4,9 @@
 
 import { useId, useMemo } from 'react';
 import type { NetworkNode, PartnershipSurvey, SurveyNetwork } from '../../api/partnerships-api';
+import { NameText } from '../../components/name-text';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
 import { formatFigure, formatMean, listNames } from './network-format';
 import { layoutNetwork } from './network-layout';
 import {
@@ -216,7 +216,7 @@ function NetworkTable({
   network: SurveyNetwork;
   bridgeIds: Set<string>;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, periodName } = useI18n();
   const captionId = useId();
   const rows = [...network.nodes].sort(
     (a, b) =>
@@ -258,7 +258,7 @@ function NetworkTable({
             {rows.map((node) => (
               <tr key={node.organization.id}>
                 <th scope="row">
-                  {node.organization.name}
+                  <NameText text={node.organization.name} french={node.organization.nameFr} />
                   {bridgeIds.has(node.organization.id) ? (
                     <>
                       {' '}
@@ -316,7 +316,7 @@ export function NetworkView({
   survey: PartnershipSurvey;
   network: SurveyNetwork;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, periodName } = useI18n();
   const headingId = useId();
   const bridging = bridges(network.nodes);
   const alone = isolates(network.nodes);

@@ -11,6 +11,7 @@ import {
   levels,
   type OrganizationRef,
 } from '../../api/partnerships-api';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import { needsRatings, type PartnerDraft, type RatingTriple, setRating } from './response-draft';
 
@@ -115,7 +116,9 @@ export function PartnerFieldset({
 
   return (
     <fieldset className="survey-partner" disabled={disabled} id={`partner-${organization.id}`}>
-      <legend className="survey-partner-name">{organization.name}</legend>
+      <legend className="survey-partner-name">
+        <NameText text={organization.name} french={organization.nameFr} />
+      </legend>
 
       <fieldset className="survey-level">
         <legend>{t('partnerships.form.level.legend')}</legend>

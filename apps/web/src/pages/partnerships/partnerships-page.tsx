@@ -6,9 +6,10 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/error-message';
 import { useCurrentUser } from '../../auth/auth-provider';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
+import { useRichMessage } from '../../i18n/rich-message';
 import {
   canAnswerSurveys,
   networkPath,
@@ -18,7 +19,8 @@ import {
 import { useMySurveys, useTables } from './use-partnerships';
 
 function MySurveys() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
+  const rich = useRichMessage();
   const mine = useMySurveys(true);
   const headingId = useId();
   return (
@@ -39,10 +41,12 @@ function MySurveys() {
           {mine.data.map((survey) => (
             <li key={`${survey.id}|${survey.organization.id}`} className="partnerships-item">
               <p className="partnerships-item-title">
-                {t('partnerships.mine.item', {
+                {rich('partnerships.mine.item', {
                   title: survey.title,
                   period: periodName(survey.period),
-                  agency: survey.organization.name,
+                  agency: (
+                    <NameText text={survey.organization.name} french={survey.organization.nameFr} />
+                  ),
                 })}
               </p>
               <p className="muted">
@@ -64,12 +68,12 @@ function MySurveys() {
 }
 
 function Tables() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tables = useTables();
   const headingId = useId();
   const list = (tables.data ?? [])
     .filter((table) => table.archivedAt === null)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <section className="partnerships-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
@@ -87,7 +91,9 @@ function Tables() {
         <ul className="partnerships-list">
           {list.map((table) => (
             <li key={table.id} className="partnerships-item partnerships-table">
-              <p className="partnerships-item-title">{table.name}</p>
+              <p className="partnerships-item-title">
+                <NameText text={table.name} french={table.nameFr} />
+              </p>
               <p className="partnerships-links">
                 <Link
                   to={tableSurveysPath(table.id)}

@@ -8,9 +8,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import type { MyResponse, PartnershipSurvey } from '../../api/partnerships-api';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
+import { useRichMessage } from '../../i18n/rich-message';
 import { PartnerFieldset } from './partner-fieldset';
 import { partnershipsPath } from './partnerships-access';
 import {
@@ -55,6 +56,7 @@ function SurveyForm({
   organizationId: string | undefined;
 }) {
   const { t, formatDate } = useI18n();
+  const rich = useRichMessage();
   const [draft, setDraft] = useState<ResponseDraft>(() => draftFromResponse(response));
   const autosave = useAutosave(survey.id, organizationId);
   const closed = survey.state === 'closed' || autosave.status.state === 'closed';
@@ -69,7 +71,13 @@ function SurveyForm({
 
   return (
     <>
-      <p className="lead">{t('partnerships.form.lead', { agency: response.organization.name })}</p>
+      <p className="lead">
+        {rich('partnerships.form.lead', {
+          agency: (
+            <NameText text={response.organization.name} french={response.organization.nameFr} />
+          ),
+        })}
+      </p>
       <p className="notice survey-privacy">{t('partnerships.form.privacy')}</p>
       {closed ? (
         <p className="notice">{t('partnerships.form.closedNotice')}</p>
@@ -112,7 +120,7 @@ function SurveyForm({
 
 export function SurveyResponsePage() {
   const { surveyId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const [params] = useSearchParams();
   const organizationId = params.get('organization') ?? undefined;
   const survey = useSurvey(surveyId);

@@ -13,7 +13,6 @@ import { ModalDialog } from '../../components/modal-dialog/modal-dialog';
 import { PageLayout } from '../../components/page-layout';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
 import { NewSurveyForm } from './new-survey-form';
 import { canManageSurveys, networkPath, partnershipsPath } from './partnerships-access';
 import { SurveyStateBadge } from './survey-state';
@@ -135,7 +134,7 @@ function SurveysTable({
   manage: boolean;
   onClose: (survey: PartnershipSurvey) => void;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
   const captionId = useId();
   if (surveys.length === 0) return <p className="notice">{t('partnerships.surveys.none')}</p>;
   return (

@@ -33,21 +33,25 @@ export const hub = {
   id: 'a1a1a1a1-0000-4000-8000-000000000001',
   code: 'YWH',
   name: 'Youth Wellness Hub',
+  nameFr: null,
 };
 export const centre = {
   id: 'a2a2a2a2-0000-4000-8000-000000000002',
   code: 'CC',
   name: 'Community Centre',
+  nameFr: null,
 };
 export const bay = {
   id: 'a3a3a3a3-0000-4000-8000-000000000003',
   code: 'BAY',
   name: 'Bay Services',
+  nameFr: null,
 };
 export const clinic = {
   id: 'a4a4a4a4-0000-4000-8000-000000000004',
   code: 'ALC',
   name: 'Alpha Clinic',
+  nameFr: null,
 };
 
 export const editor: User = {
@@ -87,8 +91,11 @@ export const funder: User = {
 export const table: PlanningTable = {
   id: tableId,
   name: 'Northshire Youth Table',
+  nameFr: null,
   population: 'Youth 0–24',
+  populationFr: null,
   description: null,
+  descriptionFr: null,
   archivedAt: null,
   createdAt: '2025-01-01T00:00:00.000Z',
 };

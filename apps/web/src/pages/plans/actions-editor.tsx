@@ -42,7 +42,7 @@ function ActionsList({
   overdue: ReadonlySet<string>;
   edit: PlanEditing;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   const statusOptions = actionStatuses.map((s) => ({ value: s, label: t(`plans.status.${s}`) }));
   const isOverdue = (a: DraftAction) => a.id !== undefined && overdue.has(a.id);
 
@@ -110,6 +110,7 @@ function ActionsList({
                   edit,
                   a.ownerOrganizationId,
                   t('plans.actions.noOrganization'),
+                  locale,
                 )}
                 error={edit.problem(`${a.key}.ownerOrganizationId`)}
                 onChange={(ownerOrganizationId) =>

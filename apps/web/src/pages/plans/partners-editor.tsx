@@ -1,19 +1,35 @@
 // Step 3: the partners with a role to play — an organization at the table, or a named outside
 // partner — and the role each plays.
 
+import { fallbackLang } from '../../components/name-text';
 import { TableScroll } from '../../components/table-scroll';
-import { useT } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-provider';
+import type { Locale } from '../../i18n/locale';
 import type { DraftPartner } from './plan-draft';
 import type { PlanEditing } from './plan-editing';
 import { AddButton, EmptyNote, fieldId, ItemControls, SelectField, TextField } from './plan-fields';
 
 /** The organizations to pick from, keeping one already chosen that is no longer offered. */
-export function organizationChoices(edit: PlanEditing, current: string, noneLabel: string) {
-  const options = [{ value: '', label: noneLabel }];
+export function organizationChoices(
+  edit: PlanEditing,
+  current: string,
+  noneLabel: string,
+  locale: Locale,
+) {
+  const options: { value: string; label: string; lang?: 'en' | undefined }[] = [
+    { value: '', label: noneLabel },
+  ];
   if (current && !edit.organizations.some((o) => o.id === current)) {
     options.push({ value: current, label: edit.organizationName(current) });
   }
-  return [...options, ...edit.organizations.map((o) => ({ value: o.id, label: o.name }))];
+  return [
+    ...options,
+    ...edit.organizations.map((o) => ({
+      value: o.id,
+      label: o.name,
+      lang: fallbackLang(locale, o.nameFr),
+    })),
+  ];
 }
 
 function partnerName(p: DraftPartner, edit: PlanEditing): string {
@@ -31,7 +47,7 @@ export function PartnersEditor({
   partners: DraftPartner[];
   edit: PlanEditing;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <section className="plan-section panel" aria-labelledby="plan-partners-heading">
       <h2 id="plan-partners-heading" className="plan-section-title">
@@ -92,6 +108,7 @@ export function PartnersEditor({
                         edit,
                         p.organizationId,
                         t('plans.partners.choose'),
+                        locale,
                       )}
                       error={
                         edit.problem(`${p.key}.organizationId`) ?? edit.problem(`${p.key}.name`)

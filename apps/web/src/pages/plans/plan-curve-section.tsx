@@ -17,6 +17,7 @@ export function PlanCurveSection({ series }: { series: ReturnType<typeof useMeas
         <div className="plan-curve">
           <CurveChart
             name={curve.name}
+            nameFr={curve.nameFr}
             points={curve.points}
             targets={curve.targets}
             forecast={curve.forecast}

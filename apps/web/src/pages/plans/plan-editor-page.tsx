@@ -9,6 +9,7 @@ import { errorMessage } from '../../api/error-message';
 import type { Measure, Plan } from '../../api/plans-api';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { CurveReportLink } from '../../components/curve-report-link';
+import { fallbackLang } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import { ActionsEditor } from './actions-editor';
@@ -138,17 +139,19 @@ function isMissing(error: unknown): boolean {
 }
 
 export function PlanEditorPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { measureId = '' } = useParams();
   const user = useCurrentUser();
   const plan = usePlan(measureId);
   const measure = useMeasure(measureId);
   const series = useMeasureSeries(measureId);
   const name = measure.data?.name ?? series.data?.name;
+  const named = measure.data ?? series.data;
 
   return (
     <PageLayout
       title={name ?? t('plans.editor.title')}
+      titleLang={named ? fallbackLang(locale, named.nameFr) : undefined}
       actions={
         <>
           <Link to="/plans" className="button plan-back">

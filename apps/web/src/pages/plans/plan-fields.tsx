@@ -81,7 +81,8 @@ export function SelectField({
   label: string;
   value: string;
   onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
+  /** `lang` marks an option whose label is an English name shown for want of a French one. */
+  options: readonly { value: string; label: string; lang?: 'en' | undefined }[];
   error?: string | undefined;
   className?: string;
 }) {
@@ -95,7 +96,7 @@ export function SelectField({
         {...described(id, error)}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

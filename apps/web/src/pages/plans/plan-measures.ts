@@ -8,17 +8,36 @@ type Summary = TableScorecard['results'][number]['indicators'][number];
 export type PlanSummary = Summary['plan'];
 export type MeasureKind = Summary['kind'];
 
+export interface Named {
+  id: string;
+  name: string;
+  nameFr: string | null;
+}
+
+const named = (x: { id: string; name: string; nameFr: string | null }): Named => ({
+  id: x.id,
+  name: x.name,
+  nameFr: x.nameFr,
+});
+
+const programOf = (p: { name: string; nameFr: string | null }) => ({
+  name: p.name,
+  nameFr: p.nameFr,
+});
+
 export interface PlanMeasureRow {
   measureId: string;
   code: string;
+  /** In the reader's language; `nameFr` is the stored French (null when none; see NameText). */
   name: string;
+  nameFr: string | null;
   kind: MeasureKind;
   headline: boolean;
   /** The planning table of an indicator or shared measure. */
-  table: { id: string; name: string } | null;
+  table: Named | null;
   /** The agency and program of a program measure. */
-  organization: { id: string; name: string } | null;
-  program: string | null;
+  organization: Named | null;
+  program: { name: string; nameFr: string | null } | null;
   plan: PlanSummary;
   /** Whether the person's roles let them edit this plan (the API decides; this only labels). */
   canEdit: boolean;
@@ -55,6 +74,7 @@ export function planMeasureRows(
       measureId: s.measureId,
       code: s.code,
       name: s.name,
+      nameFr: s.nameFr,
       kind: s.kind,
       headline: s.headline,
       plan: s.plan,
@@ -63,7 +83,7 @@ export function planMeasureRows(
     rows.set(s.measureId, { ...row, canEdit: mayEditPlan(user, row) });
   };
   for (const card of tableCards) {
-    const table = { id: card.table.id, name: card.table.name };
+    const table = named(card.table);
     for (const result of card.results) {
       for (const indicator of result.indicators) {
         add(indicator, { table, organization: null, program: null });
@@ -73,26 +93,26 @@ export function planMeasureRows(
       add(shared, { table, organization: null, program: null });
     for (const result of card.results) {
       for (const program of result.programs) {
-        const organization = { id: program.organization.id, name: program.organization.name };
+        const organization = named(program.organization);
         for (const m of program.measures)
-          add(m, { table: null, organization, program: program.name });
+          add(m, { table: null, organization, program: programOf(program) });
       }
     }
     for (const shared of card.sharedMeasures) {
       for (const c of shared.contributions) {
         add(c, {
           table: null,
-          organization: { id: c.organization.id, name: c.organization.name },
+          organization: named(c.organization),
           program: null,
         });
       }
     }
   }
   for (const card of organizationCards) {
-    const organization = { id: card.organization.id, name: card.organization.name };
+    const organization = named(card.organization);
     for (const program of card.programs) {
       for (const m of program.measures)
-        add(m, { table: null, organization, program: program.name });
+        add(m, { table: null, organization, program: programOf(program) });
     }
   }
   return sortPlanRows([...rows.values()]);
@@ -122,7 +142,7 @@ export function filterPlanRows(
     if (show === 'withoutPlan' && row.plan.hasPlan) return false;
     if (show === 'overdue' && row.plan.overdueActions === 0) return false;
     if (!needle) return true;
-    return [row.name, row.code, row.table?.name, row.organization?.name, row.program]
+    return [row.name, row.code, row.table?.name, row.organization?.name, row.program?.name]
       .filter((x): x is string => Boolean(x))
       .some((x) => x.toLocaleLowerCase().includes(needle));
   });

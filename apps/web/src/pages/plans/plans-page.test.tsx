@@ -27,6 +27,7 @@ function summary(
     measureId,
     code: name.toUpperCase().replace(/\W+/g, '-'),
     name,
+    nameFr: null,
     kind,
     category: null,
     unit: 'count',
@@ -46,7 +47,7 @@ function summary(
 const none = { hasPlan: false, updatedAt: null, openActions: 0, overdueActions: 0 };
 const served = summary('m-3', 'Youth served', 'performance', none);
 const card: TableScorecard = {
-  table: { id: table, name: 'Youth Table', population: 'Youth' },
+  table: { id: table, name: 'Youth Table', nameFr: null, population: 'Youth', populationFr: null },
   period: null,
   view: 'approved',
   suppressionThreshold: null,
@@ -55,6 +56,7 @@ const card: TableScorecard = {
     {
       id: 'r-1',
       title: 'Youth are well',
+      titleFr: null,
       indicators: [
         summary('m-1', 'Belonging', 'indicator', {
           hasPlan: true,
@@ -73,7 +75,8 @@ const card: TableScorecard = {
         {
           id: 'p-1',
           name: 'Drop-in',
-          organization: { id: agency, code: 'HUB', name: 'Wellness Hub' },
+          nameFr: null,
+          organization: { id: agency, code: 'HUB', name: 'Wellness Hub', nameFr: null },
           measures: [served],
         },
       ],
@@ -82,12 +85,14 @@ const card: TableScorecard = {
     {
       id: 'r-2',
       title: 'Families get help',
+      titleFr: null,
       indicators: [],
       programs: [
         {
           id: 'p-1',
           name: 'Drop-in',
-          organization: { id: agency, code: 'HUB', name: 'Wellness Hub' },
+          nameFr: null,
+          organization: { id: agency, code: 'HUB', name: 'Wellness Hub', nameFr: null },
           measures: [served],
         },
       ],

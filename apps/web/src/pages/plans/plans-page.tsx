@@ -6,8 +6,10 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../api/error-message';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { CurveReportLink } from '../../components/curve-report-link';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
+import { useRichMessage } from '../../i18n/rich-message';
 import { filterPlanRows, type PlanFilter, type PlanMeasureRow } from './plan-measures';
 import { usePlanMeasures } from './use-plans';
 import './plans.css';
@@ -17,18 +19,28 @@ const filters: readonly PlanFilter[] = ['all', 'overdue', 'withPlan', 'withoutPl
 
 function PlanRow({ row }: { row: PlanMeasureRow }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const where = row.table
-    ? row.table.name
-    : row.program
-      ? t('plans.list.organizationProgram', {
-          organization: row.organization?.name ?? '',
-          program: row.program,
-        })
-      : (row.organization?.name ?? '');
+  const rich = useRichMessage();
+  const organization = row.organization ? (
+    <NameText text={row.organization.name} french={row.organization.nameFr} />
+  ) : (
+    ''
+  );
+  const where = row.table ? (
+    <NameText text={row.table.name} french={row.table.nameFr} />
+  ) : row.program ? (
+    rich('plans.list.organizationProgram', {
+      organization,
+      program: <NameText text={row.program.name} french={row.program.nameFr} />,
+    })
+  ) : (
+    organization
+  );
   return (
     <tr>
       <th scope="row">
-        <Link to={`/plans/${encodeURIComponent(row.measureId)}`}>{row.name}</Link>
+        <Link to={`/plans/${encodeURIComponent(row.measureId)}`}>
+          <NameText text={row.name} french={row.nameFr} />
+        </Link>
         <span className="plan-row-code muted">{row.code}</span>
       </th>
       <td>{t(`plans.kind.${row.kind}`)}</td>

@@ -91,6 +91,8 @@ export function useMeasureSeries(measureId: string) {
 export interface OrganizationOption {
   id: string;
   name: string;
+  /** The stored French name, null when there is none (see NameText). */
+  nameFr: string | null;
 }
 
 /** Who may be named as a partner or an owner: the table's partners, else the organizations one sees. */
@@ -108,8 +110,12 @@ export function useOrganizationOptions(tableId: string | null | undefined, enabl
     staleTime: 5 * 60_000,
   });
   const options: OrganizationOption[] = tableId
-    ? (partners.data ?? []).map((p) => ({ id: p.organization.id, name: p.organization.name }))
-    : (organizations.data ?? []).map((o) => ({ id: o.id, name: o.name }));
+    ? (partners.data ?? []).map((p) => ({
+        id: p.organization.id,
+        name: p.organization.name,
+        nameFr: p.organization.nameFr,
+      }))
+    : (organizations.data ?? []).map((o) => ({ id: o.id, name: o.name, nameFr: o.nameFr }));
   return options.sort((a, b) => a.name.localeCompare(b.name));
 }
 

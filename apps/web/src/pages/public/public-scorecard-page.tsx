@@ -1,11 +1,13 @@
 // A published table scorecard, for anyone holding the link: no sign-in, no navigation, small
 // enough to embed in an iframe on the table's website; approved figures, small counts hidden.
 
-import { useEffect, useMemo } from 'react';
-import { useParams } from 'react-router';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../components/language-switch';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
+import { isLocale } from '../../i18n/locale';
 import {
   PeriodPicker,
   PrintedPeriod,
@@ -23,9 +25,39 @@ function isGone(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.status === 400);
 }
 
+/**
+ * The link's `?lang=en|fr` decides the page's language (a table publishes its French link on its
+ * French website), without becoming the visitor's remembered choice; the language switch writes
+ * the language it shows back into the URL, so the address shared or reloaded keeps it.
+ */
+function useLinkLanguage(): void {
+  const { locale, showLocale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('lang');
+  // Before the page's queries start, so that the first already asks in the link's language.
+  useLayoutEffect(() => {
+    if (isLocale(asked)) showLocale(asked);
+  }, [asked, showLocale]);
+  const shown = useRef(locale);
+  useEffect(() => {
+    if (shown.current === locale) return;
+    shown.current = locale;
+    if (asked === locale) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('lang', locale);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [locale, asked, setParams]);
+}
+
 export function PublicScorecardPage() {
   const { token = '' } = useParams();
-  const { t } = useI18n();
+  useLinkLanguage();
+  const { t, locale } = useI18n();
   const search = useScorecardSearch();
   const latest = usePublicScorecard(token, null);
   const chosen = usePublicScorecard(token, search.period);
@@ -50,8 +82,17 @@ export function PublicScorecardPage() {
       <header className="public-header">
         <div className="public-heading">
           <p className="public-kicker">{t('publicCard.kicker')}</p>
-          <h1 className="public-title">{gone ? t('publicCard.goneTitle') : title}</h1>
-          {scorecard ? <p className="public-population">{scorecard.table.population}</p> : null}
+          <h1
+            className="public-title"
+            lang={!gone && scorecard ? fallbackLang(locale, scorecard.table.nameFr) : undefined}
+          >
+            {gone ? t('publicCard.goneTitle') : title}
+          </h1>
+          {scorecard ? (
+            <p className="public-population">
+              <NameText text={scorecard.table.population} french={scorecard.table.populationFr} />
+            </p>
+          ) : null}
         </div>
         <LanguageSwitch />
       </header>

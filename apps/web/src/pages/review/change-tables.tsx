@@ -5,6 +5,7 @@ import { changeSinceBaseline } from '@rba/domain';
 import { useId } from 'react';
 import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
 import { changeText } from '../../components/figures/change-text';
+import { NameText } from '../../components/name-text';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
@@ -13,13 +14,13 @@ import {
   categoryTitle,
   findCell,
   groupSheet,
-  periodName,
 } from '../data-entry/entry-sheet-model';
 import { Figure } from '../data-entry/figure-inputs';
 import { useFigureFormat } from '../data-entry/use-figure-format';
 
 /** A quarter's name that may wrap between its year and its quarter, never inside the year. */
 function PeriodHeading({ label }: { label: string }) {
+  const { periodName } = useI18n();
   const [year = '', ...rest] = periodName(label).split(' ');
   return (
     <>
@@ -44,7 +45,7 @@ export function ChangeTables({ sheet }: { sheet: EntrySheet }) {
           className="review-program"
         >
           <h3 id={`${idBase}-${program.id}`} className="review-program-title">
-            {program.name}
+            <NameText text={program.name} french={program.nameFr} />
           </h3>
           {program.categories.map((group) => {
             const category = group.category ?? 'none';
@@ -119,7 +120,7 @@ function MeasureChange({
     <>
       <tr>
         <th scope="row">
-          {measure.name}
+          <NameText text={measure.name} french={measure.nameFr} />
           {note ? <p className="review-cell-note">{t('review.detail.note', { note })}</p> : null}
         </th>
         {previous !== null ? (

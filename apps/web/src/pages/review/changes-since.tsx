@@ -6,7 +6,6 @@ import type { EntryMeasure, EntrySheet } from '../../api/entry-api';
 import type { PeriodChange } from '../../api/history-api';
 import { TableScroll } from '../../components/table-scroll';
 import { type Translate, useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../data-entry/entry-sheet-model';
 import { Figure } from '../data-entry/figure-inputs';
 import { isMissingSheet } from '../data-entry/use-entry-sheet';
 import { useFigureFormat } from '../data-entry/use-figure-format';
@@ -72,7 +71,7 @@ function ChangesTable({
   items: readonly PeriodChange[];
   labelledBy: string;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, periodName } = useI18n();
   const format = useFigureFormat();
   const measures = new Map(sheet.programs.flatMap((p) => p.measures.map((m) => [m.id, m])));
   const figure = (measure: EntryMeasure | undefined, parts: PeriodChange['before']): ReactNode => {

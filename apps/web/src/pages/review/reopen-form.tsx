@@ -5,11 +5,10 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import type { EntrySheet } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../data-entry/entry-sheet-model';
 import { useDecide } from './use-review';
 
 export function ReopenForm({ sheet, onReopened }: { sheet: EntrySheet; onReopened: () => void }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const decide = useDecide(sheet.organization.id, sheet.period.label);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);

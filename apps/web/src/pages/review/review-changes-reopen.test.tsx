@@ -164,6 +164,6 @@ describe('reopening an approved quarter', () => {
     expect(
       within(form).getByText('Indiquez le motif de la réouverture du trimestre.'),
     ).toBeTruthy();
-    expect(within(form).getByLabelText('Motif de la réouverture de FY2025-26 Q3')).toBeTruthy();
+    expect(within(form).getByLabelText('Motif de la réouverture de T3 2025-2026')).toBeTruthy();
   });
 });

@@ -45,7 +45,7 @@ function submission(
 }
 
 const sheet: EntrySheet = {
-  organization: { id: hub, code: 'YWH', name: 'Northshire Youth Wellness Hub' },
+  organization: { id: hub, code: 'YWH', name: 'Northshire Youth Wellness Hub', nameFr: null },
   period: { label: Q, type: 'fiscal_quarter', start: '2025-10-01', end: '2025-12-31' },
   periods: ['FY2024-25-Q4', 'FY2025-26-Q1', 'FY2025-26-Q2', Q].map((label) => ({
     label,
@@ -70,11 +70,13 @@ const sheet: EntrySheet = {
     {
       id: 'c1c1c1c1-0000-4000-8000-000000000001',
       name: 'Walk-in counselling',
+      nameFr: null,
       measures: [
         {
           id: wait,
           code: 'WAIT',
           name: 'Average days to first session',
+          nameFr: null,
           category: 'how_well',
           unit: 'days',
           ratePer: null,

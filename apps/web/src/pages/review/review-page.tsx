@@ -9,11 +9,12 @@ import type { Submission } from '../../api/entry-api';
 import { errorMessage } from '../../api/error-message';
 import { useCurrentUser } from '../../auth/auth-provider';
 import { CardLabel } from '../../components/card-label';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
-import { periodName } from '../data-entry/entry-sheet-model';
+import { useRichMessage } from '../../i18n/rich-message';
 import { isHandedBack, SubmissionBadge } from '../data-entry/submission-status';
 import { recordedChecks } from './recorded-checks';
 import { type QueueRow, useReviewQueue, useReviewTables } from './use-review';
@@ -60,7 +61,7 @@ export interface ReviewDone {
 }
 
 export function ReviewPage() {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const user = useCurrentUser();
   const location = useLocation();
   const done = (location.state as { reviewed?: ReviewDone } | null)?.reviewed;
@@ -103,6 +104,7 @@ export function ReviewPage() {
         key={table.id}
         tableId={table.id}
         tableName={table.name}
+        tableNameFr={table.nameFr}
         showName={tables.tables.length > 1}
         filter={filter}
       />
@@ -129,15 +131,18 @@ export function ReviewPage() {
 function TableQueue({
   tableId,
   tableName,
+  tableNameFr,
   showName,
   filter,
 }: {
   tableId: string;
   tableName: string;
+  tableNameFr: string | null;
   showName: boolean;
   filter: Filter;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
+  const rich = useRichMessage();
   const queue = useReviewQueue([tableId]);
   const captionId = useId();
   const rows = queue.rows.filter((r) => shown(filter, r.submission.status)).sort(byUrgency);
@@ -146,7 +151,9 @@ function TableQueue({
   return (
     <section className="review-table" aria-labelledby={captionId}>
       <h2 id={captionId} className={showName ? 'review-table-title' : 'visually-hidden'}>
-        {t('review.tableTitle', { table: tableName })}
+        {rich('review.tableTitle', {
+          table: <NameText text={tableName} french={tableNameFr} />,
+        })}
       </h2>
       {queue.isPending ? (
         <p className="muted">{t('app.loading')}</p>

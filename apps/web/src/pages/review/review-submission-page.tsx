@@ -11,7 +11,6 @@ import { useCurrentUser } from '../../auth/auth-provider';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
-import { periodName } from '../data-entry/entry-sheet-model';
 import { CheckLists, hasFindings } from '../data-entry/period-checks';
 import { isHandedBack, SubmissionBadge } from '../data-entry/submission-status';
 import { isMissingSheet, useEntrySheet, usePeriodChecks } from '../data-entry/use-entry-sheet';
@@ -23,7 +22,7 @@ import { ReopenForm } from './reopen-form';
 import { useReviewQueue, useReviewTables } from './use-review';
 
 export function ReviewSubmissionPage() {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const { organizationId = '', period = '' } = useParams();
   const sheet = useEntrySheet(organizationId, period);
   const title = sheet.data
@@ -66,7 +65,7 @@ function noDecision(sheet: EntrySheet): MessageKey {
 }
 
 function SubmissionReview({ sheet }: { sheet: EntrySheet }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
   const submission = sheet.submission;
   const previous = sheet.periods[sheet.periods.length - 2];
   const [reopened, setReopened] = useState(false);

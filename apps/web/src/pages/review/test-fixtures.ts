@@ -52,7 +52,7 @@ export function reviewSheet(
   reviewNote: string | null = null,
 ): EntrySheet {
   return {
-    organization: { id: hub, code: 'YWH', name: 'Northshire Youth Wellness Hub' },
+    organization: { id: hub, code: 'YWH', name: 'Northshire Youth Wellness Hub', nameFr: null },
     period: { label: Q, type: 'fiscal_quarter', start: '2025-10-01', end: '2025-12-31' },
     periods: ['FY2025-26-Q2', Q].map((label) => ({
       label,
@@ -77,11 +77,13 @@ export function reviewSheet(
       {
         id: 'c1c1c1c1-0000-4000-8000-000000000001',
         name: 'Walk-in counselling',
+        nameFr: null,
         measures: [
           {
             id: wait,
             code: 'WAIT',
             name: 'Average days to first session',
+            nameFr: null,
             category: 'how_well',
             unit: 'days',
             ratePer: null,
@@ -91,7 +93,12 @@ export function reviewSheet(
             headline: false,
             entry: 'value',
             dimensions: [
-              { code: 'gender', name: 'Gender', values: [{ code: 'women', label: 'Women' }] },
+              {
+                code: 'gender',
+                name: 'Gender',
+                nameFr: null,
+                values: [{ code: 'women', label: 'Women', labelFr: null }],
+              },
             ],
             cells: [],
             change: null,

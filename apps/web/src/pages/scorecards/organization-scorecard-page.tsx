@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { fallbackLang } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
@@ -19,7 +20,7 @@ import { isMissing, useOrganizationScorecard } from './use-scorecards';
 
 export function OrganizationScorecardPage() {
   const { organizationId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const search = useScorecardSearch();
   const latest = useOrganizationScorecard(organizationId, null);
   const chosen = useOrganizationScorecard(organizationId, search.period);
@@ -40,7 +41,11 @@ export function OrganizationScorecardPage() {
   // known), so the page does not move down when the scorecard arrives.
   const failed = chosen.isError && !scorecard;
   return (
-    <PageLayout title={title} actions={failed ? undefined : picker}>
+    <PageLayout
+      title={title}
+      titleLang={scorecard ? fallbackLang(locale, scorecard.organization.nameFr) : undefined}
+      actions={failed ? undefined : picker}
+    >
       <p className="scorecard-back">
         <Link to="/scorecards">{t('scorecards.back')}</Link>
       </p>

@@ -5,8 +5,8 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScorecardView } from '../../api/scorecards-api';
 import { SuppressedLegend } from '../../components/figures/figure-value';
+import { fallbackLang } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
 import {
   type CategoryFilter,
   categoryFilters,
@@ -80,7 +80,7 @@ export function PeriodPicker({
   period: string | null;
   onChange: (period: string | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const id = useId();
   const known = groups.some((g) => g.periods.includes(period ?? ''));
   return (
@@ -121,7 +121,7 @@ export function ScorecardFilterBar({
   /** The partner choices; the partner filter is left out without them (an agency's own card). */
   partners?: readonly OrganizationRef[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const partnerId = useId();
   const categoryId = useId();
   const headlineId = useId();
@@ -138,7 +138,7 @@ export function ScorecardFilterBar({
           >
             <option value="">{t('scorecards.filter.partnerAll')}</option>
             {partners.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang={fallbackLang(locale, p.nameFr)}>
                 {p.name}
               </option>
             ))}
@@ -210,7 +210,7 @@ export function ViewNote({ view, threshold }: { view: ScorecardView; threshold: 
 
 /** On paper the picker is gone: the period is said in words instead. */
 export function PrintedPeriod({ period }: { period: string | null }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   return (
     <p className="scorecard-print-period">
       {period === null

@@ -59,7 +59,9 @@ describe('an agency’s scorecard', () => {
         view: 'all',
         suppressionThreshold: null,
         periods: [],
-        programs: [{ id: program.id, name: program.name, measures: program.measures }],
+        programs: [
+          { id: program.id, name: program.name, nameFr: null, measures: program.measures },
+        ],
       },
       noFilters,
     );

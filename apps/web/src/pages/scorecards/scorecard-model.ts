@@ -30,6 +30,8 @@ export interface OrganizationRef {
   id: string;
   code: string;
   name: string;
+  /** The stored French name (null when there is none); `name` is already the reader's language. */
+  nameFr: string | null;
 }
 
 /** One line of the table: a measure's figures, how deep it sits, and for whom it counts. */
@@ -47,8 +49,9 @@ export interface ScorecardGroup {
   key: string;
   /** `plain` rows need no heading of their own (the section's title says what they are). */
   kind: 'indicators' | 'program' | 'plain';
-  /** The program's name, for a program group. */
+  /** The program's name, for a program group, and its stored French (see NameText). */
   name?: string;
+  nameFr?: string | null;
   organization?: OrganizationRef;
   rows: ScorecardRow[];
 }
@@ -58,6 +61,7 @@ export interface ScorecardSection {
   kind: 'result' | 'shared' | 'program';
   /** The result's title or the program's name; none for the shared measures. */
   title?: string;
+  titleFr?: string | null;
   groups: ScorecardGroup[];
 }
 
@@ -97,6 +101,7 @@ export function tableSections(
         key: `${result.id}:${program.id}`,
         kind: 'program',
         name: program.name,
+        nameFr: program.nameFr,
         organization: program.organization,
         rows: program.measures
           .filter((s) => keep(s, filters))
@@ -109,7 +114,13 @@ export function tableSections(
     }
     const shown = nonEmpty(groups);
     if (shown.length > 0) {
-      sections.push({ key: result.id, kind: 'result', title: result.title, groups: shown });
+      sections.push({
+        key: result.id,
+        kind: 'result',
+        title: result.title,
+        titleFr: result.titleFr,
+        groups: shown,
+      });
     }
   }
   const shared = sharedRows(scorecard.sharedMeasures, filters);
@@ -162,6 +173,7 @@ export function organizationSections(
         key: program.id,
         kind: 'program' as const,
         title: program.name,
+        titleFr: program.nameFr,
         groups: [{ key: program.id, kind: 'plain' as const, rows }],
       },
     ];

@@ -14,10 +14,11 @@ import { anyUnderRevision, RevisionLegend } from '../../components/figures/revis
 import { Sparkline } from '../../components/figures/sparkline';
 import { TargetStatusBadge } from '../../components/figures/target-status-badge';
 import { TrendBadge } from '../../components/figures/trend-badge';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { TableScroll } from '../../components/table-scroll';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
-import { periodName } from '../../i18n/period-name';
+import { useRichMessage } from '../../i18n/rich-message';
 import type { ScorecardGroup, ScorecardRow, ScorecardSection } from './scorecard-model';
 import './scorecards.css';
 
@@ -52,7 +53,11 @@ function TargetCell({ series }: { series: SeriesSummary }) {
 function NameCell({ row, linkNames }: { row: ScorecardRow; linkNames: boolean }) {
   const { t } = useI18n();
   const { series, organization } = row;
-  const name = organization ? organization.name : series.name;
+  const name = organization ? (
+    <NameText text={organization.name} french={organization.nameFr} />
+  ) : (
+    <NameText text={series.name} french={series.nameFr} />
+  );
   return (
     <th scope="row" className={`scorecard-name scorecard-level-${row.level}`}>
       <span className="scorecard-name-inner">
@@ -84,6 +89,7 @@ function Row({
   linkNames: boolean;
   showPlan: boolean;
 }) {
+  const { periodName } = useI18n();
   const { series } = row;
   const classes = ['scorecard-row', `scorecard-row-${row.level}`];
   if (row.organization) classes.push('scorecard-contribution');
@@ -117,6 +123,7 @@ function Row({
 
 function GroupHeader({ group, columns }: { group: ScorecardGroup; columns: number }) {
   const { t } = useI18n();
+  const rich = useRichMessage();
   if (group.kind === 'plain') return null;
   return (
     <tr className={`scorecard-group scorecard-group-${group.kind}`}>
@@ -128,11 +135,15 @@ function GroupHeader({ group, columns }: { group: ScorecardGroup; columns: numbe
           ) : (
             <>
               <span className="scorecard-group-kicker">{t('scorecards.group.program')}</span>{' '}
-              {group.name}
+              <NameText text={group.name ?? ''} french={group.nameFr} />
               {group.organization ? (
                 <span className="scorecard-group-org">
                   {' '}
-                  {t('scorecards.group.byOrganization', { organization: group.organization.name })}
+                  {rich('scorecards.group.byOrganization', {
+                    organization: (
+                      <NameText text={group.organization.name} french={group.organization.nameFr} />
+                    ),
+                  })}
                 </span>
               ) : null}
             </>
@@ -149,9 +160,12 @@ export function ScorecardSectionTable({
   showPlan = true,
   headingLevel = 2,
 }: { section: ScorecardSection } & ScorecardTableOptions) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const headingId = `scorecard-section-${section.key}`;
-  const title = section.kind === 'shared' ? t('scorecards.section.shared') : (section.title ?? '');
+  const shared = section.kind === 'shared';
+  const title = shared ? t('scorecards.section.shared') : (section.title ?? '');
+  // A French page showing a result's English title for want of a French one says so.
+  const titleLang = shared ? undefined : fallbackLang(locale, section.titleFr);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const columns = showPlan ? 8 : 7;
   return (
@@ -161,12 +175,14 @@ export function ScorecardSectionTable({
         {section.kind === 'result' ? (
           <span className="scorecard-section-kicker">{t('scorecards.section.result')}</span>
         ) : null}
-        {title}
+        {titleLang ? <span lang={titleLang}>{title}</span> : title}
       </Heading>
       {/* Wide tables scroll on their own; each is a region the keyboard can reach and scroll. */}
       <TableScroll className="scorecard-scroll" labelledBy={headingId} always>
         <table className="data-table scorecard-table">
-          <caption className="visually-hidden">{title}</caption>
+          <caption className="visually-hidden" lang={titleLang}>
+            {title}
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="scorecard-col-name">

@@ -3,6 +3,7 @@
 
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/error-message';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import './scorecards.css';
@@ -29,12 +30,12 @@ export function LoadError({ error, retry }: { error: unknown; retry: () => void 
 }
 
 export function ScorecardsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tables = useTables();
   const organizations = useOrganizations();
   const agencies = (organizations.data ?? [])
     .filter((o) => o.kind === 'agency' && o.archivedAt === null)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const liveTables = (tables.data ?? []).filter((table) => table.archivedAt === null);
 
   return (
@@ -57,9 +58,11 @@ export function ScorecardsPage() {
               {liveTables.map((table) => (
                 <li key={table.id}>
                   <Link to={tableScorecardPath(table.id)} className="scorecard-index-link">
-                    {table.name}
+                    <NameText text={table.name} french={table.nameFr} />
                   </Link>
-                  <span className="muted scorecard-index-detail">{table.population}</span>
+                  <span className="muted scorecard-index-detail">
+                    <NameText text={table.population} french={table.populationFr} />
+                  </span>
                 </li>
               ))}
             </ul>
@@ -84,7 +87,7 @@ export function ScorecardsPage() {
                     to={organizationScorecardPath(organization.id)}
                     className="scorecard-index-link"
                   >
-                    {organization.name}
+                    <NameText text={organization.name} french={organization.nameFr} />
                   </Link>
                   <span className="muted scorecard-index-detail">{organization.code}</span>
                 </li>

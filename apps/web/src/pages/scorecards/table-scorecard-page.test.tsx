@@ -127,10 +127,10 @@ describe('the collective scorecard', () => {
       '2022',
       '2021',
     ]);
-    expect(api.urls).toContain(`${scorecardPath}?points=12`);
+    expect(api.urls).toContain(`${scorecardPath}?points=12&lang=en`);
     fireEvent.change(picker, { target: { value: 'FY2025-26-Q1' } });
     await waitFor(() =>
-      expect(api.urls).toContain(`${scorecardPath}?period=FY2025-26-Q1&points=12`),
+      expect(api.urls).toContain(`${scorecardPath}?period=FY2025-26-Q1&points=12&lang=en`),
     );
   });
 

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../auth/auth-provider';
 import { PageLayout } from '../../components/page-layout';
 import { TableLinks } from '../admin/public-links-tab';
 import '../admin/admin.css';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import {
   PeriodPicker,
@@ -23,7 +24,7 @@ import { isMissing, useTableScorecard } from './use-scorecards';
 
 export function TableScorecardPage() {
   const { tableId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const user = useCurrentUser();
   // The table's coordinators publish its scorecard at secret links (admins too).
   const canPublish = user.roles.some(
@@ -51,7 +52,11 @@ export function TableScorecardPage() {
   // known), so the page does not move down when the scorecard arrives.
   const failed = chosen.isError && !scorecard;
   return (
-    <PageLayout title={title} actions={failed ? undefined : picker}>
+    <PageLayout
+      title={title}
+      titleLang={scorecard ? fallbackLang(locale, scorecard.table.nameFr) : undefined}
+      actions={failed ? undefined : picker}
+    >
       <p className="scorecard-back">
         <Link to="/scorecards">{t('scorecards.back')}</Link>
       </p>
@@ -65,7 +70,9 @@ export function TableScorecardPage() {
         )
       ) : scorecard ? (
         <div className="scorecard-page" aria-busy={chosen.isPlaceholderData}>
-          <p className="scorecard-population">{scorecard.table.population}</p>
+          <p className="scorecard-population">
+            <NameText text={scorecard.table.population} french={scorecard.table.populationFr} />
+          </p>
           <ViewNote view={scorecard.view} threshold={scorecard.suppressionThreshold} />
           <PrintedPeriod period={search.period} />
           <ScorecardFilterBar

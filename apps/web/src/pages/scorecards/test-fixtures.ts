@@ -14,6 +14,7 @@ export function series(overrides: Partial<SeriesSummary> = {}): SeriesSummary {
     measureId: uid(),
     code: 'M',
     name: 'A measure',
+    nameFr: null,
     kind: 'performance',
     category: 'how_much',
     unit: 'count',
@@ -46,15 +47,26 @@ export function series(overrides: Partial<SeriesSummary> = {}): SeriesSummary {
   };
 }
 
-export const agencyA = { id: uid(), code: 'NCMHC', name: 'Northshire Children’s Centre' };
-export const agencyB = { id: uid(), code: 'YWH', name: 'Youth Wellness Hub' };
+export const agencyA = {
+  id: uid(),
+  code: 'NCMHC',
+  name: 'Northshire Children’s Centre',
+  nameFr: null,
+};
+export const agencyB = { id: uid(), code: 'YWH', name: 'Youth Wellness Hub', nameFr: null };
 
 export const tableId = uid();
 
 /** One result (an indicator, two programs of two agencies) and one shared measure. */
 export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableScorecard {
   return {
-    table: { id: tableId, name: 'Northshire Planning Table', population: 'Children and youth' },
+    table: {
+      id: tableId,
+      name: 'Northshire Planning Table',
+      nameFr: null,
+      population: 'Children and youth',
+      populationFr: null,
+    },
     period: null,
     view: 'restricted',
     suppressionThreshold: 5,
@@ -65,6 +77,7 @@ export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableSc
       {
         id: uid(),
         title: 'All children are mentally healthy',
+        titleFr: null,
         indicators: [
           series({
             name: 'Youth rating their mental health fair or poor',
@@ -101,6 +114,7 @@ export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableSc
           {
             id: uid(),
             name: 'Counselling',
+            nameFr: null,
             organization: agencyA,
             measures: [
               series({ name: '# of children served', headline: true }),
@@ -122,6 +136,7 @@ export function tableScorecard(overrides: Partial<TableScorecard> = {}): TableSc
           {
             id: uid(),
             name: 'Family circle',
+            nameFr: null,
             organization: agencyB,
             measures: [
               series({

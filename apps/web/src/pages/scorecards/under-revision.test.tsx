@@ -162,6 +162,7 @@ describe('a figure under revision on a funder’s scorecard', () => {
         {
           id: agencyA.id,
           name: 'Counselling',
+          nameFr: null,
           measures: [revised(series({ name: '# of children served' }))],
         },
       ],

@@ -6,9 +6,10 @@ import type { Unit } from '@rba/schema';
 import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { FigureValue } from '../../components/figures/figure-value';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
-import { periodName } from '../../i18n/period-name';
+import { langText, useRichMessage } from '../../i18n/rich-message';
 import { type BreakdownLine, type BreakdownRow, chartDatum, totalKey } from './breakdown-rows';
 
 /** Okabe–Ito colours (colour-blind safe), darkened where needed for contrast on white. */
@@ -34,6 +35,7 @@ function Swatch({ index }: { index: number }) {
 
 export function BreakdownChart({
   name,
+  nameFr,
   lines,
   rows,
   unit,
@@ -42,6 +44,8 @@ export function BreakdownChart({
   height = 260,
 }: {
   name: string;
+  /** The measure's stored French name (see NameText). */
+  nameFr?: string | null | undefined;
   lines: readonly BreakdownLine[];
   rows: readonly BreakdownRow[];
   unit: Unit;
@@ -49,10 +53,11 @@ export function BreakdownChart({
   width?: number;
   height?: number;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, periodName } = useI18n();
+  const rich = useRichMessage();
   const legendId = useId();
   const all = useMemo(
-    () => [{ key: totalKey, label: t('series.breakdown.total') }, ...lines],
+    () => [{ key: totalKey, label: t('series.breakdown.total'), labelFr: null }, ...lines],
     [lines, t],
   );
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -68,6 +73,9 @@ export function BreakdownChart({
     [rows, all],
   );
   const formatTick = (value: number) => formatMeasureValue(locale, value, unit, decimals, 0);
+  // The total is the page's own word; a breakdown's label may be the English fallback.
+  const lineLang = (line: BreakdownLine) =>
+    line.key === totalKey ? undefined : fallbackLang(locale, line.labelFr);
 
   const toggle = (key: string, on: boolean) =>
     setHidden((current) => {
@@ -80,7 +88,7 @@ export function BreakdownChart({
   return (
     <figure className="breakdown-chart">
       <figcaption className="curve-chart-caption">
-        {t('series.breakdown.caption', { name })}
+        {rich('series.breakdown.caption', { name: <NameText text={name} french={nameFr} /> })}
       </figcaption>
       <fieldset className="breakdown-legend" aria-describedby={legendId}>
         <legend>{t('series.breakdown.legend')}</legend>
@@ -95,7 +103,7 @@ export function BreakdownChart({
               onChange={(e) => toggle(line.key, e.target.checked)}
             />
             <Swatch index={index} />
-            {line.label}
+            {langText(line.label, lineLang(line))}
           </label>
         ))}
       </fieldset>
@@ -148,7 +156,7 @@ export function BreakdownChart({
           <tr>
             <th scope="col">{t('series.table.period')}</th>
             {all.map((line) => (
-              <th key={line.key} scope="col" className="number">
+              <th key={line.key} scope="col" className="number" lang={lineLang(line)}>
                 {line.label}
               </th>
             ))}

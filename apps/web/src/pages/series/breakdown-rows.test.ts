@@ -9,18 +9,21 @@ const dimensions: Dimension[] = [
     id: '00000000-0000-4000-8000-000000000001',
     code: 'age_group',
     name: 'Age group',
+    nameFr: null,
     values: ['0_5', '6_11', '12_17', '18_24'].map((code) => ({
       code,
       label: code.replace('_', '–'),
+      labelFr: null,
     })),
   },
   {
     id: '00000000-0000-4000-8000-000000000002',
     code: 'gender',
     name: 'Gender',
+    nameFr: null,
     values: [
-      { code: 'girls', label: 'Girls' },
-      { code: 'boys', label: 'Boys' },
+      { code: 'girls', label: 'Girls', labelFr: null },
+      { code: 'boys', label: 'Boys', labelFr: null },
     ],
   },
 ];

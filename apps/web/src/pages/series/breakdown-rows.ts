@@ -9,6 +9,8 @@ export interface BreakdownLine {
   key: string;
   /** The dimension values' labels ("Girls and women"), or their codes when unknown. */
   label: string;
+  /** The stored French of every one of those labels, or null when one has none (see NameText). */
+  labelFr: string | null;
 }
 
 export interface BreakdownCell {
@@ -44,6 +46,18 @@ export function breakdownLabel(
     .join(', ');
 }
 
+/** The breakdown's stored French labels, or null when a value has none (the label is English). */
+export function breakdownLabelFr(
+  breakdown: Record<string, string>,
+  dimensions: readonly Dimension[],
+): string | null {
+  const labels = Object.entries(breakdown).map(([dimensionCode, valueCode]) => {
+    const dimension = dimensions.find((d) => d.code === dimensionCode);
+    return dimension?.values.find((v) => v.code === valueCode)?.labelFr ?? null;
+  });
+  return labels.every((l): l is string => Boolean(l?.trim())) ? labels.join(', ') : null;
+}
+
 export { compareBreakdowns };
 
 /** The breakdown lines, named, in their dimensions' defined order. */
@@ -54,7 +68,11 @@ export function breakdownLines(
   const order = compareBreakdowns(dimensions);
   return [...series.breakdowns]
     .sort((a, b) => order(a.breakdown, b.breakdown))
-    .map((b) => ({ key: b.key, label: breakdownLabel(b.breakdown, dimensions) }));
+    .map((b) => ({
+      key: b.key,
+      label: breakdownLabel(b.breakdown, dimensions),
+      labelFr: breakdownLabelFr(b.breakdown, dimensions),
+    }));
 }
 
 /** One row per period with the total and each breakdown's figure, oldest first. */

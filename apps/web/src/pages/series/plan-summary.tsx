@@ -4,6 +4,7 @@
 import type { Plan } from '@rba/schema';
 import { Link } from 'react-router';
 import { CurveReportLink } from '../../components/curve-report-link';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 
 export function planEditorPath(measureId: string): string {
@@ -33,18 +34,26 @@ export function PlanSummary({
 }: {
   plan: Plan;
   measureName: string;
-  /** An organization's name by id, for partners and owners; null when it is not known here. */
-  organizationName: (id: string) => string | null;
+  /** An organization by id (its name and stored French), for partners and owners; null when it is not known here. */
+  organizationName: (id: string) => { name: string; nameFr: string | null } | null;
 }) {
   const { t, formatDate } = useI18n();
   const exists = plan.id !== null && plan.revision > 0;
+  const organization = (id: string | null) => {
+    const found = id ? organizationName(id) : null;
+    return found ? <NameText text={found.name} french={found.nameFr} /> : null;
+  };
   const partnerName = (p: Plan['partners'][number]) =>
-    p.name ??
-    (p.organizationId ? organizationName(p.organizationId) : null) ??
-    t('series.plan.partnerUnknown');
+    p.name ?? organization(p.organizationId) ?? t('series.plan.partnerUnknown');
   const ownerName = (a: Plan['actions'][number]) => {
-    const org = a.ownerOrganizationId ? organizationName(a.ownerOrganizationId) : null;
-    return [a.ownerName, org].filter(Boolean).join(', ');
+    const org = organization(a.ownerOrganizationId);
+    if (a.ownerName && org)
+      return (
+        <>
+          {a.ownerName}, {org}
+        </>
+      );
+    return a.ownerName || org;
   };
   const openActions = plan.actions.filter(
     (a) => a.status === 'planned' || a.status === 'in_progress',
@@ -130,7 +139,7 @@ export function PlanSummary({
                         {action.dueDate
                           ? ` · ${t('series.plan.due', { date: formatDate(action.dueDate) })}`
                           : ''}
-                        {ownerName(action) ? ` · ${ownerName(action)}` : ''}
+                        {ownerName(action) ? <> · {ownerName(action)}</> : null}
                       </span>
                       {action.overdue ? (
                         <span className="plan-action-overdue">{t('series.plan.overdue')}</span>

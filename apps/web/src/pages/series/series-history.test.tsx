@@ -129,7 +129,7 @@ describe('a figure’s history on the series page', () => {
       name: 'History of # of youth served (Girls and women), FY2025-26 Q1',
     });
     expect(api.urls).toContain(
-      `${base}/observations/FY2025-26-Q1/history?breakdown=gender%3Agirls_women`,
+      `${base}/observations/FY2025-26-Q1/history?breakdown=gender%3Agirls_women&lang=en`,
     );
   });
 
@@ -139,7 +139,7 @@ describe('a figure’s history on the series page', () => {
     renderApp(`/measures/${measureId}`, { locale: 'fr' });
     const section = await screen.findByRole('region', { name: 'Historique d’une donnée' });
     const table = await within(section).findByRole('table', {
-      name: 'Historique de # of youth served, FY2025-26 Q2',
+      name: 'Historique de # of youth served, T2 2025-2026',
     });
     expect(rowsOf(table).map((r) => r[1])).toEqual([
       'Enregistré',

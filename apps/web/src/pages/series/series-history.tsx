@@ -10,9 +10,9 @@ import {
   isHistoryForbidden,
   useFigureHistory,
 } from '../../components/figure-history/use-figure-history';
+import { fallbackLang } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
-import { breakdownLabel, totalKey } from './breakdown-rows';
+import { breakdownLabel, breakdownLabelFr, totalKey } from './breakdown-rows';
 
 /** Whether the caller's view of the measure may include figure histories (the API decides). */
 export function mayReadHistory(series: Pick<SeriesResponse, 'view' | 'kind'>): boolean {
@@ -27,7 +27,7 @@ export function SeriesHistory({
   series: SeriesResponse;
   dimensions: readonly Dimension[];
 }) {
-  const { t } = useI18n();
+  const { t, locale, periodName } = useI18n();
   const periods = [...new Set(series.points.map((p) => p.period))]
     .sort(comparePeriodLabels)
     .reverse();
@@ -70,7 +70,11 @@ export function SeriesHistory({
             <select id={cellId} value={cell} onChange={(event) => setCell(event.target.value)}>
               <option value={totalKey}>{t('series.breakdown.total')}</option>
               {series.breakdowns.map((b) => (
-                <option key={b.key} value={b.key}>
+                <option
+                  key={b.key}
+                  value={b.key}
+                  lang={fallbackLang(locale, breakdownLabelFr(b.breakdown, dimensions))}
+                >
                   {breakdownLabel(b.breakdown, dimensions)}
                 </option>
               ))}

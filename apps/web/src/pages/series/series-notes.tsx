@@ -4,7 +4,6 @@
 import type { Observation } from '@rba/schema';
 import { comparePeriodLabels } from '../../charts/curve-rows';
 import { useI18n } from '../../i18n/i18n-provider';
-import { periodName } from '../../i18n/period-name';
 
 export function notedFigures(observations: readonly Observation[]): Observation[] {
   return observations
@@ -13,7 +12,7 @@ export function notedFigures(observations: readonly Observation[]): Observation[
 }
 
 export function SeriesNotes({ observations }: { observations: readonly Observation[] }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const noted = notedFigures(observations);
   return (
     <section className="series-notes" aria-labelledby="series-notes-title">

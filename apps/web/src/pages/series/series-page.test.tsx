@@ -71,9 +71,24 @@ const dimensions = {
       id: uid(),
       code: 'gender',
       name: 'Gender',
+      nameFr: null,
       values: [
-        { code: 'girls_women', label: 'Girls and women' },
-        { code: 'gender_diverse', label: 'Gender diverse' },
+        { code: 'girls_women', label: 'Girls and women', labelFr: null },
+        { code: 'gender_diverse', label: 'Gender diverse', labelFr: null },
+      ],
+    },
+  ],
+};
+
+const frenchDimensions = {
+  items: [
+    {
+      ...dimensions.items[0],
+      name: 'Genre',
+      nameFr: 'Genre',
+      values: [
+        { code: 'girls_women', label: 'Filles et femmes', labelFr: 'Filles et femmes' },
+        { code: 'gender_diverse', label: 'Gender diverse', labelFr: null },
       ],
     },
   ],
@@ -103,6 +118,38 @@ afterEach(() => {
 });
 
 describe('the series page', () => {
+  it('reads in French: names, breakdown labels and periods, an English fallback marked', async () => {
+    localStorage.setItem('rba.locale', 'fr');
+    const api = serveScorecards({
+      [`GET ${base}/series`]: () => ({
+        status: 200,
+        body: {
+          ...seriesResponse(),
+          name: 'Nombre de jeunes servis',
+          nameFr: 'Nombre de jeunes servis',
+        },
+      }),
+      [`GET ${base}/observations`]: () => ({ status: 200, body: { items: [] } }),
+      [`GET ${base}/curve-plan`]: () => ({ status: 200, body: plan }),
+      // As the API answers ?lang=fr: French where there is French, else the English.
+      'GET /api/v1/dimensions': () => ({ status: 200, body: frenchDimensions }),
+      'GET /api/v1/organizations': () => ({ status: 200, body: { items: [], total: 0 } }),
+    });
+    renderApp(`/measures/${measureId}`);
+
+    const title = await screen.findByRole('heading', { level: 1, name: 'Nombre de jeunes servis' });
+    expect(title.getAttribute('lang')).toBeNull();
+    expect(api.urls).toContain(`${base}/series?horizon=4&lang=fr`);
+    // Periods the French way, in the headline and the tables; never the machine label.
+    expect(screen.getAllByText('T2 2025-2026').length).toBeGreaterThan(0);
+    expect(document.querySelector('main')?.textContent).not.toMatch(/FY2025|2025-26-Q/);
+    // The breakdown with a French label reads in French; the one without is marked English.
+    const breakdowns = screen.getByRole('table', { name: 'Les données par ventilation' });
+    expect(within(breakdowns).getByRole('columnheader', { name: 'Filles et femmes' })).toBeTruthy();
+    const fallback = within(breakdowns).getByRole('columnheader', { name: 'Gender diverse' });
+    expect(fallback.getAttribute('lang')).toBe('en');
+  });
+
   it('draws the curve with its table, the breakdowns to toggle, the notes and the plan', async () => {
     const api = serve({
       status: 200,
@@ -132,7 +179,7 @@ describe('the series page', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: '# of youth served' }),
     ).toBeTruthy();
-    expect(api.urls).toContain(`${base}/series?horizon=4`);
+    expect(api.urls).toContain(`${base}/series?horizon=4&lang=en`);
     expect(screen.getByRole('table', { name: 'The figures behind the curve' })).toBeTruthy();
 
     // Breakdown lines, named by their dimension values, each with a checkbox.

@@ -14,10 +14,10 @@ import { PlanStatus } from '../../components/figures/plan-status';
 import { anyUnderRevision, RevisionLegend } from '../../components/figures/revision-mark';
 import { TargetStatusBadge } from '../../components/figures/target-status-badge';
 import { TrendBadge } from '../../components/figures/trend-badge';
+import { fallbackLang } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { type Translate, useI18n } from '../../i18n/i18n-provider';
 import { formatMeasureValue } from '../../i18n/measure-value';
-import { periodName } from '../../i18n/period-name';
 import { ViewNote } from '../scorecards/scorecard-filters';
 import { LoadError } from '../scorecards/scorecards-page';
 import { isMissing, useOrganizations } from '../scorecards/use-scorecards';
@@ -36,7 +36,7 @@ import {
 } from './use-series';
 
 function Headline({ series }: { series: SeriesResponse }) {
-  const { t, locale } = useI18n();
+  const { t, locale, periodName } = useI18n();
   return (
     <dl className="series-headline">
       <div>
@@ -111,7 +111,7 @@ const directionKeys = { up: 'series.direction.up', down: 'series.direction.down'
 
 export function SeriesPage() {
   const { measureId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const seriesQuery = useMeasureSeries(measureId);
   const series = seriesQuery.data;
   // Funders (the restricted view) never read raw figures; the API would refuse them.
@@ -128,13 +128,12 @@ export function SeriesPage() {
     [series, dimensions.data],
   );
   const rows = useMemo(() => (series ? breakdownRows(series) : []), [series]);
-  const organizationName = (id: string) =>
-    organizations.data?.find((o) => o.id === id)?.name ?? null;
+  const organizationName = (id: string) => organizations.data?.find((o) => o.id === id) ?? null;
 
   const title = series?.name ?? t('series.title');
 
   return (
-    <PageLayout title={title}>
+    <PageLayout title={title} titleLang={series ? fallbackLang(locale, series.nameFr) : undefined}>
       <p className="scorecard-back">
         <Link to="/scorecards">{t('series.back')}</Link>
       </p>
@@ -176,6 +175,7 @@ export function SeriesPage() {
                 </h2>
                 <CurveChart
                   name={series.name}
+                  nameFr={series.nameFr}
                   points={series.points}
                   targets={series.targets}
                   forecast={series.forecast}
@@ -194,6 +194,7 @@ export function SeriesPage() {
                   </h2>
                   <BreakdownChart
                     name={series.name}
+                    nameFr={series.nameFr}
                     lines={lines}
                     rows={rows}
                     unit={series.unit}

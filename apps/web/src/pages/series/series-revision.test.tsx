@@ -128,7 +128,7 @@ describe('a series under revision, for a funder', () => {
   it('says it in French', async () => {
     serve(true, { ...funder, locale: 'fr' });
     await open('fr');
-    expect(latestFigure('Dernière donnée')).toBe('120† (en révision) FY2025-26 Q2');
+    expect(latestFigure('Dernière donnée')).toBe('120† (en révision) T2 2025-2026');
     expect(screen.getAllByText(legend.fr)).toHaveLength(1);
   });
 

@@ -79,7 +79,7 @@ describe('the status board', () => {
     await screen.findByRole('rowheader', { name: 'Community Centre' });
     const current = currentFiscalQuarter(new Date(), 4);
     expect(api.calls.map((c) => c.url)).toContain(
-      `/api/v1/tables/${tableId}/reporting-status?period=${current}`,
+      `/api/v1/tables/${tableId}/reporting-status?period=${current}&lang=en`,
     );
     const picker = screen.getByRole('combobox', { name: 'Period' }) as HTMLSelectElement;
     expect(picker.value).toBe(current);

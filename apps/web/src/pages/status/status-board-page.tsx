@@ -7,10 +7,10 @@ import { type ReactNode, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/error-message';
 import { useCurrentUser } from '../../auth/auth-provider';
+import { fallbackLang } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import { useReportingPeriods, useSettings } from '../admin/use-admin';
-import { periodName } from '../data-entry/entry-sheet-model';
 import { currentFiscalQuarter, periodChoices } from './period-choices';
 import { ReminderSettingsPanel } from './reminder-settings';
 import { canSetReminders } from './status-access';
@@ -21,7 +21,7 @@ import { useStatusTables } from './use-status-board';
 type Param = 'table' | 'period' | 'show';
 
 export function StatusBoardPage() {
-  const { t } = useI18n();
+  const { t, locale, periodName } = useI18n();
   const user = useCurrentUser();
   const tables = useStatusTables(user);
   const settings = useSettings();
@@ -64,7 +64,7 @@ export function StatusBoardPage() {
               onChange={(event) => setParam('table', event.target.value)}
             >
               {tables.tables.map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={x.id} lang={fallbackLang(locale, x.nameFr)}>
                   {x.name}
                 </option>
               ))}
@@ -105,6 +105,7 @@ export function StatusBoardPage() {
           key={`${table.id}|${period}`}
           tableId={table.id}
           tableName={table.name}
+          tableNameFr={table.nameFr}
           period={period}
           filter={filter}
           onFilter={(value) => setParam('show', value)}

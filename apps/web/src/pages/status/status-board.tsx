@@ -4,9 +4,10 @@
 import { type ReactNode, useId, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
-import { periodName } from '../data-entry/entry-sheet-model';
+import { useRichMessage } from '../../i18n/rich-message';
 import { statusWords } from './status-badge';
 import {
   type SortKey,
@@ -29,18 +30,22 @@ function filterLabel(filter: StatusFilter): MessageKey {
 
 export function StatusBoard({
   tableName,
+  tableNameFr,
   tableId,
   period,
   filter,
   onFilter,
 }: {
   tableName: string;
+  /** The table's stored French name (see NameText). */
+  tableNameFr: string | null;
   tableId: string;
   period: string;
   filter: StatusFilter;
   onFilter: (filter: StatusFilter) => void;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodName } = useI18n();
+  const rich = useRichMessage();
   const status = useReportingStatus(tableId, period);
   const [order, setOrder] = useState<SortOrder>(null);
   const headingId = useId();
@@ -124,7 +129,7 @@ export function StatusBoard({
             {board.historyPeriods.length > 0 ? (
               <p className="muted status-history-note">
                 {t('status.historyNote', {
-                  periods: board.historyPeriods.map(periodName).join(', '),
+                  periods: board.historyPeriods.map((label) => periodName(label)).join(', '),
                 })}
               </p>
             ) : null}
@@ -137,7 +142,10 @@ export function StatusBoard({
   return (
     <section className="status-board" aria-labelledby={headingId}>
       <h2 id={headingId} className="status-board-title">
-        {t('status.heading', { table: tableName, period: name })}
+        {rich('status.heading', {
+          table: <NameText text={tableName} french={tableNameFr} />,
+          period: name,
+        })}
       </h2>
       {content}
     </section>

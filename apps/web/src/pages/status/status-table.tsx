@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { ReportingStatusItem } from '../../api/reporting-status-api';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/messages.en';
 import { daysUntilDue, utcDay } from '../home/due-days';
@@ -123,7 +124,9 @@ function StatusRow({
   return (
     <tr className={item.overdue ? 'status-row-overdue' : undefined}>
       <th scope="row" className="status-col-agency">
-        <Link to={reviewPath(item.organization.id, period)}>{item.organization.name}</Link>
+        <Link to={reviewPath(item.organization.id, period)}>
+          <NameText text={item.organization.name} french={item.organization.nameFr} />
+        </Link>
       </th>
       <td>
         <div className="status-cell-stack">

@@ -39,8 +39,11 @@ export const member: User = {
 export const table: PlanningTable = {
   id: tableId,
   name: 'Northshire Youth Table',
+  nameFr: null,
   population: 'Youth 0–24',
+  populationFr: null,
   description: null,
+  descriptionFr: null,
   archivedAt: null,
   createdAt: '2025-01-01T00:00:00.000Z',
 };
@@ -53,7 +56,7 @@ function item(
   more: Partial<ReportingStatusItem> = {},
 ): ReportingStatusItem {
   return {
-    organization: { id, code: name.slice(0, 3).toUpperCase(), name },
+    organization: { id, code: name.slice(0, 3).toUpperCase(), name, nameFr: null },
     status,
     overdue: false,
     figures: { entered: figures[0], expected: figures[1] },

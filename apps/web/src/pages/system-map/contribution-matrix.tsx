@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { User } from '../../api/auth-api';
 import type { HeadlineMeasure, MapProgram, SystemMap } from '../../api/system-map-api';
 import { TargetStatusBadge, toneOf, trendGlyphs, trendWord } from '../../components/figures';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
 import { canSeeProgram, profilePath } from './system-map-access';
 
@@ -17,12 +18,12 @@ const trendKeys = {
 } as const;
 
 /** The partner agencies that contribute to any result, by name. */
-export function matrixPartners(map: SystemMap): Organization[] {
+export function matrixPartners(map: SystemMap, locale?: string): Organization[] {
   const byId = new Map<string, Organization>();
   for (const result of map.results) {
     for (const partner of result.partners) byId.set(partner.organization.id, partner.organization);
   }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 /** The trend's glyph and word (the map carries no run length): "▼ unfavourable". */
@@ -68,7 +69,13 @@ function ProgramEntry({
   return (
     <li className="matrix-program">
       <span className="matrix-program-name">
-        {linked ? <Link to={profilePath(program.id, tableId)}>{program.name}</Link> : program.name}
+        {linked ? (
+          <Link to={profilePath(program.id, tableId)}>
+            <NameText text={program.name} french={program.nameFr} />
+          </Link>
+        ) : (
+          <NameText text={program.name} french={program.nameFr} />
+        )}
       </span>
       {program.headlineMeasures.length === 0 ? (
         <span className="muted matrix-no-headline">{t('systemMap.matrix.noHeadline')}</span>
@@ -78,10 +85,12 @@ function ProgramEntry({
             <li key={measure.measureId} className="matrix-measure">
               {linked ? (
                 <Link to={`/measures/${encodeURIComponent(measure.measureId)}`}>
-                  {measure.name}
+                  <NameText text={measure.name} french={measure.nameFr} />
                 </Link>
               ) : (
-                <span>{measure.name}</span>
+                <span>
+                  <NameText text={measure.name} french={measure.nameFr} />
+                </span>
               )}
               <span className="matrix-measure-status">
                 <TargetStatusBadge status={measure.targetStatus} />
@@ -96,8 +105,8 @@ function ProgramEntry({
 }
 
 export function ContributionMatrix({ map, user }: { map: SystemMap; user: User | null }) {
-  const { t } = useI18n();
-  const partners = matrixPartners(map);
+  const { t, locale } = useI18n();
+  const partners = matrixPartners(map, locale);
 
   return (
     <section className="system-map-section" aria-labelledby="system-map-matrix">
@@ -117,7 +126,7 @@ export function ContributionMatrix({ map, user }: { map: SystemMap; user: User |
               <tr>
                 <th scope="col">{t('systemMap.matrix.agency')}</th>
                 {map.results.map((result) => (
-                  <th key={result.id} scope="col">
+                  <th key={result.id} scope="col" lang={fallbackLang(locale, result.titleFr)}>
                     {result.title}
                   </th>
                 ))}
@@ -127,7 +136,9 @@ export function ContributionMatrix({ map, user }: { map: SystemMap; user: User |
               {partners.map((organization) => (
                 <tr key={organization.id}>
                   <th scope="row">
-                    <span className="matrix-agency-name">{organization.name}</span>
+                    <span className="matrix-agency-name">
+                      <NameText text={organization.name} french={organization.nameFr} />
+                    </span>
                   </th>
                   {map.results.map((result) => {
                     const programs =

@@ -6,8 +6,10 @@ import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import type { User } from '../../api/auth-api';
 import type { CellStatus, CoverageBy, CoverageCell, SystemMap } from '../../api/system-map-api';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { serviceTypeName } from './labels';
+import { langText, useRichMessage } from '../../i18n/rich-message';
+import { serviceTypeLang, serviceTypeName } from './labels';
 import { canSeeProgram, profilePath } from './system-map-access';
 
 export const statusGlyphs: Record<CellStatus, string> = {
@@ -112,7 +114,8 @@ export function CoverageGrid({
   onSelect: (cell: CellRef) => void;
   panelId: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const rich = useRichMessage();
   const text = useCellText();
   const byKey = new Map(cells.map((cell) => [cellKey(cell), cell]));
   const byRegion = coverage.by === 'region';
@@ -128,7 +131,7 @@ export function CoverageGrid({
           <tr>
             <th scope="col">{t('systemMap.grid.serviceType')}</th>
             {coverage.values.map((value) => (
-              <th key={value.code} scope="col">
+              <th key={value.code} scope="col" lang={fallbackLang(locale, value.labelFr)}>
                 {value.label}
               </th>
             ))}
@@ -137,9 +140,12 @@ export function CoverageGrid({
         <tbody>
           {coverage.serviceTypes.map((type) => {
             const typeName = serviceTypeName(type.code, type.name, t);
+            const typeLang = serviceTypeLang(type.code, type.nameFr, locale);
             return (
               <tr key={type.code}>
-                <th scope="row">{typeName}</th>
+                <th scope="row" lang={typeLang}>
+                  {typeName}
+                </th>
                 {coverage.values.map((value) => {
                   const cell = byKey.get(cellKey({ serviceType: type.code, value: value.code }));
                   if (!cell) return <td key={value.code} />;
@@ -156,7 +162,10 @@ export function CoverageGrid({
                         onClick={() => onSelect(cell)}
                       >
                         <span className="visually-hidden">
-                          {t('systemMap.cell.where', { service: typeName, value: value.label })}
+                          {rich('systemMap.cell.where', {
+                            service: langText(typeName, typeLang),
+                            value: langText(value.label, fallbackLang(locale, value.labelFr)),
+                          })}
                         </span>
                         <CellStatusMark status={cell.status} />
                         <span className="coverage-count">{text.programs(cell)}</span>
@@ -179,6 +188,8 @@ export function CellDetails({
   cell,
   serviceName,
   valueLabel,
+  serviceLang,
+  valueLang,
   frenchOnly,
   tableId,
   user,
@@ -188,6 +199,9 @@ export function CellDetails({
   cell: CoverageCell;
   serviceName: string;
   valueLabel: string;
+  /** `'en'` when the service type's or the value's name is the English fallback. */
+  serviceLang?: 'en' | undefined;
+  valueLang?: 'en' | undefined;
   frenchOnly: boolean;
   tableId: string;
   user: User | null;
@@ -195,6 +209,9 @@ export function CellDetails({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const rich = useRichMessage();
+  const service = langText(serviceName, serviceLang);
+  const value = langText(valueLabel, valueLang);
   const text = useCellText();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -216,7 +233,7 @@ export function CellDetails({
       }}
     >
       <h3 id={headingId} ref={heading} tabIndex={-1} className="cell-details-title">
-        {t('systemMap.details.title', { service: serviceName, value: valueLabel })}
+        {rich('systemMap.details.title', { service, value })}
       </h3>
       <p className="cell-details-summary">
         <CellStatusMark status={cell.status} showCovered />
@@ -229,15 +246,15 @@ export function CellDetails({
       ) : null}
       {cell.programs.length === 0 ? (
         <p>
-          {t(frenchOnly ? 'systemMap.details.gapFrench' : 'systemMap.details.gap', {
-            service: serviceName,
-            value: valueLabel,
+          {rich(frenchOnly ? 'systemMap.details.gapFrench' : 'systemMap.details.gap', {
+            service,
+            value,
           })}
         </p>
       ) : (
         <table className="data-table cell-details-table">
           <caption className="visually-hidden">
-            {t('systemMap.details.caption', { service: serviceName, value: valueLabel })}
+            {rich('systemMap.details.caption', { service, value })}
           </caption>
           <thead>
             <tr>
@@ -249,8 +266,12 @@ export function CellDetails({
           <tbody>
             {cell.programs.map((program) => (
               <tr key={program.id}>
-                <th scope="row">{program.name}</th>
-                <td>{program.organization.name}</td>
+                <th scope="row">
+                  <NameText text={program.name} french={program.nameFr} />
+                </th>
+                <td>
+                  <NameText text={program.organization.name} french={program.organization.nameFr} />
+                </td>
                 <td>
                   {user && canSeeProgram(user, tableId, program.organization.id) ? (
                     <Link

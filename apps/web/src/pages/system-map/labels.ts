@@ -1,7 +1,9 @@
 // Names people read for the map's codes: the seven core services in the reader's language (the
 // API names them in English), and languages of service by their ISO 639 code.
 
+import { fallbackLang } from '../../components/name-text';
 import type { Translate } from '../../i18n/i18n-provider';
+import type { Locale } from '../../i18n/locale';
 
 const serviceTypeKeys = {
   targeted_prevention: 'systemMap.serviceType.targeted_prevention',
@@ -20,6 +22,18 @@ function isKnownServiceType(code: string): code is keyof typeof serviceTypeKeys 
 /** A service type's name: the catalogue's for the seeded ones, else the one an admin gave it. */
 export function serviceTypeName(code: string, given: string | undefined, t: Translate): string {
   return isKnownServiceType(code) ? t(serviceTypeKeys[code]) : (given ?? code);
+}
+
+/**
+ * `'en'` when a French page shows an admin-named service type in English for want of a French
+ * name (the seeded ones are always in the catalogue's words).
+ */
+export function serviceTypeLang(
+  code: string,
+  nameFr: string | null | undefined,
+  locale: Locale,
+): 'en' | undefined {
+  return isKnownServiceType(code) ? undefined : fallbackLang(locale, nameFr);
 }
 
 /** The languages with their own checkbox on the profile form. */

@@ -5,9 +5,11 @@
 import { Link } from 'react-router';
 import type { User } from '../../api/auth-api';
 import type { ProgramRef, SystemMap } from '../../api/system-map-api';
+import { NameText } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
+import { langText, useRichMessage } from '../../i18n/rich-message';
 import { cellKey } from './coverage-grid';
-import { serviceTypeName } from './labels';
+import { serviceTypeLang, serviceTypeName } from './labels';
 import { canEditProfile, canSeeProgram, profilePath } from './system-map-access';
 
 /** Cells where the service is offered but no program offers it in French. */
@@ -38,11 +40,17 @@ function ProgramList({
         return (
           <li key={program.id}>
             {visible && !withProfileAction ? (
-              <Link to={profilePath(program.id, tableId)}>{program.name}</Link>
+              <Link to={profilePath(program.id, tableId)}>
+                <NameText text={program.name} french={program.nameFr} />
+              </Link>
             ) : (
-              <span className="callout-program">{program.name}</span>
+              <span className="callout-program">
+                <NameText text={program.name} french={program.nameFr} />
+              </span>
             )}{' '}
-            <span className="muted">{program.organization.name}</span>
+            <span className="muted">
+              <NameText text={program.organization.name} french={program.organization.nameFr} />
+            </span>
             {withProfileAction && visible ? (
               <>
                 {' '}
@@ -80,9 +88,10 @@ export function MapCallouts({
   frenchOnly: boolean;
   onShowFrench: () => void;
 }) {
-  const { t } = useI18n();
-  const values = new Map(map.coverage.values.map((v) => [v.code, v.label]));
-  const types = new Map(map.coverage.serviceTypes.map((s) => [s.code, s.name]));
+  const { t, locale } = useI18n();
+  const rich = useRichMessage();
+  const values = new Map(map.coverage.values.map((v) => [v.code, v]));
+  const types = new Map(map.coverage.serviceTypes.map((s) => [s.code, s]));
   const missingFrench = frenchGaps(map);
   const tableId = map.table.id;
 
@@ -101,7 +110,9 @@ export function MapCallouts({
           ) : (
             <ul className="callout-list">
               {map.unlinkedResults.map((result) => (
-                <li key={result.id}>{result.title}</li>
+                <li key={result.id}>
+                  <NameText text={result.title} french={result.titleFr} />
+                </li>
               ))}
             </ul>
           )}
@@ -151,9 +162,23 @@ export function MapCallouts({
               <ul className="callout-list">
                 {missingFrench.map((cell) => (
                   <li key={cellKey(cell)}>
-                    {t('systemMap.callouts.frenchGap', {
-                      service: serviceTypeName(cell.serviceType, types.get(cell.serviceType), t),
-                      value: values.get(cell.value) ?? cell.value,
+                    {rich('systemMap.callouts.frenchGap', {
+                      service: langText(
+                        serviceTypeName(cell.serviceType, types.get(cell.serviceType)?.name, t),
+                        serviceTypeLang(
+                          cell.serviceType,
+                          types.get(cell.serviceType)?.nameFr,
+                          locale,
+                        ),
+                      ),
+                      value: values.has(cell.value) ? (
+                        <NameText
+                          text={values.get(cell.value)?.label ?? cell.value}
+                          french={values.get(cell.value)?.labelFr}
+                        />
+                      ) : (
+                        cell.value
+                      ),
                     })}
                   </li>
                 ))}

@@ -3,22 +3,23 @@
 
 import { useId } from 'react';
 import type { CoverageBy } from '../../api/system-map-api';
+import { fallbackLang } from '../../components/name-text';
 import { useI18n } from '../../i18n/i18n-provider';
-import { serviceTypeName } from './labels';
+import { serviceTypeLang, serviceTypeName } from './labels';
 import type { MapSearch } from './system-map-search';
 
 export interface FilterOptions {
-  results: { id: string; title: string }[];
-  serviceTypes: { code: string; name: string }[];
+  results: { id: string; title: string; titleFr?: string | null }[];
+  serviceTypes: { code: string; name: string; nameFr?: string | null }[];
   /** The values of the dimension the grid is drawn along. */
-  values: { code: string; label: string }[];
+  values: { code: string; label: string; labelFr?: string | null }[];
 }
 
 const axes: CoverageBy[] = ['region', 'age_group'];
 const axisKeys = { region: 'systemMap.by.region', age_group: 'systemMap.by.age_group' } as const;
 
 export function MapFilters({ search, options }: { search: MapSearch; options: FilterOptions }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ids = { result: useId(), value: useId(), service: useId(), french: useId() };
   const { query } = search;
 
@@ -54,7 +55,7 @@ export function MapFilters({ search, options }: { search: MapSearch; options: Fi
         >
           <option value="">{t('systemMap.filters.allResults')}</option>
           {options.results.map((result) => (
-            <option key={result.id} value={result.id}>
+            <option key={result.id} value={result.id} lang={fallbackLang(locale, result.titleFr)}>
               {result.title}
             </option>
           ))}
@@ -75,7 +76,7 @@ export function MapFilters({ search, options }: { search: MapSearch; options: Fi
             )}
           </option>
           {options.values.map((value) => (
-            <option key={value.code} value={value.code}>
+            <option key={value.code} value={value.code} lang={fallbackLang(locale, value.labelFr)}>
               {value.label}
             </option>
           ))}
@@ -92,7 +93,11 @@ export function MapFilters({ search, options }: { search: MapSearch; options: Fi
         >
           <option value="">{t('systemMap.filters.allServiceTypes')}</option>
           {options.serviceTypes.map((type) => (
-            <option key={type.code} value={type.code}>
+            <option
+              key={type.code}
+              value={type.code}
+              lang={serviceTypeLang(type.code, type.nameFr, locale)}
+            >
               {serviceTypeName(type.code, type.name, t)}
             </option>
           ))}

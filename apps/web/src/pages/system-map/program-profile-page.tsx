@@ -2,14 +2,16 @@
 // serves, its languages of service and capacity. Its agency's editors (and admins) change it;
 // everyone else who may see the program reads it.
 
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, Fragment, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/error-message';
 import type { ProgramProfile } from '../../api/system-map-api';
 import { useCurrentUser } from '../../auth/auth-provider';
+import { fallbackLang, NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
-import { languageName, mainLanguages, serviceTypeName } from './labels';
+import { useRichMessage } from '../../i18n/rich-message';
+import { languageName, mainLanguages, serviceTypeLang, serviceTypeName } from './labels';
 import {
   bodyOf,
   type DraftError,
@@ -33,6 +35,13 @@ import {
 interface Option {
   code: string;
   label: string;
+  /** `'en'` when the label is the English fallback on a French page. */
+  lang?: 'en' | undefined;
+}
+
+interface Item {
+  text: string;
+  lang?: 'en' | undefined;
 }
 
 interface ProfileOptions {
@@ -72,7 +81,7 @@ function CheckboxGroup({
                   checked={checked.includes(option.code)}
                   onChange={(event) => onChange(toggle(checked, option.code, event.target.checked))}
                 />
-                <span>{option.label}</span>
+                <span lang={option.lang}>{option.label}</span>
               </label>
             </li>
           ))}
@@ -279,11 +288,11 @@ function ProfileSummary({
 }) {
   const { t, locale, formatNumber } = useI18n();
   // In the options' order (age groups youngest first), whatever order they were saved in.
-  const labelled = (codes: string[], list: Option[]) => [
-    ...list.filter((o) => codes.includes(o.code)).map((o) => o.label),
-    ...codes.filter((code) => !list.some((o) => o.code === code)),
+  const labelled = (codes: string[], list: Option[]): Item[] => [
+    ...list.filter((o) => codes.includes(o.code)).map((o) => ({ text: o.label, lang: o.lang })),
+    ...codes.filter((code) => !list.some((o) => o.code === code)).map((code) => ({ text: code })),
   ];
-  const rows: { term: string; items: string[] }[] = [
+  const rows: { term: string; items: Item[] }[] = [
     {
       term: t('systemMap.profile.serviceTypes'),
       items: labelled(profile.serviceTypes, options.serviceTypes),
@@ -295,7 +304,7 @@ function ProfileSummary({
     { term: t('systemMap.profile.regions'), items: labelled(profile.regions, options.regions) },
     {
       term: t('systemMap.profile.languages'),
-      items: profile.languages.map((code) => languageName(code, locale, t)),
+      items: profile.languages.map((code) => ({ text: languageName(code, locale, t) })),
     },
   ];
   return (
@@ -304,7 +313,14 @@ function ProfileSummary({
         <div key={row.term} className="profile-summary-row">
           <dt>{row.term}</dt>
           <dd>
-            {row.items.length === 0 ? t('systemMap.profile.noneGiven') : row.items.join(', ')}
+            {row.items.length === 0
+              ? t('systemMap.profile.noneGiven')
+              : row.items.map((item, index) => (
+                  <Fragment key={item.text}>
+                    {index > 0 ? ', ' : null}
+                    {item.lang ? <span lang={item.lang}>{item.text}</span> : item.text}
+                  </Fragment>
+                ))}
           </dd>
         </div>
       ))}
@@ -324,7 +340,8 @@ export function ProgramProfilePage() {
   const { programId = '' } = useParams();
   const [params] = useSearchParams();
   const tableId = params.get('table');
-  const { t, formatDate } = useI18n();
+  const { t, locale, formatDate } = useI18n();
+  const rich = useRichMessage();
   const user = useCurrentUser();
   const program = useProgram(programId);
   const organization = useOrganization(program.data?.organizationId);
@@ -332,11 +349,17 @@ export function ProgramProfilePage() {
   const serviceTypes = useServiceTypes();
   const dimensions = useDimensions();
 
-  const valuesOf = (code: string) => dimensions.data?.find((d) => d.code === code)?.values ?? [];
+  const valuesOf = (code: string): Option[] =>
+    (dimensions.data?.find((d) => d.code === code)?.values ?? []).map((value) => ({
+      code: value.code,
+      label: value.label,
+      lang: fallbackLang(locale, value.labelFr),
+    }));
   const options: ProfileOptions = {
     serviceTypes: (serviceTypes.data ?? []).map((type) => ({
       code: type.code,
       label: serviceTypeName(type.code, type.name, t),
+      lang: serviceTypeLang(type.code, type.nameFr, locale),
     })),
     ageGroups: valuesOf('age_group'),
     regions: valuesOf('region'),
@@ -350,7 +373,10 @@ export function ProgramProfilePage() {
   const ready = program.data && profile.data && serviceTypes.data && dimensions.data;
 
   return (
-    <PageLayout title={title}>
+    <PageLayout
+      title={title}
+      titleLang={program.data ? fallbackLang(locale, program.data.nameFr) : undefined}
+    >
       <p className="system-map-kicker">
         <Link to={tableId ? systemMapPath(tableId) : '/system-map'}>
           {t('systemMap.profile.back')}
@@ -370,7 +396,11 @@ export function ProgramProfilePage() {
         <div className="panel profile-panel">
           {organization.data ? (
             <p className="profile-agency">
-              {t('systemMap.profile.agency', { agency: organization.data.name })}
+              {rich('systemMap.profile.agency', {
+                agency: (
+                  <NameText text={organization.data.name} french={organization.data.nameFr} />
+                ),
+              })}
             </p>
           ) : null}
           <p className="muted">{t('systemMap.profile.lead')}</p>

@@ -3,6 +3,7 @@
 
 import { Link, Navigate } from 'react-router';
 import { errorMessage } from '../../api/error-message';
+import { NameText } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import { systemMapPath } from './system-map-access';
@@ -39,9 +40,11 @@ export function SystemMapIndexPage() {
             {live.map((table) => (
               <li key={table.id} className="system-map-index-item">
                 <Link to={systemMapPath(table.id)} className="system-map-index-link">
-                  {table.name}
+                  <NameText text={table.name} french={table.nameFr} />
                 </Link>
-                <span className="muted">{table.population}</span>
+                <span className="muted">
+                  <NameText text={table.population} french={table.populationFr} />
+                </span>
               </li>
             ))}
           </ul>

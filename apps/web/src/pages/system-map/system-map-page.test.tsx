@@ -118,14 +118,16 @@ describe('the system map', () => {
     renderApp(`${mapPath}?value=central`);
 
     await cellButton(/^Counselling and therapy, Central Northshire:/);
-    expect(api.urls).toContain(`/api/v1/tables/${tableId}/system-map?by=region&value=central`);
+    expect(api.urls).toContain(
+      `/api/v1/tables/${tableId}/system-map?by=region&value=central&lang=en`,
+    );
     const ageGroup = screen.getByRole('button', { name: 'Age group' });
     expect(ageGroup.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(ageGroup);
 
     // The value filter belonged to the regions, so it is dropped with them.
     await cellButton(/^Counselling and therapy, 6–11:/);
-    expect(api.urls).toContain(`/api/v1/tables/${tableId}/system-map?by=age_group`);
+    expect(api.urls).toContain(`/api/v1/tables/${tableId}/system-map?by=age_group&lang=en`);
     expect(screen.getByRole('button', { name: 'Age group' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
@@ -142,7 +144,7 @@ describe('the system map', () => {
     });
     await waitFor(() =>
       expect(api.urls).toContain(
-        `/api/v1/tables/${tableId}/system-map?by=region&serviceType=intensive_treatment`,
+        `/api/v1/tables/${tableId}/system-map?by=region&serviceType=intensive_treatment&lang=en`,
       ),
     );
     fireEvent.change(screen.getByLabelText('Result'), {
@@ -150,7 +152,7 @@ describe('the system map', () => {
     });
     await waitFor(() =>
       expect(api.urls).toContain(
-        `/api/v1/tables/${tableId}/system-map?by=region&resultId=00000000-0000-4000-8000-000000000011&serviceType=intensive_treatment`,
+        `/api/v1/tables/${tableId}/system-map?by=region&resultId=00000000-0000-4000-8000-000000000011&serviceType=intensive_treatment&lang=en`,
       ),
     );
   });

@@ -11,12 +11,13 @@ import {
   type SystemMapQuery,
 } from '../../api/system-map-api';
 import { useCurrentUser } from '../../auth/auth-provider';
+import { fallbackLang } from '../../components/name-text';
 import { PageLayout } from '../../components/page-layout';
 import { useI18n } from '../../i18n/i18n-provider';
 import { networkPath } from '../partnerships/partnerships-access';
 import { ContributionMatrix } from './contribution-matrix';
 import { CellDetails, type CellRef, CoverageGrid, CoverageLegend, cellKey } from './coverage-grid';
-import { serviceTypeName } from './labels';
+import { serviceTypeLang, serviceTypeName } from './labels';
 import { MapCallouts } from './map-callouts';
 import { type FilterOptions, MapFilters, PrintedFilters } from './map-filters';
 import { useMapSearch } from './system-map-search';
@@ -80,7 +81,7 @@ function MapActions({ tableId, query }: { tableId: string; query: SystemMapQuery
 }
 
 function CoverageSection({ map, frenchOnly }: { map: SystemMap; frenchOnly: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const user = useCurrentUser();
   const panelId = useId();
   const [selected, setSelected] = useState<CellRef | null>(null);
@@ -126,6 +127,8 @@ function CoverageSection({ map, frenchOnly }: { map: SystemMap; frenchOnly: bool
           cell={cell}
           serviceName={serviceTypeName(cell.serviceType, type?.name, t)}
           valueLabel={value?.label ?? cell.value}
+          serviceLang={serviceTypeLang(cell.serviceType, type?.nameFr, locale)}
+          valueLang={value ? fallbackLang(locale, value.labelFr) : undefined}
           frenchOnly={frenchOnly}
           tableId={map.table.id}
           user={user}
@@ -139,7 +142,7 @@ function CoverageSection({ map, frenchOnly }: { map: SystemMap; frenchOnly: bool
 
 export function SystemMapPage() {
   const { tableId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const user = useCurrentUser();
   const search = useMapSearch();
   const map = useSystemMap(tableId, search.query);
@@ -164,6 +167,7 @@ export function SystemMapPage() {
   return (
     <PageLayout
       title={title}
+      titleLang={data ? fallbackLang(locale, data.table.nameFr) : undefined}
       actions={data ? <MapActions tableId={tableId} query={search.query} /> : undefined}
     >
       <div className="system-map-page">

@@ -19,17 +19,30 @@ export const orgCentre = {
   id: '00000000-0000-4000-8000-000000000021',
   code: 'NCC',
   name: 'Northshire Children’s Centre',
+  nameFr: null,
 };
 export const orgHub = {
   id: '00000000-0000-4000-8000-000000000022',
   code: 'YWH',
   name: 'Youth Wellness Hub',
+  nameFr: null,
 };
-export const counselling = { id: '00000000-0000-4000-8000-000000000031', name: 'Counselling' };
-export const dropIn = { id: '00000000-0000-4000-8000-000000000032', name: 'Drop-in' };
-export const circle = { id: '00000000-0000-4000-8000-000000000033', name: 'Family circle' };
+export const counselling = {
+  id: '00000000-0000-4000-8000-000000000031',
+  name: 'Counselling',
+  nameFr: null,
+};
+export const dropIn = { id: '00000000-0000-4000-8000-000000000032', name: 'Drop-in', nameFr: null };
+export const circle = {
+  id: '00000000-0000-4000-8000-000000000033',
+  name: 'Family circle',
+  nameFr: null,
+};
 
-const inCell = (program: { id: string; name: string }, organization: typeof orgCentre) => ({
+const inCell = (
+  program: { id: string; name: string; nameFr: string | null },
+  organization: typeof orgCentre,
+) => ({
   ...program,
   organization,
 });
@@ -72,19 +85,20 @@ export function systemMap(by: 'region' | 'age_group' = 'region'): SystemMap {
   const values =
     by === 'region'
       ? [
-          { code: 'central', label: 'Central Northshire' },
-          { code: 'south', label: 'South Lakes' },
+          { code: 'central', label: 'Central Northshire', labelFr: null },
+          { code: 'south', label: 'South Lakes', labelFr: null },
         ]
       : [
-          { code: 'central', label: '6–11' },
-          { code: 'south', label: '12–17' },
+          { code: 'central', label: '6–11', labelFr: null },
+          { code: 'south', label: '12–17', labelFr: null },
         ];
   return {
-    table: { id: tableId, name: 'Northshire Planning Table' },
+    table: { id: tableId, name: 'Northshire Planning Table', nameFr: null },
     results: [
       {
         id: resultHealthy,
         title: 'All children are mentally healthy',
+        titleFr: null,
         partners: [
           {
             organization: orgCentre,
@@ -96,6 +110,7 @@ export function systemMap(by: 'region' | 'age_group' = 'region'): SystemMap {
                     measureId: '00000000-0000-4000-8000-000000000041',
                     code: 'CT-IMPROVED',
                     name: '% whose functioning improved',
+                    nameFr: null,
                     targetStatus: 'near',
                     trend: 'down',
                     periods: 3,
@@ -108,19 +123,19 @@ export function systemMap(by: 'region' | 'age_group' = 'region'): SystemMap {
           { organization: orgHub, programs: [{ ...dropIn, headlineMeasures: [] }] },
         ],
       },
-      { id: resultBelong, title: 'All children feel they belong', partners: [] },
+      { id: resultBelong, title: 'All children feel they belong', titleFr: null, partners: [] },
     ],
     coverage: {
       by,
       serviceTypes: [
-        { code: 'counselling_therapy', name: 'Counselling and therapy' },
-        { code: 'intensive_treatment', name: 'Intensive treatment services' },
+        { code: 'counselling_therapy', name: 'Counselling and therapy', nameFr: null },
+        { code: 'intensive_treatment', name: 'Intensive treatment services', nameFr: null },
       ],
       values,
       cells: cells(false),
     },
     frenchCoverage: { cells: cells(true) },
-    unlinkedResults: [{ id: resultBelong, title: 'All children feel they belong' }],
+    unlinkedResults: [{ id: resultBelong, title: 'All children feel they belong', titleFr: null }],
     unlinkedPrograms: [inCell(circle, orgHub)],
     unprofiledPrograms: [inCell(circle, orgHub)],
   };
