@@ -414,6 +414,11 @@ describe('partnership surveys and e-mails', () => {
     // The in-app notification is the same text.
     const inbox = await c('editorFr').get('/me/notifications');
     expect(inbox.items[0].subject).toBe(fr?.subject);
+    // Each says which language it is written in, for a client to mark it (lang) when the
+    // reader's language changed since.
+    expect(inbox.items[0].lang).toBe('fr');
+    const englishInbox = await c('editorA').get('/me/notifications?lang=fr');
+    expect(englishInbox.items[0].lang).toBe('en');
   });
 });
 

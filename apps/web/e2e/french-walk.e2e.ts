@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fr } from '../src/i18n/messages.fr';
 import { type Api, apiAs, signInToApi } from './support/api-client';
 import { type ApiServer, startApiServer, webDir } from './support/api-server';
-import { launchBrowser, openSession, type Session, settled } from './support/browser';
+import {
+  launchBrowser,
+  openSession,
+  type Session,
+  settled,
+  switchLanguage,
+} from './support/browser';
 import { frenchWords, offendingWords, type PageText, readPageText } from './support/french-text';
 
 const screenshotDir = path.resolve(webDir, '../../docs/screenshots');
@@ -60,8 +66,35 @@ function collect(value: unknown, found: Found, key = ''): void {
 interface Found {
   /** The demo's French names. */
   names: string[];
-  /** Codes, acronyms and people's names: no language, taken out of a text before it is read. */
+  /**
+   * Codes, acronyms, people's names and what people wrote in their own words (a plan, a note, a
+   * survey's title, a link's label): no language of the interface's, taken out of a text before
+   * it is read.
+   */
   proper: string[];
+}
+
+/** Keys of an answer that hold no words people wrote (ids, dates, states). */
+const NOT_WRITTEN = /(^id$|Id$|At$|Date$|^at$|^status$|^state$|^section$|^kind$|^period$|^lang$)/;
+
+/** Every string of an answer of people's own words (a plan, notes), bar ids, dates and states. */
+function collectWritten(value: unknown, into: string[], key = ''): void {
+  if (typeof value === 'string') {
+    if (!NOT_WRITTEN.test(key) && value.trim()) into.push(value.trim());
+  } else if (Array.isArray(value)) for (const v of value) collectWritten(v, into, key);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectWritten(v, into, k);
+  }
+}
+
+/** The strings under the given keys (a note, a reason, a title) anywhere in an answer. */
+function collectKeys(value: unknown, keys: RegExp, into: string[], key = ''): void {
+  if (typeof value === 'string') {
+    if (keys.test(key) && value.trim()) into.push(value.trim());
+  } else if (Array.isArray(value)) for (const v of value) collectKeys(v, keys, into, key);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectKeys(v, keys, into, k);
+  }
 }
 
 async function findDemo(api: Api): Promise<{ demo: Demo; found: Found }> {
@@ -76,6 +109,10 @@ async function findDemo(api: Api): Promise<{ demo: Demo; found: Found }> {
   const orgs = await get<{ items: { id: string; code: string }[] }>('/organizations?limit=500');
   const users = await get<{ items: { name: string }[] }>('/users?limit=500');
   for (const u of users.items) names.proper.push(u.name);
+  // An address's local part is written on its own too (the password rules quote it).
+  for (const u of users.items as { email?: string }[]) {
+    if (u.email) names.proper.push(u.email.split('@')[0] as string);
+  }
   await get('/dimensions');
   const scorecard = await get<{
     results: {
@@ -100,11 +137,36 @@ async function findDemo(api: Api): Promise<{ demo: Demo; found: Found }> {
   const surveys = await get<{ items: { id: string }[] }>(
     `/tables/${tableId}/partnership-surveys`,
   ).catch(() => ({ items: [] }));
+  // What people wrote: plans, notes and reasons, survey titles, the links' labels.
+  const written = names.proper;
+  for (const id of measureIds.values()) {
+    const plan = await api('GET', `/measures/${id}/curve-plan`).catch(() => null);
+    if (plan) collectWritten(plan, written);
+    const observations = await api('GET', `/measures/${id}/observations?limit=500`).catch(
+      () => null,
+    );
+    collectKeys(observations, /^(note|reason)$/, written);
+  }
+  for (const orgId of orgIds.values()) {
+    const entry = await api('GET', `/organizations/${orgId}/entry-sheet`).catch(() => null);
+    collectKeys(entry, /^(note|reason|comment|body)$/, written);
+  }
+  collectKeys(
+    await api('GET', `/tables/${tableId}/submissions?limit=500`).catch(() => null),
+    /^(note|reason|comment)$/,
+    written,
+  );
+  collectKeys(surveys, /^title$/, written);
   const accounts = (await (await fetch(`${server.baseUrl}/api/v1/demo/accounts`)).json())
     .accounts as Demo['accounts'];
   const link = await api<{ path: string }>('POST', `/tables/${tableId}/public-links`, {
     label: 'Site web de Northshire',
   });
+  collectKeys(
+    await api('GET', `/tables/${tableId}/public-links`).catch(() => null),
+    /^label$/,
+    written,
+  );
   return {
     demo: {
       tableId,
@@ -138,6 +200,12 @@ async function sessionOf(email: string | null): Promise<Page> {
     await page.getByLabel(fr['login.password'], { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: fr['login.submit'], exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await settled(page);
+    // An account saved in English signs in in English: its person switches to French once,
+    // which the account then keeps.
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'fr') {
+      await switchLanguage(page, 'fr');
+    }
   }
   return session.page;
 }
@@ -151,7 +219,7 @@ async function expectFrench(page: Page, label: string) {
   tally.attributes += text.attributes.length;
   tally.words += text.wordCount;
   walked.push(label);
-  expect(offending, `${label}: words that are not French`).toEqual([]);
+  expect(offending.join('\n'), `${label}: words that are not French`).toBe('');
 }
 
 interface Stop {

@@ -1,7 +1,7 @@
 // E-mail reminders and in-app notifications (CONTRACT.md "Who is told what"): the signed-in
 // user's notifications and e-mail settings, a table's reminder settings, and the admin's outbox.
 import { z } from 'zod';
-import { frenchAnswer } from './common.js';
+import { frenchAnswer, localeSchema } from './common.js';
 
 export const NOTIFICATION_KINDS = [
   'reminder',
@@ -29,6 +29,11 @@ export const notificationSchema = z.object({
    */
   link: z.string(),
   read: z.boolean(),
+  /**
+   * The language the subject and body are written in: the recipient's when the message was
+   * written (a later change of language does not rewrite it; a client marks it `lang`).
+   */
+  lang: localeSchema,
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -125,6 +130,8 @@ export const outboxItemSchema = z.object({
    */
   offset: z.number().int().nullable(),
   subject: z.string(),
+  /** The language of the subject (and of the e-mail): the recipient's when it was written. */
+  lang: localeSchema,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),

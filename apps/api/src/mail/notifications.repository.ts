@@ -4,10 +4,20 @@ import type { DbOrTrx } from '../db/schema.js';
 export async function listNotifications(db: DbOrTrx, userId: string, limit: number) {
   return db
     .selectFrom('notifications')
-    .select(['id', 'kind', 'subject', 'body', 'link', 'created_at', 'read_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .innerJoin('outbox', 'outbox.id', 'notifications.outbox_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.subject',
+      'notifications.body',
+      'notifications.link',
+      'notifications.created_at',
+      'notifications.read_at',
+      'outbox.locale',
+    ])
+    .where('notifications.user_id', '=', userId)
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
     .limit(limit)
     .execute();
 }

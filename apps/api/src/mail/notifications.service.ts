@@ -35,6 +35,7 @@ export async function myNotifications(db: Db, actor: Actor, limit: number): Prom
       body: r.body,
       link: r.link,
       read: r.read_at !== null,
+      lang: r.locale,
     })),
     unread,
   };

@@ -174,6 +174,7 @@ export async function listOutbox(
       'o.period_start',
       'o.offset_days',
       'o.subject',
+      'o.locale',
       'o.attempts',
       'o.last_error',
       'o.next_attempt_at',

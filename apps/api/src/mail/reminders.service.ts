@@ -104,6 +104,7 @@ export async function outboxItems(
     period: labelOf(r.period_start, r.period_type, fys),
     offset: r.offset_days,
     subject: r.subject,
+    lang: r.locale,
     attempts: r.attempts,
     lastError: r.last_error,
     nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,

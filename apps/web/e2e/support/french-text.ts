@@ -29,6 +29,11 @@ function intlWords(): string[] {
   for (const unit of ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const) {
     for (const n of [-2, -1, 0, 1, 2]) out.push(relative.format(n, unit));
   }
+  for (const unit of ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'day', 'percent']) {
+    for (const unitDisplay of ['short', 'long', 'narrow'] as const) {
+      out.push(new Intl.NumberFormat('fr-CA', { style: 'unit', unit, unitDisplay }).format(2));
+    }
+  }
   return out;
 }
 

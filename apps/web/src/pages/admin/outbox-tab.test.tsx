@@ -28,6 +28,7 @@ function message(
     period: 'FY2026-27-Q3',
     offset: -7,
     subject: 'FY2026-27 Q3 is due in 7 days',
+    lang: 'en',
     attempts: 0,
     lastError: null,
     nextAttemptAt: null,

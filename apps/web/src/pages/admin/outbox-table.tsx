@@ -94,7 +94,9 @@ export function OutboxTable({ items, labelId }: { items: OutboxItem[]; labelId: 
                       ? kind
                       : t('outbox.kindOffset', { kind, offset: offsetWord(t, item.offset) })}
                   </span>
-                  <span className="outbox-detail">{item.subject}</span>
+                  <span className="outbox-detail" lang={item.lang}>
+                    {item.subject}
+                  </span>
                 </td>
                 <td>
                   {item.recipient.name}

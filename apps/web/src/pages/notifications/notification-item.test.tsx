@@ -31,6 +31,7 @@ const invitation: Notification = {
   id: 'e1e1e1e1-0000-4000-8000-000000000001',
   kind: 'survey_invitation',
   at: '2026-12-06T09:00:00.000Z',
+  lang: 'en',
   subject: 'Partnership survey of Northshire: How we work together (answer by December 16, 2026)',
   body: 'Northshire asks Bay Services to answer its partnership survey.\n\nRate how Bay Services works with each of the other partner agencies.',
   link,

@@ -71,10 +71,11 @@ export function NotificationItem({
             {formatDate(notification.at, { dateStyle: 'medium', timeStyle: 'short' })}
           </time>
         </p>
-        <h2 id={subjectId} className="notification-subject">
+        {/* Written in the recipient's language of the day: said in that language. */}
+        <h2 id={subjectId} className="notification-subject" lang={notification.lang}>
           {notification.subject}
         </h2>
-        <div className="notification-body">
+        <div className="notification-body" lang={notification.lang}>
           {paragraphsOf(notification.body).map((text, index) => (
             // Paragraphs have no identity of their own; their order never changes.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above

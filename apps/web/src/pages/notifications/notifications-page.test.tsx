@@ -14,7 +14,7 @@ const org = 'a1a1a1a1-0000-4000-8000-000000000001';
 const ids = [1, 2, 3, 4].map((n) => `e${n}e${n}e${n}e${n}-0000-4000-8000-00000000000${n}`);
 
 function notifications(): Notification[] {
-  const base = { at: '2027-01-24T09:00:00.000Z', read: false };
+  const base = { at: '2027-01-24T09:00:00.000Z', read: false, lang: 'en' as const };
   return [
     {
       ...base,
