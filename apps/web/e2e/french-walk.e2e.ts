@@ -14,6 +14,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordedCodes, wordIssue } from '../src/i18n/issue-wording';
 import { fr } from '../src/i18n/messages.fr';
 import { type Api, apiAs, signInToApi } from './support/api-client';
 import { type ApiServer, startApiServer, webDir } from './support/api-server';
@@ -149,11 +150,11 @@ async function findDemo(api: Api): Promise<{ demo: Demo; found: Found }> {
   }
   for (const orgId of orgIds.values()) {
     const entry = await api('GET', `/organizations/${orgId}/entry-sheet`).catch(() => null);
-    collectKeys(entry, /^(note|reason|comment|body)$/, written);
+    collectKeys(entry, /^(note|reason|comment|body|reviewNote)$/, written);
   }
   collectKeys(
     await api('GET', `/tables/${tableId}/submissions?limit=500`).catch(() => null),
-    /^(note|reason|comment)$/,
+    /^(note|reason|comment|reviewNote)$/,
     written,
   );
   collectKeys(surveys, /^title$/, written);
@@ -272,7 +273,6 @@ const stops: Stop[] = [
     name: 'the turn-the-curve report',
     path: () => `/reports/curve/${measure('YOUTH-MH-FAIR-POOR')}`,
     ready: 'figure.curve-chart svg',
-    screenshot: { file: 'curve-report-fr.png', maxHeight: 1600 },
   },
   { who: 'coordinator', name: 'system map index', path: () => '/system-map' },
   { who: 'coordinator', name: 'system map', path: () => `/system-map/${demo.tableId}` },
@@ -304,6 +304,13 @@ const stops: Stop[] = [
   },
   { who: 'francophone', name: 'the francophone agency’s home', path: () => '/home' },
   { who: 'francophone', name: 'its scorecards', path: () => '/scorecards' },
+  {
+    who: 'francophone',
+    name: 'the report on its plan, written in French',
+    path: () => `/reports/curve/${measure('FR-SERVED')}`,
+    ready: 'figure.curve-chart svg',
+    screenshot: { file: 'curve-report-agency-fr.png', maxHeight: 1800 },
+  },
   { who: 'funder', name: 'the funder dashboard', path: () => '/dashboard', ready: 'svg.sparkline' },
   {
     who: 'funder',
@@ -349,7 +356,9 @@ beforeAll(async () => {
   const { token } = await signInToApi(server.baseUrl, 'admin@northshire.example', demoPassword);
   const found = await findDemo(apiAs(server.baseUrl, token));
   demo = found.demo;
-  vocabulary = frenchWords(fr, found.found.names);
+  // The client words the API's validation problems itself (i18n/issue-wording.ts).
+  const issueWords = wordedCodes('fr').map((code) => wordIssue({ code, params: {} }, 'fr'));
+  vocabulary = frenchWords(fr, [...found.found.names, ...issueWords]);
   proper = found.found.proper;
   browser = await launchBrowser();
 });

@@ -117,8 +117,14 @@ export function offendingWords(
   const longestFirst = [...new Set(proper)]
     .filter((p) => p.trim())
     .sort((a, b) => b.length - a.length);
+  // Whole phrases only: "admin" (an address's local part) is no part of "administration".
   const properPattern =
-    longestFirst.length > 0 ? new RegExp(longestFirst.map(literal).join('|'), 'g') : null;
+    longestFirst.length > 0
+      ? new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${longestFirst.map(literal).join('|')})(?![\\p{L}\\p{N}])`,
+          'gu',
+        )
+      : null;
   const out = new Set<string>();
   for (const piece of [text.title, ...text.textNodes, ...text.attributes]) {
     const spoken = properPattern ? piece.replace(properPattern, ' ') : piece;
