@@ -29,6 +29,8 @@ export const ISSUE_CODES = [
   'not_storable',
   'contains_nul',
   'unknown_code',
+  'one_of',
+  'go_together',
   'invalid',
   // figures and measures
   'numerator_exceeds_denominator',

@@ -41,6 +41,7 @@ export const exportScorecardQuery = z
   })
   .refine((q) => (q.tableId === undefined) !== (q.organizationId === undefined), {
     message: 'give exactly one of tableId and organizationId',
+    params: { code: 'one_of', fields: ['tableId', 'organizationId'], exactly: true },
   });
 export type ExportScorecardQuery = z.infer<typeof exportScorecardQuery>;
 
@@ -99,7 +100,13 @@ export const importMapping = z
     value: z
       .strictObject({
         column,
-        scale: z.number().refine(Number.isFinite, 'must be a finite number').default(1),
+        scale: z
+          .number()
+          .refine(Number.isFinite, {
+            message: 'must be a finite number',
+            params: { code: 'not_a_number' },
+          })
+          .default(1),
       })
       .optional(),
     numerator: z.strictObject({ column }).optional(),
@@ -126,6 +133,7 @@ export const importMapping = z
           })
           .refine((f) => (f.equals === undefined) !== (f.in === undefined), {
             message: 'a filter takes equals or in',
+            params: { code: 'one_of', fields: ['equals', 'in'], exactly: true },
           }),
       )
       .max(50)
@@ -137,16 +145,27 @@ export const importMapping = z
   .superRefine((m, ctx) => {
     if (m.mode === 'native') return;
     if (!m.measureId && !m.measure) {
-      ctx.addIssue({ code: 'custom', message: 'give measureId or measure', path: ['measure'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give measureId or measure',
+        path: ['measure'],
+        params: { code: 'one_of', fields: ['measureId', 'measure'] },
+      });
     }
     if (m.mode === 'wide') {
       if (!m.wide)
-        ctx.addIssue({ code: 'custom', message: 'wide mode needs wide', path: ['wide'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'wide mode needs wide',
+          path: ['wide'],
+          params: { code: 'required' },
+        });
       if (m.numerator || m.denominator) {
         ctx.addIssue({
           code: 'custom',
           message: 'wide mode reads one value per cell; numerator/denominator need long mode',
           path: ['numerator'],
+          params: { code: 'single_value_only' },
         });
       }
     } else {
@@ -154,7 +173,8 @@ export const importMapping = z
         ctx.addIssue({
           code: 'custom',
           message: 'long mode needs period.column',
-          path: ['period'],
+          path: ['period', 'column'],
+          params: { code: 'required' },
         });
       }
       if (!m.value && !(m.numerator && m.denominator)) {
@@ -162,6 +182,7 @@ export const importMapping = z
           code: 'custom',
           message: 'long mode needs value, or numerator and denominator',
           path: ['value'],
+          params: { code: 'one_of', fields: ['value', 'numerator + denominator'] },
         });
       }
     }

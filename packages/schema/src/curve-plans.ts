@@ -5,6 +5,8 @@ import { isoDate, itemList, uniqueIds } from './common.js';
 
 const id = z.uuid();
 const shortText = z.string().trim().min(1).max(500);
+/** Two items of one list with the same id. */
+const SHARED_ID = { message: 'items share an id', params: { code: 'duplicate' } };
 const longText = z.string().max(20000);
 
 export const forceSchema = z.strictObject({
@@ -14,8 +16,8 @@ export const forceSchema = z.strictObject({
 });
 
 export const storySchema = z.strictObject({
-  forcesUp: z.array(forceSchema).max(50).refine(uniqueIds, 'items share an id').default([]),
-  forcesDown: z.array(forceSchema).max(50).refine(uniqueIds, 'items share an id').default([]),
+  forcesUp: z.array(forceSchema).max(50).refine(uniqueIds, SHARED_ID).default([]),
+  forcesDown: z.array(forceSchema).max(50).refine(uniqueIds, SHARED_ID).default([]),
   narrative: longText.default(''),
 });
 
@@ -29,6 +31,7 @@ export const planPartnerSchema = z
   .refine((p) => Boolean(p.organizationId) || Boolean(p.name), {
     message: 'a partner is an organization at the table or a named outside partner',
     path: ['name'],
+    params: { code: 'one_of', fields: ['organizationId', 'name'] },
   });
 
 export const costSchema = z.enum(['no_cost', 'low_cost', 'other']);
@@ -56,6 +59,7 @@ export const actionSchema = z
   .refine((a) => Boolean(a.ownerOrganizationId) || Boolean(a.ownerName), {
     message: 'an action has an owner: an organization, a person, or both',
     path: ['ownerName'],
+    params: { code: 'one_of', fields: ['ownerOrganizationId', 'ownerName'] },
   });
 
 export const agendaItemSchema = z.strictObject({
@@ -67,10 +71,10 @@ export const agendaItemSchema = z.strictObject({
 /** The editable content of a plan; every section optional in a PATCH. */
 export const planSections = {
   story: storySchema,
-  partners: z.array(planPartnerSchema).max(100).refine(uniqueIds, 'items share an id'),
-  whatWorks: z.array(ideaSchema).max(100).refine(uniqueIds, 'items share an id'),
-  actions: z.array(actionSchema).max(200).refine(uniqueIds, 'items share an id'),
-  dataDevelopmentAgenda: z.array(agendaItemSchema).max(50).refine(uniqueIds, 'items share an id'),
+  partners: z.array(planPartnerSchema).max(100).refine(uniqueIds, SHARED_ID),
+  whatWorks: z.array(ideaSchema).max(100).refine(uniqueIds, SHARED_ID),
+  actions: z.array(actionSchema).max(200).refine(uniqueIds, SHARED_ID),
+  dataDevelopmentAgenda: z.array(agendaItemSchema).max(50).refine(uniqueIds, SHARED_ID),
 };
 
 export const putPlanBody = z.strictObject({

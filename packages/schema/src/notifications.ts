@@ -75,7 +75,10 @@ export const reminderSettingsSchema = z.strictObject({
   offsets: z
     .array(z.number().int().min(-REMINDER_OFFSET_LIMIT).max(REMINDER_OFFSET_LIMIT))
     .max(10)
-    .refine((o) => new Set(o).size === o.length, 'offsets must not repeat'),
+    .refine((o) => new Set(o).size === o.length, {
+      message: 'offsets must not repeat',
+      params: { code: 'duplicate' },
+    }),
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 

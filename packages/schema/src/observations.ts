@@ -2,10 +2,16 @@
 import { z } from 'zod';
 import { isoDate, itemList } from './common.js';
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const finite = z.number().refine(Number.isFinite, {
+  message: 'must be a finite number',
+  params: { code: 'not_a_number' },
+});
 const breakdownBody = z
   .record(z.string().min(1).max(60), z.string().min(1).max(60))
-  .refine((b) => Object.keys(b).length <= 5, 'at most 5 dimensions');
+  .refine((b) => Object.keys(b).length <= 5, {
+    message: 'at most 5 dimensions',
+    params: { code: 'too_many', maximum: 5 },
+  });
 
 /** A figure's place in the review cycle (the database's column type imports this type). */
 export const OBSERVATION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;

@@ -81,7 +81,10 @@ export const surveyAnswerSchema = z.strictObject({
   contributions: z
     .array(partnerContributionSchema)
     .max(PARTNER_CONTRIBUTIONS.length)
-    .refine((c) => new Set(c).size === c.length, 'a contribution is listed twice')
+    .refine((c) => new Set(c).size === c.length, {
+      message: 'a contribution is listed twice',
+      params: { code: 'duplicate' },
+    })
     .optional(),
   comment: z.string().trim().max(2000).nullable().optional(),
 });

@@ -44,8 +44,17 @@ export const grantRoleBody = z
   .refine((g) => (g.scopeType === null) === (g.scopeId === null), {
     message: 'scopeType and scopeId go together: both set, or both null',
     path: ['scopeId'],
+    params: { code: 'go_together', fields: ['scopeType', 'scopeId'] },
   })
-  .refine((g) => roleScopes[g.role].includes(g.scopeType), {
-    message: 'this role does not take this kind of scope',
-    path: ['scopeType'],
+  .superRefine((g, ctx) => {
+    if (roleScopes[g.role].includes(g.scopeType)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'this role does not take this kind of scope',
+      path: ['scopeType'],
+      params: {
+        code: 'invalid_option',
+        options: roleScopes[g.role].map((scope) => scope ?? 'null'),
+      },
+    });
   });

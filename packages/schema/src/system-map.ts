@@ -28,17 +28,20 @@ const codes = (max: number) =>
   z
     .array(z.string().trim().min(1).max(60))
     .max(max)
-    .refine((list) => new Set(list).size === list.length, 'a code appears twice');
+    .refine((list) => new Set(list).size === list.length, {
+      message: 'a code appears twice',
+      params: { code: 'duplicate' },
+    });
 
 export const programProfileBody = z.strictObject({
   serviceTypes: codes(20),
   ageGroups: codes(20),
   regions: codes(100),
   /** ISO 639 language codes (en, fr, oj, cr, …). */
-  languages: codes(20).refine(
-    (l) => l.every((x) => /^[a-z]{2,3}$/.test(x)),
-    'language codes are ISO 639 (en, fr, …)',
-  ),
+  languages: codes(20).refine((l) => l.every((x) => /^[a-z]{2,3}$/.test(x)), {
+    message: 'language codes are ISO 639 (en, fr, …)',
+    params: { code: 'invalid_format', format: 'pattern' },
+  }),
   capacity: z.number().int().min(0).max(10_000_000).nullable().optional(),
 });
 export type ProgramProfileBody = z.infer<typeof programProfileBody>;

@@ -200,6 +200,22 @@ const ISSUES: Record<IssueCode, { en: Words; fr: Words }> = {
     en: (p, l) => `Unknown: ${list(p.values, l)}.`,
     fr: (p, l) => `Inconnu : ${list(p.values, l)}.`,
   },
+  one_of: {
+    en: (p, l) =>
+      p.exactly === true
+        ? `Give exactly one of ${list(p.fields, l)}.`
+        : `Give ${list(p.fields, l)} (at least one).`,
+    fr: (p, l) =>
+      p.exactly === true
+        ? `Veuillez fournir un seul de ces champs : ${list(p.fields, l)}.`
+        : `Veuillez fournir ${list(p.fields, l)} (au moins l’un des deux).`,
+  },
+  go_together: {
+    en: (p, l) =>
+      `${list(p.fields, l).replace(/ or /, ' and ')} go together: give both or neither.`,
+    fr: (p, l) =>
+      `${list(p.fields, l).replace(/ ou /, ' et ')} vont ensemble : veuillez fournir les deux ou aucun.`,
+  },
   invalid: { en: () => 'This value is not valid.', fr: () => 'Cette valeur n’est pas valide.' },
   numerator_exceeds_denominator: {
     en: () => 'The numerator may not be greater than the denominator.',

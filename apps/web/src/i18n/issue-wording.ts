@@ -239,6 +239,20 @@ const words: Record<IssueCode, Record<Locale, Words>> = {
     (p, l) => `Not known here: ${list(p.values, l, true)}.`,
     (p, l) => `Inconnu ici : ${list(p.values, l, true)}.`,
   ),
+  one_of: byLocale(
+    (p, l) =>
+      p.exactly === true
+        ? `Give exactly one of ${list(p.fields, l)}.`
+        : `Give ${list(p.fields, l)}: at least one.`,
+    (p, l) =>
+      p.exactly === true
+        ? `Indiquez un seul de ces éléments : ${list(p.fields, l)}.`
+        : `Indiquez ${list(p.fields, l)} : au moins l’un des deux.`,
+  ),
+  go_together: byLocale(
+    (p, l) => `Give both ${list(p.fields, l, true)}, or neither.`,
+    (p, l) => `Indiquez ${list(p.fields, l, true)} ensemble, ou aucun des deux.`,
+  ),
   invalid: byLocale(
     () => 'This value is not accepted.',
     () => 'Cette valeur n’est pas acceptée.',
