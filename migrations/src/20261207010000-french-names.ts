@@ -2,7 +2,7 @@
 // title, label, population, description and definition that people give, a French one.
 // The English stays required where it was; the French is optional (null: not translated yet),
 // and answers fall back to the English, marked as such by the client.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
 type AnyDb = Kysely<any>;

@@ -49,6 +49,7 @@ interface Org {
   id: string;
   code: string;
   name: string;
+  nameFr: string | null;
 }
 interface Survey {
   id: string;
@@ -82,6 +83,7 @@ let browser: Browser;
 let asCoordinator: Api;
 let tableId: string;
 let tableName: string;
+let tableNameFr: string;
 const orgs = new Map<string, Org>();
 /** The demo's two closed surveys, the earlier first. */
 let earlier: Survey;
@@ -121,12 +123,15 @@ beforeAll(async () => {
   });
   const { token } = await signInToApi(server.baseUrl, accounts.coordinator, demoPassword);
   asCoordinator = apiAs(server.baseUrl, token);
-  const tables = await asCoordinator<{ items: { id: string; name: string }[] }>('GET', '/tables');
+  const tables = await asCoordinator<{
+    items: { id: string; name: string; nameFr: string | null }[];
+  }>('GET', '/tables?lang=en');
   const table = tables.items[0];
   if (!table) throw new Error('the demo has no planning table');
   tableId = table.id;
   tableName = table.name;
-  const found = await asCoordinator<{ items: Org[] }>('GET', '/organizations?limit=100');
+  tableNameFr = table.nameFr ?? table.name;
+  const found = await asCoordinator<{ items: Org[] }>('GET', '/organizations?limit=100&lang=en');
   for (const o of found.items) orgs.set(o.code, o);
   const surveys = await asCoordinator<{ items: Survey[] }>(
     'GET',
@@ -423,7 +428,13 @@ async function checkNetwork(page: Page, locale: 'en' | 'fr', networks: [Network,
   const t = (key: keyof Messages, params: Record<string, string> = {}) =>
     m[key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
   const heading = (s: Survey) =>
-    t('partnerships.network.surveyHeading', { title: s.title, period: periodName(s.period) });
+    t('partnerships.network.surveyHeading', {
+      title: s.title,
+      period: periodName(s.period, locale),
+    });
+  // An agency's name as the page gives it: the French one in French, when it has one.
+  const orgName = (code: string) =>
+    locale === 'fr' ? (org(code).nameFr ?? org(code).name) : org(code).name;
 
   // Two sides, the earlier on the left, each with its figures.
   const sides = page.locator('section.network-side');
@@ -475,11 +486,11 @@ async function checkNetwork(page: Page, locale: 'en' | 'fr', networks: [Network,
   // The later survey: the lead agency bridges the groups; the parents' group stands alone.
   const laterSide = sides.nth(1);
   const sentences = squash(await laterSide.locator('.network-sentences').textContent());
-  expect(sentences).toContain(squash(t('partnerships.bridges.some', { names: org('NCMHC').name })));
-  expect(sentences).toContain(squash(t('partnerships.isolates.some', { names: org('PCMH').name })));
+  expect(sentences).toContain(squash(t('partnerships.bridges.some', { names: orgName('NCMHC') })));
+  expect(sentences).toContain(squash(t('partnerships.isolates.some', { names: orgName('PCMH') })));
   const drawing = laterSide.getByRole('img');
   expect(squash(await drawing.getAttribute('aria-label'))).toContain(
-    squash(t('partnerships.drawing.isolatesNamed', { names: org('PCMH').name })),
+    squash(t('partnerships.drawing.isolatesNamed', { names: orgName('PCMH') })),
   );
 
   // The table says the same: one row per agency, its ties, the bridge and the isolate marked,
@@ -492,12 +503,12 @@ async function checkNetwork(page: Page, locale: 'en' | 'fr', networks: [Network,
   const rowOf = async (code: string) =>
     squash(
       await rows
-        .filter({ has: page.getByRole('rowheader', { name: org(code).name }) })
+        .filter({ has: page.getByRole('rowheader', { name: orgName(code) }) })
         .textContent(),
     );
   const lead = await rowOf('NCMHC');
   expect(lead).toContain(m['partnerships.table.bridge']);
-  expect(lead.startsWith(org('NCMHC').name)).toBe(true);
+  expect(lead.startsWith(orgName('NCMHC'))).toBe(true);
   const alone = await rowOf('PCMH');
   expect(alone).toContain(m['partnerships.table.isolate']);
   expect(alone).toContain(
@@ -548,7 +559,7 @@ describe('the network page compares the two yearly surveys', () => {
     await page
       .getByRole('heading', {
         level: 1,
-        name: fr['partnerships.network.title'].replace('{table}', tableName),
+        name: fr['partnerships.network.title'].replace('{table}', tableNameFr),
       })
       .waitFor();
     await checkNetwork(page, 'fr', networks);

@@ -29,8 +29,8 @@ import {
   UriTooLongError,
   ValidationError,
 } from '../errors.js';
-import { issue, issuesFromSchema } from '../i18n/issues.js';
 import { callerLanguage } from '../i18n/caller-language.js';
+import { issue, issuesFromSchema } from '../i18n/issues.js';
 import { wordError } from '../i18n/messages.js';
 
 interface ErrorReply {
