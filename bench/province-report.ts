@@ -52,6 +52,12 @@ export function aimsOf(
       (f.collective.oneClient.endpointOverRawSqlP50 ?? 99) <= 2,
     ),
     aim(
+      'collective scorecard over the same SQL through pg, p50 (issue #22)',
+      '≤ 1.5×',
+      f.collective.oneClient.endpointOverRawSqlP50,
+      (f.collective.oneClient.endpointOverRawSqlP50 ?? 99) <= 1.5,
+    ),
+    aim(
       'partner scorecard p95, 1 client',
       '< 20 ms',
       f.partner.oneClient.endpoint.p95,
@@ -182,6 +188,28 @@ export function markdown(r: any): string {
       '',
       '',
     );
+    if (s.oneClient.serializePlainInProcess)
+      row(
+        `  ${name.split(',')[0]}: its serialization now (JSON.stringify alone, no re-validation)`,
+        ms(s.oneClient.serializePlainInProcess),
+        '',
+        '',
+        '',
+        '',
+        '',
+      );
+    if (s.oneClient.revalidated)
+      row(
+        `  ${name.split(',')[0]}: revalidated (If-None-Match → 304, no body)`,
+        ms(s.oneClient.revalidated),
+        '',
+        '',
+        '',
+        '',
+        Object.keys(s.oneClient.revalidatedStatuses ?? {}).length > 0
+          ? `other statuses: ${JSON.stringify(s.oneClient.revalidatedStatuses)}`
+          : 'every one 304',
+      );
   }
   const rv = pv.restricted;
   if (rv) {

@@ -1,6 +1,7 @@
 // Measuring a scorecard three ways: over HTTP, in process (service), and its SQL alone; /healthz
 // as the floor; EXPLAIN (ANALYZE, BUFFERS) and the time of each statement alone.
 
+import http from 'node:http';
 import os from 'node:os';
 import type { Actor } from '../apps/api/src/access/actor.js';
 import { actorFromClaims } from '../apps/api/src/auth/auth.service.js';
@@ -17,7 +18,6 @@ import {
   httpTask,
   type LatencyStats,
   loadHttp,
-  runTasks,
 } from './load.js';
 import { r2, ratio } from './province-settings.js';
 import {
@@ -41,8 +41,10 @@ export interface ScorecardTarget {
   label: string;
   path: string;
   token: string;
-  /** What the route does with the result: the response schema's encode, then JSON.stringify. */
+  /** What the route did with the result: the response schema's encode, then JSON.stringify. */
   serialize: (body: unknown) => string;
+  /** What it does now (issue #22): JSON.stringify alone, no re-validation. */
+  serializePlain: (body: unknown) => string;
   /** The service call the route makes, with the auth lookup the route's hook makes first. */
   run: (db: Db) => Promise<unknown>;
 }
@@ -59,6 +61,7 @@ export function scorecardTarget(
     label,
     token,
     serialize: (body) => JSON.stringify(schema.encode(body as never)),
+    serializePlain: (body) => JSON.stringify(body),
     path: `/api/v1/${kind === 'table' ? 'tables' : 'organizations'}/${id}/scorecard`,
     run: async (db) => {
       const actor: Actor = await actorFromClaims(db, claims, null);
@@ -91,6 +94,18 @@ export async function capture(rec: Recorder, target: ScorecardTarget): Promise<C
   return toWaves(rec.sink.queries);
 }
 
+/** The ETag of the endpoint's answer now, for the revalidation measure; undefined without one. */
+function currentTag(port: number, path: string, headers: Record<string, string>) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers.etag));
+      })
+      .on('error', reject);
+  });
+}
+
 export async function measureScorecard(
   target: ScorecardTarget,
   ctx: { rec: Recorder; raw: import('pg').Pool; port: number },
@@ -102,6 +117,19 @@ export async function measureScorecard(
   const replay = () => replayWaves(ctx.raw, waves);
   const endpoint = httpTask({ port: ctx.port, path: target.path, headers }, { connections: 16 });
   const healthz = httpTask({ port: ctx.port, path: '/healthz' }, { connections: 16 });
+  // The same request with If-None-Match: the tag the API gave (304, no body, no handler run).
+  const etag = await currentTag(ctx.port, target.path, headers);
+  const revalidate = etag
+    ? httpTask(
+        {
+          port: ctx.port,
+          path: target.path,
+          headers: { ...headers, 'if-none-match': etag },
+          expect: 304,
+        },
+        { connections: 16 },
+      )
+    : undefined;
   try {
     const loadBefore = os.loadavg()[0] as number;
     // One client: endpoint, its SQL, /healthz (and the service in process) turn by turn.
@@ -110,6 +138,7 @@ export async function measureScorecard(
         endpoint: endpoint.task,
         rawSql: replay,
         healthz: healthz.task,
+        ...(revalidate ? { revalidated: revalidate.task } : {}),
         ...(reps.service
           ? { serviceInProcess: () => target.run(ctx.rec.db).then(() => true) }
           : {}),
@@ -117,15 +146,21 @@ export async function measureScorecard(
       { rounds: reps.one, warmup: 3 },
     )) as Record<'endpoint' | 'rawSql' | 'healthz', LatencyStats> & {
       serviceInProcess?: LatencyStats;
+      revalidated?: LatencyStats;
     };
     const responseBytes = endpoint.tally().bytes;
-    // The route's serialization alone, on one result, in this process.
+    // The route's serialization alone, on one result, in this process: as it was (the schema's
+    // encode, then JSON.stringify) and as it is (JSON.stringify alone), turn by turn.
     const body = await target.run(ctx.rec.db);
-    const serialize = await runTasks(async () => void target.serialize(body), {
-      requests: Math.max(5, Math.ceil(reps.one / 4)),
-      connections: 1,
-      warmup: 2,
-    });
+    const serializing = (await compareOneClient(
+      {
+        zod: async () => void target.serialize(body),
+        plain: async () => void target.serializePlain(body),
+      },
+      { rounds: Math.max(5, Math.ceil(reps.one / 4)), warmup: 2 },
+    )) as Record<'zod' | 'plain', LatencyStats>;
+    const serialize = serializing.zod;
+    const serializePlain = serializing.plain;
     let many: Record<'endpoint' | 'rawSql', LatencyStats> | undefined;
     if (reps.many) {
       many = (await compareConcurrent(
@@ -144,6 +179,8 @@ export async function measureScorecard(
       oneClient: {
         ...one,
         serializeInProcess: serialize,
+        serializePlainInProcess: serializePlain,
+        revalidatedStatuses: revalidate?.tally().statuses,
         endpointOverRawSqlP50: ratio(e.p50, q.p50),
         endpointOverRawSqlP95: ratio(e.p95, q.p95),
         endpointOverHealthzP50: ratio(e.p50, h.p50),
@@ -161,6 +198,7 @@ export async function measureScorecard(
   } finally {
     endpoint.close();
     healthz.close();
+    revalidate?.close();
   }
 }
 

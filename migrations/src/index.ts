@@ -16,6 +16,7 @@ import * as mail from './20261206030000-mail.js';
 import * as partnerships from './20261206040000-partnerships.js';
 import * as surveyMail from './20261206050000-survey-mail.js';
 import * as frenchNames from './20261207010000-french-names.js';
+import * as dataVersion from './20261207020000-data-version.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261206040000-partnerships': partnerships,
   '20261206050000-survey-mail': surveyMail,
   '20261207010000-french-names': frenchNames,
+  '20261207020000-data-version': dataVersion,
 };

@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import type { AppContext } from './context.js';
 import { curvePlanRoutes } from './curve-plans/curve-plans.routes.js';
+import { registerReadRouting } from './db/read-routing.js';
 import { demoRoutes } from './demo/demo.routes.js';
 import { dimensionRoutes } from './dimensions/dimensions.routes.js';
 import { entrySheetRoutes } from './entry-sheet/entry-sheet.routes.js';
@@ -29,12 +30,13 @@ import { partnershipRoutes } from './partnerships/partnerships.routes.js';
 import { planningTableRoutes } from './planning-tables/planning-tables.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { compressionPlugin } from './plugins/compression.js';
-import { languagePlugin } from './plugins/language.js';
+import { conditionalGetPlugin, isBuiltByServer } from './plugins/conditional-get.js';
 import {
   clientErrorReply,
   frameworkErrorReply,
   registerErrorHandler,
 } from './plugins/error-handler.js';
+import { languagePlugin } from './plugins/language.js';
 import { loggerOptions, registerRequestLog } from './plugins/logging.js';
 import { methodNotAllowedPlugin } from './plugins/method-not-allowed.js';
 import { openApiPlugin } from './plugins/openapi.js';
@@ -61,6 +63,8 @@ function containsNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+const plainJson = (data: unknown) => JSON.stringify(data);
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(ctx.config),
@@ -78,7 +82,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Every answer is encoded through its zod schema (which validates it), except the scorecards'
+  // and series' 200s: built by the server itself, large, and checked against the document by the
+  // conformance tests, they are written with JSON.stringify alone (plugins/conditional-get.ts).
+  app.setSerializerCompiler((route) =>
+    isBuiltByServer(route.url, route.httpStatus)
+      ? plainJson
+      : serializerCompiler(route as Parameters<typeof serializerCompiler>[0]),
+  );
   registerErrorHandler(app);
   registerRequestLog(app, ctx.config);
   // PostgreSQL cannot store a NUL character in text: refuse it at the door, for every body.
@@ -130,14 +141,27 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         'accept',
         'accept-language',
         'x-request-id',
+        'x-min-lsn',
+        'if-none-match',
       ],
-      exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'content-disposition',
+        'x-commit-lsn',
+        'etag',
+      ],
       maxAge: 600,
     });
   }
   await app.register(authPlugin, { ctx });
   await app.register(languagePlugin);
   await app.register(openApiPlugin);
+  // Before any route: it attaches the ETag / 304 hooks to the scorecard and series routes.
+  await app.register(conditionalGetPlugin, { ctx });
+  // With a read replica: remembers each writer's commit position (X-Commit-LSN) so that their
+  // next reads see their write; nothing without one.
+  registerReadRouting(app, ctx);
 
   await app.register(healthRoutes, { ctx });
   await app.register(

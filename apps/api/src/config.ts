@@ -19,6 +19,12 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_READ_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   JWT_SECRET: z.string().optional(),
   TOKEN_TTL_SECONDS: z.coerce
     .number()
@@ -98,7 +104,17 @@ export type Config = {
   dataDir: string;
   database:
     | { kind: 'pglite'; dataDir: string }
-    | { kind: 'postgres'; url: string; poolSize: number };
+    | {
+        kind: 'postgres';
+        url: string;
+        poolSize: number;
+        /**
+         * A streaming replica (DATABASE_READ_URL) for the heavy reads: scorecards, series,
+         * exports, public pages (db/read-routing.ts). Skipped while it lags more than
+         * maxLagSeconds behind the primary.
+         */
+        read?: { url: string; poolSize: number; maxLagSeconds: number };
+      };
   /** Undefined only on the embedded database, where start-up generates and keeps one. */
   jwtSecret: string | undefined;
   tokenTtlSeconds: number;
@@ -139,7 +155,13 @@ export class ConfigError extends Error {
 export const MIN_JWT_SECRET_BYTES = 32;
 
 /** Variables whose values an error message must not repeat. */
-const secretNames = new Set(['ADMIN_PASSWORD', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+const secretNames = new Set([
+  'ADMIN_PASSWORD',
+  'JWT_SECRET',
+  'DATABASE_URL',
+  'DATABASE_READ_URL',
+  'SMTP_URL',
+]);
 
 /** Reads the environment (process.env unless given) and returns a checked configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -173,6 +195,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `JWT_SECRET: required when DATABASE_URL is set (at least ${MIN_JWT_SECRET_BYTES} bytes, the same on every API process)`,
     );
   }
+  if (e.DATABASE_READ_URL !== undefined && e.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'DATABASE_READ_URL: only with DATABASE_URL (a replica of that PostgreSQL; the embedded database has none)',
+    );
+  }
   if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) {
     throw new ConfigError('MAIL_FROM: required when SMTP_URL is set (the sender of every e-mail)');
   }
@@ -184,7 +211,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database:
       e.DATABASE_URL === undefined
         ? { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') }
-        : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+        : {
+            kind: 'postgres',
+            url: e.DATABASE_URL,
+            poolSize: e.DATABASE_POOL_SIZE,
+            ...(e.DATABASE_READ_URL === undefined
+              ? {}
+              : {
+                  read: {
+                    url: e.DATABASE_READ_URL,
+                    poolSize: e.DATABASE_READ_POOL_SIZE ?? e.DATABASE_POOL_SIZE,
+                    maxLagSeconds: e.DATABASE_READ_MAX_LAG_SECONDS,
+                  },
+                }),
+          },
     jwtSecret: e.JWT_SECRET,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     refresh: {

@@ -43,7 +43,19 @@ async function main(): Promise<number> {
   }
   await migrateToLatest(database.db);
   const jwtSecret = resolveJwtSecret(config);
-  const app = await buildApp({ config, db: database.db, engine: database.engine, jwtSecret });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    engine: database.engine,
+    jwtSecret,
+    ...(database.reads ? { reads: database.reads } : {}),
+  });
+  if (database.reads) {
+    app.log.info(
+      { maxLagSeconds: database.reads.maxLagSeconds },
+      'Scorecards, series, exports and public pages read from the replica (DATABASE_READ_URL) while it is current',
+    );
+  }
   const recovered = await recoverImportsAtStartup(database.db, database.engine);
   if (recovered.failed.length + recovered.completed.length > 0) {
     app.log.warn({ recovered }, 'Import jobs interrupted by a previous stop were closed');

@@ -7,6 +7,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Config } from '../config.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { ReadRouter } from './read-routing.js';
 import type { Db } from './schema.js';
 import { textParsers } from './type-parsers.js';
 
@@ -15,6 +16,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   engine: Engine;
+  /** The streaming replica, when DATABASE_READ_URL is set (see read-routing.ts). */
+  reads?: ReadRouter;
   close(): Promise<void>;
 }
 
@@ -54,13 +57,40 @@ export function kyselyOverPg(
   url: string,
   poolSize: number,
   onIdleError: (err: Error) => void = () => {},
+  options: Pick<pg.PoolConfig, 'Client' | 'keepAlive'> = {},
 ): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes() });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes(), ...options });
   // An idle connection that the server closes (a restart, a failover) must not crash the
   // process: the pool drops that client and the next query opens a fresh one.
   pool.on('error', onIdleError);
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   return { db, pool };
+}
+
+/**
+ * A pg client that gives up connecting after two seconds. The replica's pools use it: a replica
+ * that does not answer then counts as away (the read runs on the primary) rather than holding
+ * the request. Only the connection is timed: waiting for a busy pool's free client is not,
+ * as on the primary.
+ */
+export class QuickConnectClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({
+      ...(typeof config === 'string' ? { connectionString: config } : config),
+      connectionTimeoutMillis: 2000,
+    });
+  }
+}
+
+/** The replica's pool and Kysely instance (DATABASE_READ_URL). */
+export function openReplica(
+  read: { url: string; poolSize: number },
+  onIdleError?: (err: Error) => void,
+): Db {
+  return kyselyOverPg(read.url, read.poolSize, onIdleError, {
+    Client: QuickConnectClient,
+    keepAlive: true,
+  }).db;
 }
 
 export async function openDatabase(
@@ -70,7 +100,21 @@ export async function openDatabase(
   const target = config.database;
   if (target.kind === 'postgres') {
     const { db } = kyselyOverPg(target.url, target.poolSize, onIdleError);
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    if (!target.read) return { db, engine: 'postgres', close: () => db.destroy() };
+    const replica = openReplica(target.read, onIdleError);
+    const reads = new ReadRouter({
+      primary: db,
+      replica,
+      maxLagSeconds: target.read.maxLagSeconds,
+    });
+    return {
+      db,
+      engine: 'postgres',
+      reads,
+      close: async () => {
+        await Promise.all([db.destroy(), replica.destroy()]);
+      },
+    };
   }
   const unlock = lockDataDir(config.dataDir);
   try {

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditChainHeadTable, AuditEventsTable } from './tables/audit-events.table.js';
 import type { CurvePlanRevisionsTable, CurvePlansTable } from './tables/curve-plans.table.js';
+import type { DataChangesTable } from './tables/data-changes.table.js';
 import type {
   DimensionsTable,
   DimensionValuesTable,
@@ -80,6 +81,7 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   outbox: OutboxTable;
   notifications: NotificationsTable;
+  data_changes: DataChangesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,6 +2,8 @@ import { errorBody, exportObservationsQuery, exportScorecardQuery } from '@rba/s
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import pg from 'pg';
 import type { AppContext } from '../context.js';
+import { QuickConnectClient } from '../db/database.js';
+import { onReplica } from '../db/read-routing.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security, textResponse } from '../plugins/route-helpers.js';
 import { copyExporter } from './copy-export.js';
@@ -15,21 +17,31 @@ const csvBody = textResponse('text/csv', 'The CSV file (Content-Disposition name
 
 export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', app.authenticate);
-  const { db } = ctx;
   // On PostgreSQL, COPY streams come from a small pool of their own, so that a long download
-  // never holds one of the connections the API's queries share.
-  let copy: Promise<CopyExporter | undefined> | undefined;
-  let pool: pg.Pool | undefined;
-  if (ctx.engine === 'postgres' && ctx.config.database.kind === 'postgres') {
+  // never holds one of the connections the API's queries share; with a read replica, a second
+  // such pool on the replica serves the exports that read there.
+  const pools: pg.Pool[] = [];
+  const exporterOn = (url: string, poolSize: number, replica: boolean) => {
     const p = new pg.Pool({
-      connectionString: ctx.config.database.url,
-      max: Math.max(2, Math.floor(ctx.config.database.poolSize / 2)),
+      connectionString: url,
+      max: Math.max(2, Math.floor(poolSize / 2)),
+      // A replica that does not answer is given up quickly: the export then runs on the primary.
+      ...(replica ? { Client: QuickConnectClient } : {}),
     });
     p.on('error', (err) => app.log.warn({ err }, 'idle COPY connection closed'));
-    pool = p;
-    copy = copyExporter(p);
+    pools.push(p);
+    return copyExporter(p);
+  };
+  let copy: Promise<CopyExporter | undefined> | undefined;
+  let copyOnReplica: Promise<CopyExporter | undefined> | undefined;
+  const database = ctx.config.database;
+  if (ctx.engine === 'postgres' && database.kind === 'postgres') {
+    copy = exporterOn(database.url, database.poolSize, false);
+    if (database.read && ctx.reads) {
+      copyOnReplica = exporterOn(database.read.url, database.read.poolSize, true);
+    }
     app.addHook('onClose', async () => {
-      await pool?.end();
+      await Promise.all(pools.map((p) => p.end()));
     });
   }
 
@@ -45,7 +57,14 @@ export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (req, reply) => {
-      const out = await exportObservations(db, actorOf(req), req.query, await copy);
+      const out = await onReplica(ctx, req, async (db, side) =>
+        exportObservations(
+          db,
+          actorOf(req),
+          req.query,
+          await (side === 'replica' ? copyOnReplica : copy),
+        ),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(out.filename))
@@ -65,7 +84,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (req, reply) => {
-      const out = await exportScorecard(db, actorOf(req), req.query);
+      const out = await onReplica(ctx, req, (db) => exportScorecard(db, actorOf(req), req.query));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(out.filename))

@@ -3,6 +3,7 @@
 // and every status a route can answer whatever its own logic (the framework's 400, 413, 414,
 // 415, the 401 of every secured route, the 5xx error body), each with its real content type.
 import { errorCatalogue } from '../errors.js';
+import { documentConditionalGet } from './conditional-get.js';
 import { operationIds } from './operation-ids.js';
 
 type Schema = { [key: string]: unknown };
@@ -95,6 +96,7 @@ function finishOperation(method: string, path: string, op: Operation): void {
     op.parameters = [...(op.parameters ?? []), langParameter];
   }
   op.responses ??= {};
+  documentConditionalGet(method, path, op);
   const responses = op.responses;
   for (const status of frameworkStatuses(method, path, op)) {
     responses[status] ??= errorResponse(status);

@@ -11,6 +11,7 @@ import {
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { onReplica } from '../db/read-routing.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, noContent, security } from '../plugins/route-helpers.js';
 import {
@@ -93,6 +94,9 @@ export const publicScorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: tableScorecardSchema, 404: errorBody, 400: errorBody },
       },
     },
-    async (req) => publicScorecard(ctx.db, req.params.token, req.query),
+    // The scorecard from the replica when it is current; the link itself from the primary, so
+    // that a revoked link stops working at once.
+    async (req) =>
+      onReplica(ctx, req, (db) => publicScorecard(db, req.params.token, req.query, ctx.db)),
   );
 };

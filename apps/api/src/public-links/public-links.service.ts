@@ -80,13 +80,18 @@ export async function revokePublicLink(db: Db, actor: Actor, tableId: string, li
   });
 }
 
-/** The scorecard behind a live link, in the restricted view; 404 for any other token. */
+/**
+ * The scorecard behind a live link, in the restricted view; 404 for any other token. The link
+ * is looked up in `linkDb` (the primary, when the scorecard is read from a replica), so that a
+ * revoked link stops working at once whatever the replica's lag.
+ */
 export async function publicScorecard(
   db: Db,
   token: string,
   q: { period?: string | undefined; points?: number | undefined },
+  linkDb: Db = db,
 ) {
-  const link = token.length > 200 ? undefined : await findLiveLink(db, hashToken(token));
+  const link = token.length > 200 ? undefined : await findLiveLink(linkDb, hashToken(token));
   if (!link) throw new NotFoundError('Public scorecard');
   const reader: Actor = {
     userId: '00000000-0000-0000-0000-000000000000',

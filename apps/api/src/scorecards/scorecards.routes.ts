@@ -8,6 +8,7 @@ import {
 } from '@rba/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { onReplica } from '../db/read-routing.js';
 import { actorOf } from '../plugins/auth.js';
 import { errors, security } from '../plugins/route-helpers.js';
 import { measureSeries, organizationScorecard, tableScorecard } from './scorecards.service.js';
@@ -16,7 +17,7 @@ const tags = ['scorecards'];
 
 export const scorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', app.authenticate);
-  const { db } = ctx;
+  // Pure reads, and the heaviest: on the replica when it is current for the caller.
   app.get(
     '/tables/:id/scorecard',
     {
@@ -29,7 +30,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: tableScorecardSchema, ...errors },
       },
     },
-    async (req) => tableScorecard(db, actorOf(req), req.params.id, req.query),
+    async (req) =>
+      onReplica(ctx, req, (db) => tableScorecard(db, actorOf(req), req.params.id, req.query)),
   );
   app.get(
     '/organizations/:id/scorecard',
@@ -43,7 +45,10 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: organizationScorecardSchema, ...errors },
       },
     },
-    async (req) => organizationScorecard(db, actorOf(req), req.params.id, req.query),
+    async (req) =>
+      onReplica(ctx, req, (db) =>
+        organizationScorecard(db, actorOf(req), req.params.id, req.query),
+      ),
   );
   app.get(
     '/measures/:id/series',
@@ -57,6 +62,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: seriesResponseSchema, ...errors },
       },
     },
-    async (req) => measureSeries(db, actorOf(req), req.params.id, req.query),
+    async (req) =>
+      onReplica(ctx, req, (db) => measureSeries(db, actorOf(req), req.params.id, req.query)),
   );
 };
