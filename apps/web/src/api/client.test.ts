@@ -3,6 +3,7 @@ import {
   ApiError,
   apiRequest,
   fetchWithSession,
+  forgetLastCommit,
   refreshSession,
   setRequestLocale,
   withLang,
@@ -25,8 +26,24 @@ function answer(response: Response) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  forgetLastCommit();
   clearToken();
   setRequestLocale('en');
+});
+
+describe('reading one’s own writes from a replica', () => {
+  it('sends back the last write’s commit position as X-Min-LSN, and nothing before one', async () => {
+    const seen = answer(Response.json({ ok: true }));
+    await apiRequest('/things');
+    expect(new Headers(seen[0]?.init?.headers).has('x-min-lsn')).toBe(false);
+    vi.unstubAllGlobals();
+    answer(Response.json({ ok: true }, { headers: { 'X-Commit-LSN': '0/3000F88' } }));
+    await apiRequest('/things', { method: 'POST', body: {} });
+    vi.unstubAllGlobals();
+    const after = answer(Response.json({ ok: true }));
+    await apiRequest('/scorecard');
+    expect(new Headers(after[0]?.init?.headers).get('x-min-lsn')).toBe('0/3000F88');
+  });
 });
 
 describe('apiRequest', () => {

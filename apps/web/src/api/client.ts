@@ -107,6 +107,18 @@ export function refreshSession<U = unknown>(): Promise<SessionAnswer<U> | null> 
   return refreshing as Promise<SessionAnswer<U> | null>;
 }
 
+/**
+ * The commit position of this tab's last write, as the API gave it (`X-Commit-LSN`, only with a
+ * read replica), sent back as `X-Min-LSN` so that any API process serves the reads after a save
+ * from a database that has it (docs/scaling.md, "Reading your own writes").
+ */
+let lastCommit: string | null = null;
+
+/** Forgets the last write's position (a new session, a test). */
+export function forgetLastCommit(): void {
+  lastCommit = null;
+}
+
 /** Routes where a 401 is the answer itself, not an expired access token. */
 const noRetry = new Set(['/auth/login', '/auth/refresh']);
 
@@ -123,7 +135,11 @@ export async function fetchWithSession(path: string, init: RequestInit = {}): Pr
     const token = readToken();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     else headers.delete('Authorization');
-    return fetch(url, { ...init, headers });
+    if (lastCommit) headers.set('X-Min-LSN', lastCommit);
+    return fetch(url, { ...init, headers }).then((answer) => {
+      lastCommit = answer.headers.get('x-commit-lsn') ?? lastCommit;
+      return answer;
+    });
   };
   const response = await send();
   const route = url.slice(apiBase.length).split('?')[0] ?? '';
