@@ -17,6 +17,7 @@ import * as partnerships from './20261206040000-partnerships.js';
 import * as surveyMail from './20261206050000-survey-mail.js';
 import * as frenchNames from './20261207010000-french-names.js';
 import * as dataVersion from './20261207020000-data-version.js';
+import * as coreServicesFr from './20261207030000-core-services-fr.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261206050000-survey-mail': surveyMail,
   '20261207010000-french-names': frenchNames,
   '20261207020000-data-version': dataVersion,
+  '20261207030000-core-services-fr': coreServicesFr,
 };

@@ -250,44 +250,6 @@ export const SHARED_MEASURES = {
   },
 } as const;
 
-/**
- * The French names of what the demo uses but does not create: the core service types (made by
- * their migration) and the partnership indicators (made when a survey first closes). The seed
- * gives them these only where they have no French name yet.
- */
-export const SERVICE_TYPES_FR: Record<string, string> = {
-  targeted_prevention: 'Prévention ciblée',
-  brief_services: 'Services de courte durée',
-  counselling_therapy: 'Counseling et thérapie',
-  family_capacity_building: 'Renforcement des capacités et soutien des familles et des aidants',
-  specialized_consultation_assessment: 'Consultation et évaluation spécialisées',
-  crisis_support: 'Services de soutien en situation de crise',
-  intensive_treatment: 'Services de traitement intensif',
-};
-
-export const PARTNERSHIP_INDICATORS_FR: Record<string, { name: string; definition: string }> = {
-  NET_DENSITY: {
-    name: 'Partenaires qui travaillent ensemble (densité du réseau)',
-    definition:
-      'Parmi toutes les paires d’organismes partenaires, la proportion de celles qui travaillent ensemble (l’un des deux situe l’autre au niveau du réseautage ou plus près), selon le sondage sur les partenariats',
-  },
-  NET_RECIPROCITY: {
-    name: 'Liens reconnus par les deux partenaires (réciprocité)',
-    definition:
-      'Parmi les liens qu’un partenaire a déclarés, la proportion que l’autre partenaire a aussi déclarés, selon le sondage sur les partenariats',
-  },
-  NET_TRUST: {
-    name: 'Confiance moyenne entre les partenaires (1–4)',
-    definition:
-      'Moyenne, sur les liens déclarés, des énoncés sur la confiance (ouverture, fiabilité, objectif commun), de 1 à 4, selon le sondage sur les partenariats',
-  },
-  NET_VALUE: {
-    name: 'Valeur moyenne des partenaires (1–4)',
-    definition:
-      'Moyenne, sur les liens déclarés, des énoncés sur la valeur (ressources, influence, engagement), de 1 à 4, selon le sondage sur les partenariats',
-  },
-};
-
 /** Where the current quarter stands for each agency. */
 /**
  * Where each agency stands in the current quarter. A demo editor walks each state a partner

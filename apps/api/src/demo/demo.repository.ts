@@ -62,39 +62,3 @@ export async function keepOnlyMessages(
   await trx.deleteFrom('notifications').where('outbox_id', 'in', dropped).execute();
   await trx.deleteFrom('outbox').where('id', 'in', dropped).execute();
 }
-
-/**
- * Gives French names to what the demo uses but does not create: service types by code, and the
- * table's own measures by code (name and definition). Only where there is no French yet, so a
- * French name given elsewhere (a migration, the service that made the measure) stays.
- */
-export async function fillMissingFrench(
-  trx: Trx,
-  f: {
-    serviceTypes: Record<string, string>;
-    tableId: string;
-    tableMeasures: Record<string, { name: string; definition: string }>;
-  },
-): Promise<void> {
-  for (const [code, nameFr] of Object.entries(f.serviceTypes)) {
-    await trx
-      .updateTable('service_types')
-      .set({ name_fr: nameFr })
-      .where('code', '=', code)
-      .where('name_fr', 'is', null)
-      .execute();
-  }
-  for (const [code, fr] of Object.entries(f.tableMeasures)) {
-    const measure = trx
-      .updateTable('measures')
-      .where('table_id', '=', f.tableId)
-      .where('organization_id', 'is', null)
-      .where('code', '=', code);
-    await measure.set({ name_fr: fr.name }).where('name_fr', 'is', null).execute();
-    await measure
-      .set({ definition_fr: fr.definition })
-      .where('definition', 'is not', null)
-      .where('definition_fr', 'is', null)
-      .execute();
-  }
-}

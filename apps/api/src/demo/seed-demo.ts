@@ -23,7 +23,6 @@ import { findUserByEmailWithHash } from '../users/users.repository.js';
 import { createUser, grantRole } from '../users/users.service.js';
 import {
   dimensionCodes,
-  fillMissingFrench,
   hasPlanningTable,
   keepOnlyMessages,
   lockDemoSeed,
@@ -36,10 +35,8 @@ import {
   DEMO_PASSWORD,
   DIMENSIONS,
   FUNDERS,
-  PARTNERSHIP_INDICATORS_FR,
   RESULTS,
   type ResultKey,
-  SERVICE_TYPES_FR,
   SHARED_MEASURES,
   STATCAN_INDICATORS,
   TABLE,
@@ -317,13 +314,5 @@ async function seedContent(
     coordinator,
     orgs,
     editorOf: (code) => as(editorOf(code)),
-  });
-
-  // What the demo uses but did not create (the core service types, the partnership indicators
-  // the surveys' closing made) gets its French name where it has none yet.
-  await fillMissingFrench(db, {
-    serviceTypes: SERVICE_TYPES_FR,
-    tableId: table.id,
-    tableMeasures: PARTNERSHIP_INDICATORS_FR,
   });
 }
