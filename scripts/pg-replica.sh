@@ -14,17 +14,8 @@ base=${PG_REPLICA_DIR:-/tmp/rba-pg-replica}
 data="$base/data"
 sock="$base/sock"
 
-find_bin() {
-  local name=$1
-  for dir in /usr/lib/postgresql/*/bin; do
-    [[ -x "$dir/$name" ]] && { echo "$dir/$name"; return 0; }
-  done
-  command -v "$name" || return 1
-}
-
-as_postgres() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# find_bin, as_postgres
+source "$(dirname "${BASH_SOURCE[0]}")/pg-bin.sh"
 
 case "$cmd" in
   start)

@@ -10,13 +10,8 @@ base=${PG_TEST_DIR:-/tmp/rba-pg-test}
 data="$base/data"
 sock="$base/sock"
 
-find_bin() {
-  local name=$1
-  for dir in /usr/lib/postgresql/*/bin; do
-    [[ -x "$dir/$name" ]] && { echo "$dir/$name"; return 0; }
-  done
-  command -v "$name" || return 1
-}
+# find_bin, as_postgres
+source "$(dirname "${BASH_SOURCE[0]}")/pg-bin.sh"
 
 ensure_installed() {
   if ! find_bin initdb >/dev/null 2>&1 || ! find_bin pg_ctl >/dev/null 2>&1; then
@@ -25,10 +20,6 @@ ensure_installed() {
     apt-get update -qq >&2
     apt-get install -y -qq postgresql >&2
   fi
-}
-
-as_postgres() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
 case "$cmd" in
