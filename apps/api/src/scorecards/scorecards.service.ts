@@ -51,6 +51,9 @@ interface ReadOptions {
   points?: number | undefined;
 }
 
+/** A scorecard row's series summary, with its plan. */
+type RowSummary = Omit<ReturnType<typeof summarize>, 'forecastInput'> & { plan: PlanSummary };
+
 interface Frame {
   view: View;
   plans: Map<string, PlanSummary>;
@@ -67,6 +70,8 @@ interface Frame {
   window: number | null;
   /** Every period a series of the answer has a point in, before the window. */
   periods: Set<string>;
+  /** Each measure's summary, built once: a partner's measure is also a shared one's contribution. */
+  summaries: Map<string, RowSummary>;
 }
 
 async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
@@ -84,17 +89,14 @@ async function frame(db: Db, view: View, q: ReadOptions): Promise<Frame> {
     labels: new Map(),
     window: q.points ?? null,
     periods: new Set(),
+    summaries: new Map(),
   };
 }
 
-/**
- * What a scorecard row sends of its series: the last `window` points, once every figure has been
- * computed from all of them; the periods they stand in are noted for the period picker.
- */
-function drawn<S extends { points: { period: string }[] }>(summary: S, f: Frame): S {
-  for (const p of summary.points) f.periods.add(p.period);
-  if (f.window === null || summary.points.length <= f.window) return summary;
-  return { ...summary, points: summary.points.slice(-f.window) };
+/** Notes the periods a series has points in, for the period picker (before the window). */
+function notePeriods(points: Point[], f: Frame): Point[] {
+  for (const p of points) f.periods.add(p.period);
+  return points;
 }
 
 /** The periods of a scorecard, newest first (canonical labels sort as time within a kind). */
@@ -214,9 +216,14 @@ function planOf(m: MeasureRow, f: Frame): PlanSummary {
 
 const NO_TARGETS: TargetCell[] = [];
 
-function summaryOf(m: MeasureRow, t: Totals, f: Frame) {
-  const s = summarize(m, totalPoints(m, t.totals, f), t.targets.get(m.id) ?? NO_TARGETS, f.fys);
-  return drawn({ ...strip(s), plan: planOf(m, f) }, f);
+function summaryOf(m: MeasureRow, t: Totals, f: Frame): RowSummary {
+  const known = f.summaries.get(m.id);
+  if (known) return known;
+  const points = notePeriods(totalPoints(m, t.totals, f), f);
+  const s = summarize(m, points, t.targets.get(m.id) ?? NO_TARGETS, f.fys, f.window);
+  const summary = { ...strip(s), plan: planOf(m, f) };
+  f.summaries.set(m.id, summary);
+  return summary;
 }
 
 type PerfRow = MeasureRow & {
@@ -235,19 +242,20 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
       nameFr: c.organization_name_fr,
     },
   }));
-  const collective = collectiveOf(
-    shared,
-    f,
-    mine.map((c) => totalPoints(c, t.totals, f, false)),
-  );
-  return drawn(
-    {
-      ...strip(summarize(shared, collective, t.targets.get(shared.id) ?? NO_TARGETS, f.fys)),
-      plan: planOf(shared, f),
-      contributions,
-    },
+  const collective = notePeriods(
+    collectiveOf(
+      shared,
+      f,
+      mine.map((c) => totalPoints(c, t.totals, f, false)),
+    ),
     f,
   );
+  const targets = t.targets.get(shared.id) ?? NO_TARGETS;
+  return {
+    ...strip(summarize(shared, collective, targets, f.fys, f.window)),
+    plan: planOf(shared, f),
+    contributions,
+  };
 }
 
 export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: ReadOptions) {

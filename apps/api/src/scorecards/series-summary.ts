@@ -91,17 +91,42 @@ export function collectivePoints(
     });
 }
 
+/** The points in period order: as given when they already are (a scorecard's usually are). */
+function inOrder(points: Point[]): Point[] {
+  for (let i = 1; i < points.length; i++) {
+    if ((points[i] as Point).periodStart < (points[i - 1] as Point).periodStart) {
+      return [...points].sort((a, b) => (a.periodStart < b.periodStart ? -1 : 1));
+    }
+  }
+  return points;
+}
+
+/** The newest point with a figure or a hidden one, else null. */
+function latestOf(sorted: Point[]): Point | null {
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const p = sorted[i] as Point;
+    if (p.suppressed || p.value !== null) return p;
+  }
+  return null;
+}
+
+/**
+ * A measure's series summary. Every figure is computed from all the points; the answer carries
+ * the last `window` of them (all when null), so that a scorecard builds only what it sends.
+ */
 export function summarize(
   m: MeasureRow,
   points: Point[],
   targets: TargetCell[],
   fys: number,
+  window: number | null = null,
 ): Omit<SeriesSummaryBody, 'plan'> & { forecastInput: { period: string; value: number }[] } {
-  const sorted = [...points].sort((a, b) => (a.periodStart < b.periodStart ? -1 : 1));
-  const shown = sorted
-    .filter((p) => !p.suppressed && p.value !== null)
-    .map((p) => ({ period: p.period, value: p.value as number }));
-  const latestPoint = [...sorted].reverse().find((p) => p.suppressed || p.value !== null) ?? null;
+  const sorted = inOrder(points);
+  const shown: { period: string; value: number }[] = [];
+  for (const p of sorted) {
+    if (!p.suppressed && p.value !== null) shown.push({ period: p.period, value: p.value });
+  }
+  const latestPoint = latestOf(sorted);
   const targetCell = latestPoint
     ? targets.find((t) => t.measure_id === m.id && t.period_start === latestPoint.periodStart)
     : undefined;
@@ -172,15 +197,17 @@ export function summarize(
     },
     trend: { trend: trend.trend, periods: trend.periods, favorable: trend.favorable },
     baseline,
-    points: sorted.map((p) => ({
-      period: p.period,
-      value: p.value,
-      numerator: p.numerator,
-      denominator: p.denominator,
-      ...(p.status ? { status: p.status } : {}),
-      suppressed: p.suppressed,
-      ...revisionMark(p),
-    })),
+    points: (window === null || sorted.length <= window ? sorted : sorted.slice(-window)).map(
+      (p) => ({
+        period: p.period,
+        value: p.value,
+        numerator: p.numerator,
+        denominator: p.denominator,
+        ...(p.status ? { status: p.status } : {}),
+        suppressed: p.suppressed,
+        ...revisionMark(p),
+      }),
+    ),
     forecastInput: shown,
   };
 }
