@@ -49,12 +49,19 @@ export interface ScorecardTarget {
   run: (db: Db) => Promise<unknown>;
 }
 
+/**
+ * A scorecard as a page asks for it: `points` is the `?points=N` the client sends (each series
+ * then carries its last N points; every figure is still computed from the whole series), or
+ * undefined for whole series.
+ */
 export function scorecardTarget(
   kind: 'table' | 'organization',
   id: string,
   token: string,
   label: string,
+  points?: number,
 ): ScorecardTarget {
+  const q = points === undefined ? {} : { points };
   const claims = claimsOf(token);
   const schema = kind === 'table' ? tableScorecardSchema : organizationScorecardSchema;
   return {
@@ -62,12 +69,12 @@ export function scorecardTarget(
     token,
     serialize: (body) => JSON.stringify(schema.encode(body as never)),
     serializePlain: (body) => JSON.stringify(body),
-    path: `/api/v1/${kind === 'table' ? 'tables' : 'organizations'}/${id}/scorecard`,
+    path: `/api/v1/${kind === 'table' ? 'tables' : 'organizations'}/${id}/scorecard${points === undefined ? '' : `?points=${points}`}`,
     run: async (db) => {
       const actor: Actor = await actorFromClaims(db, claims, null);
       return kind === 'table'
-        ? tableScorecard(db, actor, id, {})
-        : organizationScorecard(db, actor, id, {});
+        ? tableScorecard(db, actor, id, q)
+        : organizationScorecard(db, actor, id, q);
     },
   };
 }

@@ -11,12 +11,20 @@ export const { from: copyFrom } = requireFromApi(
   'pg-copy-streams',
 ) as typeof import('pg-copy-streams');
 
-export const PG_DIR = '/tmp/pg-province-bench';
-export const PG_PORT = 55506;
-export const API_PORT = 55507;
-export const PGLITE_PORT = 55508;
+/** Ports from BENCH_PORT (55506 by default) up, so that two runs on one machine stay apart. */
+const BASE = Number(process.env.BENCH_PORT ?? 55506);
+export const PG_DIR = `/tmp/pg-province-bench${BASE === 55506 ? '' : `-${BASE}`}`;
+export const PG_PORT = BASE;
+export const API_PORT = BASE + 1;
+export const PGLITE_PORT = BASE + 2;
 export const QUICK = process.env.BENCH_QUICK === '1';
 export const WITH_CSV = process.env.BENCH_CSV !== '0' && !QUICK;
+/** The replica and PGlite-import runs (child processes): with the CSV run unless said. */
+export const WITH_REPLICA = (process.env.BENCH_REPLICA ?? (WITH_CSV ? '1' : '0')) === '1';
+export const WITH_IMPORT_PGLITE =
+  (process.env.BENCH_IMPORT_PGLITE ?? (WITH_CSV ? '1' : '0')) === '1';
+/** The points a scorecard page asks for (apps/web: ?points=12), as the aims measure it. */
+export const PAGE_POINTS = 12;
 export const scale = (n: number) => Math.max(QUICK ? 8 : n, Math.round(QUICK ? n / 4 : n));
 
 /** Repetitions: enough for a p95 (and a rough p99), few enough for ~10 minutes in all. */

@@ -37,7 +37,7 @@ import {
   stopApi,
   withDatabase,
 } from './harness.js';
-import { runCsvBench } from './province-csv.js';
+import { runCsvBench, runImportPgliteBench, runReplicaBench } from './province-csv.js';
 import {
   buildProvince,
   organizationSize,
@@ -59,7 +59,19 @@ import {
   timeStatements,
   withoutCapture,
 } from './province-scorecard.js';
-import { API_PORT, PG_DIR, PG_PORT, pg, QUICK, REPS, r2, WITH_CSV } from './province-settings.js';
+import {
+  API_PORT,
+  PAGE_POINTS,
+  PG_DIR,
+  PG_PORT,
+  pg,
+  QUICK,
+  REPS,
+  r2,
+  WITH_CSV,
+  WITH_IMPORT_PGLITE,
+  WITH_REPLICA,
+} from './province-settings.js';
 import { measureRestricted } from './restricted.js';
 
 async function main() {
@@ -136,8 +148,21 @@ async function main() {
         editors.push(...(await sixteenEditors(province, adminToken)));
       }
       const partnerToken = (editors[0] as { token: string }).token;
-      const collectiveTarget = scorecardTarget('table', largest.id, adminToken, 'collective');
-      const partnerTarget = scorecardTarget('organization', partnerOrg.id, partnerToken, 'partner');
+      // As the scorecard pages ask for them: each series' last PAGE_POINTS points.
+      const collectiveTarget = scorecardTarget(
+        'table',
+        largest.id,
+        adminToken,
+        'collective',
+        PAGE_POINTS,
+      );
+      const partnerTarget = scorecardTarget(
+        'organization',
+        partnerOrg.id,
+        partnerToken,
+        'partner',
+        PAGE_POINTS,
+      );
       const last = step === PROVINCE.steps.length - 1;
 
       t = performance.now();
@@ -195,6 +220,15 @@ async function main() {
 
       if (last) {
         t = performance.now();
+        log('province 100%: the collective scorecard with whole series (no ?points)');
+        const collectiveWhole = await measureScorecard(
+          scorecardTarget('table', largest.id, adminToken, 'collective, whole series'),
+          ctx,
+          REPS.collectiveAtStep,
+        );
+        lap('whole series', t);
+
+        t = performance.now();
         log('province 100%: tables by size');
         const bySize = [...sizes].sort((a, b) => a.measures - b.measures);
         const picks = [
@@ -205,7 +239,7 @@ async function main() {
         const tablesBySize = [];
         for (const s of picks) {
           const f = await measureScorecard(
-            scorecardTarget('table', s.id, adminToken, s.name),
+            scorecardTarget('table', s.id, adminToken, s.name, PAGE_POINTS),
             ctx,
             REPS.bySize,
           );
@@ -268,6 +302,7 @@ async function main() {
         full = {
           healthz,
           collective: withoutCapture(collective),
+          collectiveWholeSeries: withoutCapture(collectiveWhole),
           partner: withoutCapture(partner),
           tablesBySize,
           restricted,
@@ -307,7 +342,23 @@ async function main() {
     lap('csv', t);
   }
 
-  const aims = aimsOf(full, growth, pglite);
+  let replica: unknown = null;
+  if (WITH_REPLICA) {
+    t = performance.now();
+    log('replica: running bench/replica.bench.ts');
+    replica = runReplicaBench();
+    lap('replica', t);
+  }
+
+  let importPglite: unknown = null;
+  if (WITH_IMPORT_PGLITE) {
+    t = performance.now();
+    log('pglite import: running bench/import-pglite.bench.ts');
+    importPglite = runImportPgliteBench();
+    lap('pglite import', t);
+  }
+
+  const aims = aimsOf(full, growth, pglite, { csv, replica, importPglite });
   clearInterval(sampler);
   const loadAverage = loadAverageOf(loadSamples);
   const results = {
@@ -344,6 +395,8 @@ async function main() {
     province: full,
     pglite,
     csv,
+    replica,
+    importPglite,
     aims,
     timings: { ...timings, total: Math.round((performance.now() - benchStarted) / 1000) },
   };
