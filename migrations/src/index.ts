@@ -18,6 +18,8 @@ import * as surveyMail from './20261206050000-survey-mail.js';
 import * as frenchNames from './20261207010000-french-names.js';
 import * as dataVersion from './20261207020000-data-version.js';
 import * as coreServicesFr from './20261207030000-core-services-fr.js';
+import * as saveFigure from './20261208010000-save-figure.js';
+import * as bulkImport from './20261208020000-bulk-import.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '20261207010000-french-names': frenchNames,
   '20261207020000-data-version': dataVersion,
   '20261207030000-core-services-fr': coreServicesFr,
+  '20261208010000-save-figure': saveFigure,
+  '20261208020000-bulk-import': bulkImport,
 };

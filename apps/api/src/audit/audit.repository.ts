@@ -84,7 +84,9 @@ const staging = new WeakSet<Trx>();
  * the audit trail at the end of the transaction (after every change is written, so the audit
  * chain's lock is taken after the row locks, never before one), in the order given; until then
  * they wait in a temporary table that the commit drops, so memory holds no more than a chunk of
- * them. Needs a transaction opened by inTransaction.
+ * them. They wait there as the JSON documents they were sent in, one row per chunk, and are
+ * taken apart once, when they move: unpacking every event into its own row first meant writing
+ * each event's JSON twice. Needs a transaction opened by inTransaction.
  */
 export async function appendAuditEvents(
   trx: Trx,
@@ -93,15 +95,18 @@ export async function appendAuditEvents(
 ): Promise<void> {
   if (!staging.has(trx)) {
     await sql`create temporary table audit_stage (
-      ord bigserial primary key, actor_id uuid, action text not null, entity text not null,
-      entity_id text not null, before jsonb, after jsonb, request_id text) on commit drop`.execute(
-      trx,
-    );
+      ord bigserial primary key, actor_id uuid, entity text not null, request_id text,
+      doc text not null) on commit drop`.execute(trx);
     const due = beforeCommit(trx, async () => {
       await sql`
         insert into audit_events (actor_id, action, entity, entity_id, before, after, request_id)
-        select actor_id, action, entity, entity_id, before, after, request_id
-        from audit_stage order by ord`.execute(trx);
+        select s.actor_id, e.action, s.entity, e.entity_id, e.before::jsonb, e.after::jsonb,
+          s.request_id
+        from audit_stage s,
+          rows from (json_to_recordset(s.doc::json)
+            as (action text, entity_id text, before json, after json))
+            with ordinality as e(action, entity_id, before, after, n)
+        order by s.ord, e.n`.execute(trx);
     });
     if (!due) throw new Error('appendAuditEvents needs a transaction from inTransaction');
     staging.add(trx);
@@ -116,12 +121,8 @@ export async function appendAuditEvents(
       })),
     );
     await sql`
-      insert into audit_stage (actor_id, action, entity, entity_id, before, after, request_id)
-      select ${of.actorId}::uuid, e.action, ${of.entity}, e.entity_id, e.before::jsonb,
-        e.after::jsonb, ${of.requestId}
-      from json_to_recordset(${doc}::json) as e(action text, entity_id text, before json, after json)`.execute(
-      trx,
-    );
+      insert into audit_stage (actor_id, entity, request_id, doc)
+      values (${of.actorId}::uuid, ${of.entity}, ${of.requestId}, ${doc})`.execute(trx);
   }
 }
 
