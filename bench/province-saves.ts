@@ -65,11 +65,21 @@ export async function measureSaves(
     ...(c.breakdown ? { breakdown: c.breakdown } : {}),
   });
 
-  // The statements one save sends, recorded in process through the service the route calls.
+  // The statements one save sends, recorded in process: the request's session lookup (what the
+  // route's authentication reads) and the service the route calls, once the process has read
+  // the configuration it caches (observations/save-config.ts) — a first save, unrecorded, reads it.
   const first = cellFor(editors, 0);
-  const actor = await actorFromClaims(ctx.rec.db, claimsOf(first.token), null);
+  const warmActor = await actorFromClaims(ctx.rec.db, claimsOf(first.token), null);
+  await putObservation(
+    ctx.rec.db,
+    warmActor,
+    first.cell.measureId,
+    first.cell.period,
+    bodyOf(first.cell),
+  );
   ctx.rec.sink.queries = [];
   ctx.rec.sink.on = true;
+  const actor = await actorFromClaims(ctx.rec.db, claimsOf(first.token), null);
   await putObservation(
     ctx.rec.db,
     actor,
@@ -79,10 +89,10 @@ export async function measureSaves(
   );
   ctx.rec.sink.on = false;
   const recorded = ctx.rec.sink.queries;
+  // A save is one statement in autocommit: no BEGIN … COMMIT (0 when there is none).
+  const begin = recorded.findIndex((q) => /^begin/i.test(q.sql));
   const inTransaction =
-    recorded.findIndex((q) => /^commit/i.test(q.sql)) -
-    recorded.findIndex((q) => /^begin/i.test(q.sql)) +
-    1;
+    begin < 0 ? 0 : recorded.findIndex((q) => /^commit/i.test(q.sql)) - begin + 1;
 
   const endpoint = httpTask(
     {

@@ -5,7 +5,6 @@ import { canEditOrganization, deny, organizationView, statusesFor } from '../acc
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { today } from '../curve-plans/plan-content.js';
 import type { Db, Trx } from '../db/schema.js';
-import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { listDimensions, measureDimensionCodes } from '../dimensions/dimensions.repository.js';
 import {
@@ -23,26 +22,32 @@ import {
   VersionConflictError,
 } from '../errors.js';
 import { findMeasures, type MeasureRow } from '../measures/measures.repository.js';
-import { canWriteMeasure, visibleMeasure } from '../measures/measures.service.js';
+import { canWriteMeasure, measureView, visibleMeasure } from '../measures/measures.service.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import { labelOf, type ResolvedPeriod, resolvePeriod } from '../periods/periods.js';
+import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { CORRECTING_STATUSES, LOCKING_STATUSES } from '../reporting/period-locks.js';
-import { getSettings, type Settings } from '../settings/settings.service.js';
-import { checkBreakdown, type DimensionVocabulary, parseBreakdownKey } from './breakdown.js';
-import { checkFigure, figureOmitted } from './figure.js';
+import { getSettings } from '../settings/settings.service.js';
+import { checkBreakdown, parseBreakdownKey } from './breakdown.js';
+import { additiveLayers, checkFigure, figureOmitted } from './figure.js';
 import {
-  cellsOfPeriod,
-  closedReportingPeriod,
-  coveringSubmission,
-  findObservation,
-  insertObservation,
   listObservations as listRows,
-  lockOrganization,
   type ObservationRow,
-  updateObservationAtVersion,
+  observationOf,
+  partsOverTotalOf,
+  type SaveFigureRow,
+  saveFigure,
   upsertTarget,
 } from './observations.repository.js';
 import { checkPartsAgainstTotal, type Warning } from './parts.js';
+import {
+  cachedMeasure,
+  forgetSaveConfig,
+  type SaveConfig,
+  StaleSaveConfig,
+  saveConfig,
+  saveConfigMoved,
+  withDimensionsOf,
+} from './save-config.js';
 
 export function toObservation(
   r: ObservationRow,
@@ -67,22 +72,14 @@ export function toObservation(
   };
 }
 
-interface SaveContext {
-  settings: Settings;
-  vocabulary: DimensionVocabulary[];
-  dimensionsOf: Map<string, string[]>;
-}
-
-async function saveContext(db: Db | Trx, measureIds: string[]): Promise<SaveContext> {
+/** What a target's save reads, fresh (targets do not go through save_figure and its check). */
+async function targetContext(db: Db, measureId: string) {
   const [settings, vocabulary, dims] = await Promise.all([
     getSettings(db),
     listDimensions(db),
-    measureDimensionCodes(db, measureIds),
+    measureDimensionCodes(db, [measureId]),
   ]);
-  const dimensionsOf = new Map<string, string[]>();
-  for (const d of dims)
-    dimensionsOf.set(d.measure_id, [...(dimensionsOf.get(d.measure_id) ?? []), d.code]);
-  return { settings, vocabulary, dimensionsOf };
+  return { settings, vocabulary, dimensions: dims.map((d) => d.code) };
 }
 
 export interface SaveItem extends PutObservationBody {
@@ -117,7 +114,7 @@ export function notStartedReason(
 }
 
 /** Checks everything that needs no database: the period, breakdown and figure. */
-function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
+function prepare(m: MeasureRow, item: SaveItem, ctx: SaveConfig) {
   if (m.kind === 'shared') {
     throw new SharedMeasureComputedError(
       "A shared measure's figure is computed from its partners' figures; enter them on the partners' measures",
@@ -139,108 +136,149 @@ function prepare(m: MeasureRow, item: SaveItem, ctx: SaveContext) {
   return { period, key, figure };
 }
 
+const DEADLOCK = '40P01';
+
+/**
+ * Saves one prepared cell in one statement (save_figure, migration 20261208010000): the
+ * agency's lock and period rules (reporting/period-locks.ts says which submissions lock and
+ * which hand back), the figure's version, the write, and — when `audit` (a save on its own,
+ * in autocommit) — the audit event as its last write. Else the event is queued for the end of
+ * the caller's transaction, as every other use case's.
+ */
 async function saveOne(
-  trx: Trx,
+  db: Db | Trx,
   actor: Actor,
   m: MeasureRow,
   prepared: ReturnType<typeof prepare>,
   item: SaveItem,
-  ctx: SaveContext,
+  ctx: SaveConfig,
+  audit: boolean,
 ): Promise<SaveResult> {
   const { period, key } = prepared;
   const fys = ctx.settings.fiscalYearStartMonth;
-  let status: ObservationStatus = 'approved'; // population figures are approved when saved
-  if (m.kind === 'performance') {
-    // Shared with other saves, exclusive with submit and review: a save and a submit of the
-    // same agency never interleave, so no draft lands inside a submitted period.
-    await lockOrganization(trx, m.organization_id as string, 'share');
-    status = await checkOpen(trx, actor, m.organization_id as string, period);
-  }
-  const note =
-    item.note === undefined
-      ? undefined
-      : item.note === null || item.note.trim() === ''
-        ? null
-        : item.note;
-  const existing = await findObservation(trx, m.id, period.start, key);
-  const figure = prepared.figure ?? {
-    value: existing?.value ?? null,
-    numerator: existing?.numerator ?? null,
-    denominator: existing?.denominator ?? null,
-  };
-  let row: ObservationRow | undefined;
-  if (existing) {
-    if (item.version !== undefined && item.version !== existing.version) conflict(existing, m, fys);
-    const nextNote = note === undefined ? existing.note : note;
-    const unchanged =
-      existing.value === figure.value &&
-      existing.numerator === figure.numerator &&
-      existing.denominator === figure.denominator &&
-      existing.note === nextNote;
-    if (unchanged) return { ...toObservation(existing, m, fys), warnings: [] };
-    row = await updateObservationAtVersion(trx, existing.id, existing.version, {
-      ...figure,
-      note: nextNote,
-      status,
-      entered_by: actor.userId,
-    });
-    if (!row) conflict(await findObservation(trx, m.id, period.start, key), m, fys);
-  } else {
-    if (item.version !== undefined && item.version !== 0) conflict(undefined, m, fys);
-    row = await insertObservation(trx, {
-      measure_id: m.id,
-      period_start: period.start,
-      period_end: period.end,
-      breakdown: key,
-      ...figure,
-      note: note ?? null,
-      status,
-      entered_by: actor.userId,
-    });
-    if (!row) conflict(await findObservation(trx, m.id, period.start, key), m, fys);
-  }
-  const warnings = checkPartsAgainstTotal(
-    m,
-    await cellsOfPeriod(trx, m.id, period.start),
-    key,
-    ctx.vocabulary,
-  );
-  const after = toObservation(row, m, fys);
-  await insertAuditEvent(trx, {
+  const rows = await saveFigure(db, {
+    layers: additiveLayers(m),
+    configVersion: ctx.version,
+    measureId: m.id,
+    // Program figures follow their agency's periods; the others are approved when saved.
+    organizationId: m.kind === 'performance' ? (m.organization_id as string) : null,
+    locking: LOCKING_STATUSES,
+    correcting: CORRECTING_STATUSES,
+    afterClose: isAdmin(actor),
+    periodStart: period.start,
+    periodEnd: period.end,
+    breakdown: key,
+    figure: prepared.figure,
+    note:
+      item.note === undefined
+        ? undefined
+        : item.note === null || item.note.trim() === ''
+          ? null
+          : item.note,
+    version: item.version,
     actorId: actor.userId,
-    action: existing ? 'observation.update' : 'observation.create',
-    entity: 'observation',
-    entityId: row.id,
-    before: existing ? toObservation(existing, m, fys) : undefined,
-    after,
+    audit,
+    periodLabel: labelOf(period.start, m.period_type, fys),
+    breakdownObject: parseBreakdownKey(key),
     requestId: actor.requestId,
+  }).catch((err) => {
+    const over = partsOverTotalOf(err);
+    // The refusal's words are checkPartsAgainstTotal's, given the cells the statement refused.
+    if (over) checkPartsAgainstTotal(m, over, key, ctx.vocabulary);
+    throw err;
   });
+  const first = rows[0] as SaveFigureRow;
+  switch (first.o_kind) {
+    case 'stale':
+      throw new StaleSaveConfig();
+    case 'locked':
+      throw new PeriodLockedError(
+        `This period is ${first.o_status} and locked; a coordinator must return it before it can change`,
+        { status: first.o_status },
+      );
+    case 'closed':
+      throw new PeriodClosedError('The reporting period for these figures has closed');
+    case 'conflict':
+      return conflict(first.o_id ? observationOf(first) : undefined, m, fys);
+    case 'unchanged':
+      return { ...toObservation(observationOf(first), m, fys), warnings: [] };
+  }
+  const row = observationOf(first);
+  const before = rows.find((r) => r.o_kind === 'before');
+  const cells = rows
+    .filter((r) => r.o_kind === 'cell')
+    .map((r) => ({
+      breakdown: r.o_breakdown as string,
+      value: r.o_value,
+      numerator: r.o_numerator,
+      denominator: r.o_denominator,
+    }));
+  const warnings = checkPartsAgainstTotal(m, cells, key, ctx.vocabulary);
+  const after = toObservation(row, m, fys);
+  if (!audit) {
+    await insertAuditEvent(db as Trx, {
+      actorId: actor.userId,
+      action: before ? 'observation.update' : 'observation.create',
+      entity: 'observation',
+      entityId: row.id,
+      before: before ? toObservation(observationOf(before), m, fys) : undefined,
+      after,
+      requestId: actor.requestId,
+    });
+  }
   return { ...after, warnings };
 }
 
 /**
- * Refuses a program figure of a locked or closed period, and says which status a save gives it:
- * `returned` while a coordinator has handed the period back for correction (returned or
- * reopened) — it has been submitted, so its coordinators keep seeing it — else `draft`.
+ * The measure a figure is saved to (from the cache): 404 unless the actor may see it, 403
+ * unless they may write it. Who may write a measure always sees it, so the view is looked up
+ * only to choose between the two refusals, as visibleMeasure would. A refusal made on a cached
+ * row is made again on a fresh one when the configuration has changed since (withSaveConfig).
  */
-async function checkOpen(
-  trx: Trx,
+async function writableMeasure(
+  db: Db,
+  ctx: SaveConfig,
   actor: Actor,
-  organizationId: string,
-  period: ResolvedPeriod,
-): Promise<'draft' | 'returned'> {
-  const lock = await coveringSubmission(trx, organizationId, period, LOCKING_STATUSES);
-  if (lock) {
-    throw new PeriodLockedError(
-      `This period is ${lock.status} and locked; a coordinator must return it before it can change`,
-      { status: lock.status },
-    );
+  measureId: string,
+): Promise<MeasureRow> {
+  const m = await cachedMeasure(db, ctx, measureId);
+  if (!m) throw new NotFoundError('Measure');
+  if (!canWriteMeasure(actor, m)) deny((await measureView(db, actor, m)) !== null, 'Measure');
+  return m;
+}
+
+/**
+ * Runs a save with the cached configuration; when the save finds it stale, or when preparing
+ * refused the input and the configuration has changed since it was read (a new dimension
+ * value, say), reads it again and runs the save again. A save that PostgreSQL aborted to break
+ * a deadlock is run again too, as inTransaction does (up to three attempts in all).
+ */
+async function withSaveConfig<T>(
+  db: Db,
+  work: (ctx: SaveConfig, preparing: { done: boolean }) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const ctx = await saveConfig(db);
+    const preparing = { done: false };
+    try {
+      return await work(ctx, preparing);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      if (err instanceof StaleSaveConfig) {
+        forgetSaveConfig(db, ctx);
+        continue;
+      }
+      if (!preparing.done && err instanceof AppError && (await saveConfigMoved(db, ctx))) {
+        forgetSaveConfig(db, ctx);
+        continue;
+      }
+      if ((err as { code?: unknown } | null)?.code === DEADLOCK) {
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        continue;
+      }
+      throw err;
+    }
   }
-  const correcting = await coveringSubmission(trx, organizationId, period, CORRECTING_STATUSES);
-  if (!correcting && !isAdmin(actor) && (await closedReportingPeriod(trx, period.start))) {
-    throw new PeriodClosedError('The reporting period for these figures has closed');
-  }
-  return correcting ? 'returned' : 'draft';
 }
 
 export async function putObservation(
@@ -250,12 +288,17 @@ export async function putObservation(
   periodLabel: string,
   body: PutObservationBody,
 ): Promise<SaveResult> {
-  const { row: m } = await visibleMeasure(db, actor, measureId);
-  if (!canWriteMeasure(actor, m)) deny(true, 'Measure');
-  const ctx = await saveContext(db, [m.id]);
   const item = { ...body, period: periodLabel };
-  const prepared = prepare(m, item, ctx);
-  return inTransaction(db, (trx) => saveOne(trx, actor, m, prepared, item, ctx));
+  return withSaveConfig(db, async (ctx, preparing) => {
+    const m = await writableMeasure(db, ctx, actor, measureId);
+    await withDimensionsOf(db, ctx, [m.id]);
+    const prepared = prepare(m, item, ctx);
+    preparing.done = true;
+    // One statement in autocommit: no BEGIN and COMMIT round trips, and the audit chain's
+    // lock held from the event's insert to the commit only. Within a caller's transaction
+    // (a seed), the event is queued for its end instead, as every other use case's.
+    return saveOne(db, actor, m, prepared, item, ctx, !db.isTransaction);
+  });
 }
 
 /** Saves one organization's cells (the data-entry grid) all together or not at all. */
@@ -272,43 +315,50 @@ export async function saveObservations(
   const ids = [...new Set(items.map((i) => i.measureId))];
   const measures = await findMeasures(db, ids);
   const byId = new Map(measures.map((m) => [m.id, m]));
-  const ctx = await saveContext(db, ids);
-  const prepared = items.map((item, index) => {
-    const m = byId.get(item.measureId);
-    if (!m || m.organization_id !== organizationId) {
-      throw new ValidationError(
-        `items.${index}.measureId: not a measure of this organization`,
-        issue(`body.items.${index}.measureId`, 'not_available', { entity: 'measure' }),
-        { index },
-      );
-    }
-    try {
-      return { m, item, p: prepare(m, item, ctx) };
-    } catch (err) {
-      throw withIndex(err, index);
-    }
-  });
-  const seen = new Set<string>();
-  for (const [index, { m, p }] of prepared.entries()) {
-    const cell = `${m.id}|${p.period.start}|${p.key}`;
-    if (seen.has(cell))
-      throw new ValidationError(
-        `items.${index}: the same cell appears twice`,
-        issue(`body.items.${index}`, 'duplicate'),
-        { index },
-      );
-    seen.add(cell);
-  }
-  return inTransaction(db, async (trx) => {
-    const out: SaveResult[] = [];
-    for (const [index, { m, item, p }] of prepared.entries()) {
+  return withSaveConfig(db, async (ctx, preparing) => {
+    await withDimensionsOf(
+      db,
+      ctx,
+      measures.map((m) => m.id),
+    );
+    const prepared = items.map((item, index) => {
+      const m = byId.get(item.measureId);
+      if (!m || m.organization_id !== organizationId) {
+        throw new ValidationError(
+          `items.${index}.measureId: not a measure of this organization`,
+          issue(`body.items.${index}.measureId`, 'not_available', { entity: 'measure' }),
+          { index },
+        );
+      }
       try {
-        out.push(await saveOne(trx, actor, m, p, item, ctx));
+        return { m, item, p: prepare(m, item, ctx) };
       } catch (err) {
         throw withIndex(err, index);
       }
+    });
+    const seen = new Set<string>();
+    for (const [index, { m, p }] of prepared.entries()) {
+      const cell = `${m.id}|${p.period.start}|${p.key}`;
+      if (seen.has(cell))
+        throw new ValidationError(
+          `items.${index}: the same cell appears twice`,
+          issue(`body.items.${index}`, 'duplicate'),
+          { index },
+        );
+      seen.add(cell);
     }
-    return out;
+    preparing.done = true;
+    return inTransaction(db, async (trx) => {
+      const out: SaveResult[] = [];
+      for (const [index, { m, item, p }] of prepared.entries()) {
+        try {
+          out.push(await saveOne(trx, actor, m, p, item, ctx, false));
+        } catch (err) {
+          throw withIndex(err, index);
+        }
+      }
+      return out;
+    });
   });
 }
 
@@ -367,10 +417,10 @@ export async function putTarget(
 ) {
   const { row: m } = await visibleMeasure(db, actor, measureId);
   if (!canWriteMeasure(actor, m)) deny(true, 'Measure');
-  const ctx = await saveContext(db, [m.id]);
+  const ctx = await targetContext(db, m.id);
   const fys = ctx.settings.fiscalYearStartMonth;
   const period = resolvePeriod(periodLabel, fys, m.period_type);
-  const key = checkBreakdown(body.breakdown, ctx.dimensionsOf.get(m.id) ?? [], ctx.vocabulary);
+  const key = checkBreakdown(body.breakdown, ctx.dimensions, ctx.vocabulary);
   if (m.unit === 'percent' && (body.value < 0 || body.value > 100)) {
     throw new ValidationError(
       'value: a percentage target lies between 0 and 100',
