@@ -51,14 +51,16 @@ export async function measureSaves(
   reps: { one: number; many: number },
 ) {
   // Every save changes its figure (an unchanged figure is not written or audited), and a part
-  // never exceeds its total (that is refused): totals climb from a million, parts cycle 1–5.
+  // never exceeds its total (that is refused): totals climb from a million, parts cycle 1–997
+  // (a short cycle let two of sixteen concurrent saves of one part carry the same value, and the
+  // later one changed nothing).
   let value = 1_000_000;
   const saves = new Map<string, number>();
   const nextValue = (c: SaveCell) => {
     const key = `${c.measureId}|${JSON.stringify(c.breakdown ?? {})}`;
     const n = (saves.get(key) ?? 0) + 1;
     saves.set(key, n);
-    return c.breakdown ? 1 + (n % 5) : value++;
+    return c.breakdown ? 1 + (n % 997) : value++;
   };
   const bodyOf = (c: SaveCell) => ({
     value: nextValue(c),

@@ -32,6 +32,7 @@ import {
   restorePostgres,
 } from '../src/backup/backup.service.js';
 import { loadConfig } from '../src/config.js';
+import { readDataVersion } from '../src/data-version/data-version.repository.js';
 import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.js';
 import { type Engine, kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
 import { knownMigrations, migrateToLatest } from '../src/db/migrate.js';
@@ -225,7 +226,11 @@ async function seededSource(target: Target) {
   const h = await target.open();
   try {
     await seedDemo(h.db, { today: DAY });
-    return { views: await readViews(h.db, target.engine), head: await headOf(h.db) };
+    return {
+      views: await readViews(h.db, target.engine),
+      head: await headOf(h.db),
+      dataVersion: (await readDataVersion(h.db)).version,
+    };
   } finally {
     await h.close();
   }
@@ -275,6 +280,10 @@ describe(`backup and restore on ${engine}`, () => {
     const h = await target.open();
     try {
       expectSameViews(await readViews(h.db, target.engine), seeded.views);
+      // The data version moves past any ETag a client could hold (2^40 and more), so that the
+      // versions written after the backup cannot be met again over the restored data.
+      const restored = Number((await readDataVersion(h.db)).version);
+      expect(restored - Number(seeded.dataVersion)).toBeGreaterThanOrEqual(2 ** 40);
       // Sequences go on: a new write after the restore gets the next ids and extends the chain.
       const app = await startApp(h.db, target.engine);
       try {

@@ -36,6 +36,7 @@ import {
   breakdownLines,
   type Cell,
   collectivePoints,
+  forecastInputOf,
   hide,
   type Point,
   revisionMark,
@@ -52,7 +53,7 @@ interface ReadOptions {
 }
 
 /** A scorecard row's series summary, with its plan. */
-type RowSummary = Omit<ReturnType<typeof summarize>, 'forecastInput'> & { plan: PlanSummary };
+type RowSummary = ReturnType<typeof summarize> & { plan: PlanSummary };
 
 interface Frame {
   view: View;
@@ -195,11 +196,6 @@ interface Totals {
   targets: Map<string, TargetCell[]>;
 }
 
-function strip<T extends { forecastInput: unknown }>(s: T): Omit<T, 'forecastInput'> {
-  const { forecastInput: _, ...rest } = s;
-  return rest;
-}
-
 /** Loads the plan summaries of these measures into the frame, in one query. */
 async function loadPlans(db: Db, f: Frame, measureIds: string[]): Promise<void> {
   const day = today();
@@ -221,7 +217,7 @@ function summaryOf(m: MeasureRow, t: Totals, f: Frame): RowSummary {
   if (known) return known;
   const points = notePeriods(totalPoints(m, t.totals, f), f);
   const s = summarize(m, points, t.targets.get(m.id) ?? NO_TARGETS, f.fys, f.window);
-  const summary = { ...strip(s), plan: planOf(m, f) };
+  const summary = { ...s, plan: planOf(m, f) };
   f.summaries.set(m.id, summary);
   return summary;
 }
@@ -252,7 +248,7 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
   );
   const targets = t.targets.get(shared.id) ?? NO_TARGETS;
   return {
-    ...strip(summarize(shared, collective, targets, f.fys, f.window)),
+    ...summarize(shared, collective, targets, f.fys, f.window),
     plan: planOf(shared, f),
     contributions,
   };
@@ -418,16 +414,15 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
     loadPlans(db, f, [m.id]),
     decide(db, f, [m]),
   ]);
-  let summary: ReturnType<typeof summarize>;
+  let points: Point[];
   let breakdownCells: Cell[];
   if (m.kind === 'shared') {
     const totals = groupCells(cellRows.filter((c) => c.breakdown === ''));
-    const collective = collectiveOf(
+    points = collectiveOf(
       m,
       f,
       contributors.map((c) => rawPointsOf(c, totals, f)),
     );
-    summary = summarize(m, collective, targets, f.fys);
     breakdownCells = collectiveCells(
       m,
       contributors,
@@ -436,15 +431,11 @@ export async function measureSeries(db: Db, actor: Actor, measureId: string, q: 
     );
   } else {
     const own = cellRows.filter((c) => c.measure_id === m.id);
-    summary = summarize(
-      m,
-      pointsOf(m, groupCells(own.filter((c) => c.breakdown === '')), f),
-      targets,
-      f.fys,
-    );
+    points = pointsOf(m, groupCells(own.filter((c) => c.breakdown === '')), f);
     breakdownCells = own;
   }
-  const { forecastInput, ...rest } = summary;
+  const rest = summarize(m, points, targets, f.fys);
+  const forecastInput = forecastInputOf(points);
   const order = await dimensionOrder(
     db,
     dimensionsOfKeys(new Set(breakdownCells.map((c) => c.breakdown))),

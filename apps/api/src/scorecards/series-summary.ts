@@ -120,12 +120,9 @@ export function summarize(
   targets: TargetCell[],
   fys: number,
   window: number | null = null,
-): Omit<SeriesSummaryBody, 'plan'> & { forecastInput: { period: string; value: number }[] } {
+): Omit<SeriesSummaryBody, 'plan'> {
   const sorted = inOrder(points);
-  const shown: { period: string; value: number }[] = [];
-  for (const p of sorted) {
-    if (!p.suppressed && p.value !== null) shown.push({ period: p.period, value: p.value });
-  }
+  const firstShown = sorted.find((p) => !p.suppressed && p.value !== null);
   const latestPoint = latestOf(sorted);
   const targetCell = latestPoint
     ? targets.find((t) => t.measure_id === m.id && t.period_start === latestPoint.periodStart)
@@ -140,14 +137,17 @@ export function summarize(
       period: periodContaining(m.baseline_period, m.period_type, fys),
       value: at && !at.suppressed ? at.value : null,
     };
-  } else if (shown[0]) {
-    base = { period: shown[0].period, value: shown[0].value };
+  } else if (firstShown) {
+    base = { period: firstShown.period, value: firstShown.value };
   }
 
   // Every figure from the domain in one pass: target and change judged on the latest point
   // (none when it is suppressed), the trend on the values shown.
   const s = summarizeSeries(
-    sorted.map((p) => ({ period: p.period, value: p.suppressed ? null : p.value })),
+    // A point is already what the domain reads (period, value) unless hidden.
+    sorted.some((p) => p.suppressed)
+      ? sorted.map((p) => ({ period: p.period, value: p.suppressed ? null : p.value }))
+      : sorted,
     {
       direction: m.direction,
       fiscalYearStart: fys,
@@ -208,8 +208,16 @@ export function summarize(
         ...revisionMark(p),
       }),
     ),
-    forecastInput: shown,
   };
+}
+
+/** The values a forecast is fitted to: the points shown, in period order. */
+export function forecastInputOf(points: Point[]): { period: string; value: number }[] {
+  const out: { period: string; value: number }[] = [];
+  for (const p of inOrder(points)) {
+    if (!p.suppressed && p.value !== null) out.push({ period: p.period, value: p.value });
+  }
+  return out;
 }
 
 /** Breakdown lines of one measure, each cell hidden where the restricted view's mask says so. */
