@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN, type ApiProcess, call, log, login, root, startApi, stopApi } from './harness.js';
 
-const PORT = 56626;
+/** IMPORT_PGLITE_PORT moves it (56626 by default). */
+const PORT = Number(process.env.IMPORT_PGLITE_PORT ?? 56626);
 const ROWS = 100_000;
 const EVERY_MS = 50;
 const IDLE_MS = 5_000;

@@ -40,7 +40,7 @@ function childAims(
       missing(c.csv, 'BENCH_CSV=0') ??
         (ratioToTable === undefined
           ? 'no figure'
-          : `${ratioToTable} (${imp?.endpointRowsPerSecond} rows/s against ${imp?.copyIntoObservationsRowsPerSecond}; against a scratch table with no index ${imp?.ratio})`),
+          : `${ratioToTable} (${imp?.endpointRowsPerSecond} rows/s against ${imp?.copyIntoObservationsRowsPerSecond}; COPY into a scratch table with no index: ${imp?.copyFromRowsPerSecond} rows/s)`),
       ratioToTable !== undefined && ratioToTable >= 0.2,
     ),
     aim(
