@@ -52,8 +52,8 @@ export async function measureSaves(
 ) {
   // Every save changes its figure (an unchanged figure is not written or audited), and a part
   // never exceeds its total (that is refused): totals climb from a million, parts cycle 1–997
-  // (a short cycle let two of sixteen concurrent saves of one part carry the same value, and the
-  // later one changed nothing).
+  // from 0 — the parts these editors save are set to 0 first, since a stored part could hold
+  // the first value sent (the restricted-view measure plants 2s) and that save changes nothing.
   let value = 1_000_000;
   const saves = new Map<string, number>();
   const nextValue = (c: SaveCell) => {
@@ -62,6 +62,14 @@ export async function measureSaves(
     saves.set(key, n);
     return c.breakdown ? 1 + (n % 997) : value++;
   };
+  const parts = editors.flatMap((e) => e.cells.filter((c) => c.breakdown));
+  await ctx.raw.query(
+    `update observations o set value = 0
+       from unnest($1::uuid[], $2::date[]) as c(measure_id, period_start)
+      where o.measure_id = c.measure_id and o.period_start = c.period_start
+        and o.breakdown <> ''`,
+    [parts.map((c) => c.measureId), parts.map((c) => c.start)],
+  );
   const bodyOf = (c: SaveCell) => ({
     value: nextValue(c),
     ...(c.breakdown ? { breakdown: c.breakdown } : {}),
