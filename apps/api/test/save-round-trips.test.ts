@@ -7,28 +7,17 @@
 // another process changes (two Kysely instances over one database, each with its own cache).
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import {
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  Kysely,
-  PostgresDialect,
-  sql,
-} from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
-import Cursor from 'pg-cursor';
+import { type DatabaseConnection, type Dialect, type Driver, sql } from 'kysely';
 import supertest from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { type Engine, kyselyOverPg, openPglite } from '../src/db/database.js';
+import type { Engine } from '../src/db/database.js';
 import type { Db } from '../src/db/schema.js';
 import { buildWorld, type World } from '../support/world.js';
 import { TEST_JWT_SECRET } from './helpers/app.js';
-import { databaseUrlFor } from './helpers/template.js';
+import { createTestDatabase } from './helpers/database.js';
 import { testLogLevel } from './helpers/test-env.js';
 
 /** Every statement the driver sends, BEGIN and COMMIT included, while `on`. */
@@ -72,48 +61,8 @@ interface Handle {
 }
 
 async function openCounted(sink: Sink): Promise<Handle> {
-  const template = inject('testDatabase');
-  if (template.engine === 'pglite') {
-    const client = await openPglite({
-      loadDataDir: new Blob([readFileSync(template.templateFile)]),
-    });
-    const db: Db = new Kysely({ dialect: counting(new PGliteDialect(client), sink) });
-    const other: Db = new Kysely({ dialect: new PGliteDialect(client) });
-    return {
-      db,
-      engine: 'pglite',
-      other,
-      close: async () => {
-        await db.destroy();
-        if (!client.closed) await client.close();
-      },
-    };
-  }
-  const name = `rba_t_${template.run}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: template.url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${template.template}`);
-  await admin.end();
-  const url = databaseUrlFor(template.url, name);
-  // kyselyOverPg's pool has the app's type parsers; the dialect over it is wrapped.
-  const { pool } = kyselyOverPg(url, 10);
-  const db: Db = new Kysely({
-    dialect: counting(new PostgresDialect({ pool, cursor: Cursor }), sink),
-  });
-  const { db: other } = kyselyOverPg(url, 2);
-  return {
-    db,
-    engine: 'postgres',
-    other,
-    close: async () => {
-      await db.destroy();
-      await other.destroy();
-      const c = new pg.Client({ connectionString: template.url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const t = await createTestDatabase({ wrap: (d) => counting(d, sink) });
+  return { db: t.db, engine: t.engine, other: t.another(), close: () => t.close() };
 }
 
 async function appOver(db: Db, engine: Engine): Promise<FastifyInstance> {
