@@ -20,6 +20,7 @@ import * as dataVersion from './20261207020000-data-version.js';
 import * as coreServicesFr from './20261207030000-core-services-fr.js';
 import * as saveFigure from './20261208010000-save-figure.js';
 import * as bulkImport from './20261208020000-bulk-import.js';
+import * as importUndo from './20261209010000-import-undo.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126070000-foundation': foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261207030000-core-services-fr': coreServicesFr,
   '20261208010000-save-figure': saveFigure,
   '20261208020000-bulk-import': bulkImport,
+  '20261209010000-import-undo': importUndo,
 };

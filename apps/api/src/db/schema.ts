@@ -8,6 +8,7 @@ import type {
   DimensionValuesTable,
   MeasureDimensionsTable,
 } from './tables/dimensions.table.js';
+import type { ImportUndoTable } from './tables/import-undo.table.js';
 import type {
   NotificationSettingsTable,
   NotificationsTable,
@@ -82,6 +83,7 @@ export interface Database {
   outbox: OutboxTable;
   notifications: NotificationsTable;
   data_changes: DataChangesTable;
+  import_undo: ImportUndoTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,7 +1,8 @@
 // Reads an uploaded CSV into records with the line each starts on: byte-order mark, CRLF,
 // quoted newlines and `,` `;` tab `|` delimiters (detected from the header line).
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { issue, ValidationError } from '../errors.js';
+import { yieldToEventLoop } from './pacing.js';
 
 export interface CsvRecord {
   /** The 1-based line of the file where the record starts; the header is line 1. */
@@ -52,32 +53,70 @@ function lineBreaks(buf: Buffer, from: number, to: number): number {
   return n;
 }
 
-function parseRecords(file: Buffer, delimiter: string, info: boolean) {
-  try {
-    return parse(file, {
-      bom: true,
-      delimiter,
-      info,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as unknown as (string[] | { record: string[]; info: { bytes: number } })[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    throw new ValidationError(
-      `file: not readable as CSV${e.lines ? ` (near line ${e.lines})` : ''}: ${e.message ?? 'parse error'}`,
-      issue('file', 'invalid_format', { format: 'csv', line: e.lines }),
-    );
-  }
+type Parsed = (string[] | { record: string[]; info: { bytes: number } })[];
+
+const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false } as const;
+
+function unreadable(err: unknown): ValidationError {
+  const e = err as { message?: string; lines?: number };
+  return new ValidationError(
+    `file: not readable as CSV${e.lines ? ` (near line ${e.lines})` : ''}: ${e.message ?? 'parse error'}`,
+    issue('file', 'invalid_format', { format: 'csv', line: e.lines }),
+  );
 }
 
-export function readCsv(file: Buffer, delimiter: string): CsvFile {
+/** Bytes parsed per piece: the event loop gets a turn between pieces. */
+const PIECE_BYTES = 256 * 1024;
+
+/**
+ * csv-parse's streaming parser fed the file in pieces cut after a line feed (never inside a
+ * UTF-8 character), with the event loop free between them: the same records as one call of the
+ * synchronous parser, without holding the thread for the whole file.
+ */
+async function parseRecords(file: Buffer, delimiter: string, info: boolean): Promise<Parsed> {
+  const parser = parse({ ...OPTIONS, delimiter, info });
+  const out: Parsed = [];
+  let failure: unknown = null;
+  parser.on('readable', () => {
+    let r: Parsed[number] | null = parser.read();
+    while (r !== null) {
+      out.push(r);
+      r = parser.read();
+    }
+  });
+  parser.on('error', (err) => {
+    failure ??= err;
+  });
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('close', resolve);
+    parser.on('error', () => resolve());
+  });
+  let from = 0;
+  while (from < file.length && failure === null) {
+    let to = Math.min(file.length, from + PIECE_BYTES);
+    if (to < file.length) {
+      const lf = file.indexOf(LF, to);
+      to = lf < 0 ? file.length : lf + 1;
+    }
+    parser.write(file.subarray(from, to));
+    from = to;
+    await yieldToEventLoop();
+  }
+  if (failure === null) parser.end();
+  await ended;
+  if (failure !== null) throw unreadable(failure);
+  return out;
+}
+
+export async function readCsv(file: Buffer, delimiter: string): Promise<CsvFile> {
   const hasBom = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf;
   const head = file.subarray(hasBom ? 3 : 0, Math.min(file.length, 64 * 1024)).toString('utf8');
   const sep = delimiter === 'auto' ? detectDelimiter(head) : delimiter;
   // With no quoted line breaks every record is one line (blank lines are records too, as
   // skip_empty_lines is off), so record i starts on line i + 1. Only files with quoted line
   // breaks pay for csv-parse's per-record byte offsets.
-  const plain = parseRecords(file, sep, false) as string[][];
+  const plain = (await parseRecords(file, sep, false)) as string[][];
   const breaks = lineBreaks(file, 0, file.length);
   const last = file[file.length - 1];
   const endsWithBreak = last === LF || last === CR;
@@ -88,7 +127,7 @@ export function readCsv(file: Buffer, delimiter: string): CsvFile {
     rows = plain;
     for (let i = 0; i < plain.length; i++) starts.push(i + 1);
   } else {
-    const withInfo = parseRecords(file, sep, true) as {
+    const withInfo = (await parseRecords(file, sep, true)) as {
       record: string[];
       info: { bytes: number };
     }[];

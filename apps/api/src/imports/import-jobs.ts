@@ -9,6 +9,7 @@ import type { Engine } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, NotFoundError } from '../errors.js';
+import { undoAbandonedJournals } from './import-undo.js';
 import { beatJob, findJob, insertJob, lockStaleJobs, updateJob } from './imports.repository.js';
 import { type ImportInput, type ProgressFn, readFile, runImport } from './imports.service.js';
 
@@ -33,8 +34,9 @@ export async function startImportJob(
   actor: Actor,
   input: ImportInput,
   commit: boolean,
+  engine: Engine = 'postgres',
 ): Promise<{ jobId: string }> {
-  const read = readFile(input);
+  const read = await readFile(input);
   const job = await insertJob(db, { createdBy: actor.userId, commit, total: read.rowsRead });
   liveJobs.add(job.id);
   const progress: ProgressFn = (phase, done) => updateJob(db, job.id, { phase, done });
@@ -54,7 +56,12 @@ export async function startImportJob(
   heartbeat.unref();
   void (async () => {
     try {
-      const report = await runImport(db, actor, input, commit, progress, job.id, read);
+      const report = await runImport(db, actor, input, commit, {
+        progress,
+        jobId: job.id,
+        read,
+        engine,
+      });
       await updateJob(db, job.id, {
         status: 'done',
         phase: 'done',
@@ -80,9 +87,11 @@ export async function startImportJob(
 
 /**
  * Marks import jobs left running by a process that stopped (killed, crashed, out of memory):
- * failed with INTERRUPTED_MESSAGE, each with an `import.interrupted` audit event. The commit is
- * one transaction, so an interrupted import wrote nothing, unless it had committed and only the
- * job's last update was lost: its `import.commit` event says so, and the job is marked done.
+ * failed with INTERRUPTED_MESSAGE, each with an `import.interrupted` audit event. On PostgreSQL
+ * the commit is one transaction, so an interrupted import wrote nothing; on PGlite it is applied
+ * in chunks (import-chunks.ts), and what the chunks wrote is first undone from its journal, so
+ * that nothing was saved holds there too. Unless it had committed and only the job's last
+ * update was lost: its `import.commit` event says so, and the job is marked done.
  *
  * `staleMs` null takes every running job but this process's own (start-up on PGlite, where the
  * data-directory lock proves no other process can be running one); otherwise only jobs whose
@@ -93,6 +102,9 @@ export async function recoverInterruptedImports(
   staleMs: number | null,
   onlyId?: string,
 ): Promise<{ failed: string[]; completed: string[] }> {
+  // The journal of an import that no process runs any more (start-up on PGlite: every one not
+  // this process's; a stale job: its own), undone in short transactions before the job closes.
+  if (staleMs === null || onlyId) await undoAbandonedJournals(db, onlyId);
   return inTransaction(db, async (trx) => {
     const failed: string[] = [];
     const completed: string[] = [];

@@ -15,6 +15,7 @@ import { isCorrecting, isLocking } from '../reporting/period-locks.js';
 import { type Prepared, reasonOf } from './import-rows.js';
 import { cellsOfPeriods, closedReportingPeriods, submissionsOf } from './imports.repository.js';
 import type { Extracted, LineReason } from './mapping.js';
+import { pacer } from './pacing.js';
 
 /** The limits a PUT's body puts on a note. */
 
@@ -38,10 +39,14 @@ export async function plan(
   rejectedBefore: LineReason[],
 ): Promise<Plan> {
   const rejected = [...rejectedBefore];
+  // Long loops give the event loop a turn now and then (pacing.ts).
+  const pace = pacer();
   const vocabulary = await listDimensions(db);
   const pairs = new Map<string, { measureId: string; periodStart: string }>();
-  for (const p of prepared)
+  for (const [i, p] of prepared.entries()) {
+    if (i % 1024 === 0) await pace();
     pairs.set(`${p.m.id}|${p.start}`, { measureId: p.m.id, periodStart: p.start });
+  }
   const stored = await cellsOfPeriods(db, [...pairs.values()]);
   // Parts are checked against their total only where a period has parts, in the file or stored.
   const withParts = new Set<string>();
@@ -84,7 +89,8 @@ export async function plan(
   let unchangedInLocked = 0;
   const open: Prepared[] = [];
   const held = new Set<Prepared>();
-  for (const p of prepared) {
+  for (const [i, p] of prepared.entries()) {
+    if (i % 512 === 0) await pace();
     if (p.m.kind === 'performance') {
       const covering = submissions.filter(
         (l) =>
@@ -136,7 +142,8 @@ export async function plan(
     }[]
   >();
   const checked: Prepared[] = [];
-  for (const p of open) {
+  for (const [i, p] of open.entries()) {
+    if (i % 512 === 0) await pace();
     const g = `${p.m.id}|${p.start}`;
     if (!withParts.has(g)) {
       checked.push(p);
@@ -166,7 +173,8 @@ export async function plan(
   const updates: Plan['updates'] = [];
   const changed: Plan['changed'] = [];
   let unchanged = unchangedInLocked;
-  for (const p of checked) {
+  for (const [i, p] of checked.entries()) {
+    if (i % 512 === 0) await pace();
     const existing = existingOf.get(`${p.m.id}|${p.start}|${p.key}`);
     if (sameAsStored(p)) {
       unchanged++;

@@ -17,6 +17,7 @@ import { labelOf, resolvePeriod } from '../periods/periods.js';
 import { getSettings } from '../settings/settings.service.js';
 import { measuresForImport } from './imports.repository.js';
 import type { Candidate, Extracted, LineReason, MeasureRef } from './mapping.js';
+import { pacer } from './pacing.js';
 
 export type Measure = MeasureRow & { organization_code: string | null };
 
@@ -191,11 +192,15 @@ export async function prepareAll(
   const day = today();
   const vocabulary = await listDimensions(db);
   const measureIds = new Set<string>();
-  const resolved = extracted.candidates.map((c) => {
+  // Long loops give the event loop a turn now and then (pacing.ts).
+  const pace = pacer();
+  const resolved: Resolution[] = [];
+  for (const [i, c] of extracted.candidates.entries()) {
+    if (i % 512 === 0) await pace();
     const r = resolve(c.measure);
     if ('m' in r) measureIds.add(r.m.id);
-    return r;
-  });
+    resolved.push(r);
+  }
   const dimensionsOf = new Map<string, string[]>();
   for (const d of await measureDimensionCodes(db, [...measureIds])) {
     dimensionsOf.set(d.measure_id, [...(dimensionsOf.get(d.measure_id) ?? []), d.code]);
@@ -203,6 +208,7 @@ export async function prepareAll(
   const prepared: Prepared[] = [];
   const firstLine = new Map<string, number>();
   for (const [i, c] of extracted.candidates.entries()) {
+    if (i % 256 === 0) await pace();
     const r = resolved[i] as Resolution;
     const where = c.column ? `${c.column}: ` : '';
     const reject = (reason: string): void => {

@@ -1,5 +1,6 @@
 // The write step of an import commit: the planned inserts and updates, chunk by chunk, each
-// with its audit events, then the import's own audit event.
+// with its audit events, then the import's own audit event. On PostgreSQL all of it is one
+// transaction; on PGlite each chunk of figures is its own (import-chunks.ts).
 
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
@@ -15,6 +16,7 @@ import type { ObservationRow } from '../observations/observations.repository.js'
 import { toObservation } from '../observations/observations.service.js';
 import type { Plan } from './import-plan.js';
 import type { Prepared } from './import-rows.js';
+import type { UndoRecord } from './import-undo.js';
 import {
   type CellUpdate,
   insertCells,
@@ -35,6 +37,21 @@ export async function write(
   input: ImportInput,
   jobId: string | null,
 ): Promise<void> {
+  await writeFigures(trx, actor, p, fys);
+  await writeCommitEvent(trx, actor, p.report, input, jobId);
+}
+
+/**
+ * The plan's inserts and updates with their audit events (one per figure); returns how to take
+ * each back (the undo journal of a chunked import, import-chunks.ts).
+ */
+export async function writeFigures(
+  trx: Trx,
+  actor: Actor,
+  p: Plan,
+  fys: number,
+): Promise<UndoRecord[]> {
+  const undo: UndoRecord[] = [];
   // As a PUT does: population figures are approved when saved, program figures are drafts, or
   // `returned` in a period handed back for correction (figureStatus, observations.service.ts).
   const statusOf = (x: Prepared): ObservationStatus =>
@@ -72,6 +89,7 @@ export async function write(
     for (const x of p.inserts.slice(i, i + WRITE_CHUNK)) {
       const cell = cellOf(x);
       cells.push(cell);
+      undo.push({ observation_id: cell.id, prior: null, written_version: 1 });
       const row: ObservationRow = { ...cell, version: 1, updated_at: at };
       events.push({
         action: 'observation.create',
@@ -98,6 +116,18 @@ export async function write(
         entered_by: actor.userId,
       };
       changes.push(change);
+      undo.push({
+        observation_id: existing.id,
+        prior: {
+          value: existing.value,
+          numerator: existing.numerator,
+          denominator: existing.denominator,
+          note: existing.note,
+          status: existing.status,
+          entered_by: existing.entered_by,
+        },
+        written_version: existing.version + 1,
+      });
       const row: ObservationRow = {
         ...existing,
         ...change,
@@ -117,6 +147,17 @@ export async function write(
     });
   }
   await pending;
+  return undo;
+}
+
+/** The import's own audit event, with its counts: the sign that it committed. */
+export async function writeCommitEvent(
+  trx: Trx,
+  actor: Actor,
+  report: Plan['report'],
+  input: ImportInput,
+  jobId: string | null,
+): Promise<void> {
   await insertAuditEvent(trx, {
     actorId: actor.userId,
     action: 'import.commit',
@@ -125,10 +166,10 @@ export async function write(
     after: {
       filename: input.filename ?? null,
       mode: input.mapping.mode,
-      rowsRead: p.report.rowsRead,
-      inserted: p.report.inserted,
-      updated: p.report.updated,
-      unchanged: p.report.unchanged,
+      rowsRead: report.rowsRead,
+      inserted: report.inserted,
+      updated: report.updated,
+      unchanged: report.unchanged,
     },
     requestId: actor.requestId,
   });

@@ -9,6 +9,7 @@ import {
   observationColumns,
 } from '../observations/observations.repository.js';
 import type { ImportJobsTable } from './import-jobs.table.js';
+import { yieldToEventLoop } from './pacing.js';
 
 const CHUNK = 5000;
 
@@ -45,7 +46,9 @@ export async function cellsOfPeriods(
   pairs: { measureId: string; periodStart: string }[],
 ): Promise<ObservationRow[]> {
   const out: ObservationRow[] = [];
-  for (const part of chunks(pairs)) {
+  for (const [i, part] of chunks(pairs).entries()) {
+    // On PGlite each statement holds the one thread: other requests run between them.
+    if (i > 0) await yieldToEventLoop();
     const { rows } = await sql<ObservationRow>`
       select ${sql.join(observationColumns.map((c) => sql.ref(`o.${c}`)))}
       from observations o

@@ -132,9 +132,9 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       const input = { file, filename, mapping: parsed.data };
       const commit = req.query.commit ?? false;
       if (req.query.async) {
-        return reply.code(202).send(await startImportJob(db, actor, input, commit));
+        return reply.code(202).send(await startImportJob(db, actor, input, commit, ctx.engine));
       }
-      const report = await runImport(db, actor, input, commit);
+      const report = await runImport(db, actor, input, commit, { engine: ctx.engine });
       if (commit && !report.committed) {
         return reply.code(422).send({
           ...report,

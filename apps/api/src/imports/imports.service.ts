@@ -1,14 +1,17 @@
 // Imports a CSV of figures: read through a mapping, checked by the same rules as a PUT of one
-// figure, reported row by row (dry run), and written all or nothing in one transaction.
+// figure, reported row by row (dry run), and written all or nothing: in one transaction on
+// PostgreSQL, in short transactions undone together on failure on PGlite (import-chunks.ts).
 
 import type { ImportMapping, ImportReport } from '@rba/schema';
 import type { Actor } from '../access/actor.js';
+import type { Engine } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { issue, ValidationError } from '../errors.js';
 import { lockOrganization } from '../observations/observations.repository.js';
 import { getSettings } from '../settings/settings.service.js';
 import { readCsv } from './csv-reader.js';
+import { commitInChunks } from './import-chunks.js';
 import { plan, withChanges } from './import-plan.js';
 import { prepareAll } from './import-rows.js';
 import { write } from './import-write.js';
@@ -33,11 +36,11 @@ class RolledBack extends Error {
   }
 }
 
-export function readFile(input: ImportInput) {
-  const file = readCsv(input.file, input.mapping.delimiter);
+export async function readFile(input: ImportInput) {
+  const file = await readCsv(input.file, input.mapping.delimiter);
   let extracted: Extracted;
   try {
-    extracted = extract(file, input.mapping);
+    extracted = await extract(file, input.mapping);
   } catch (err) {
     if (err instanceof MappingError) {
       throw new ValidationError(
@@ -50,6 +53,16 @@ export function readFile(input: ImportInput) {
   return { rowsRead: file.records.length, extracted };
 }
 
+export interface RunOptions {
+  progress?: ProgressFn;
+  /** The job running the import, if it runs as one. */
+  jobId?: string | null;
+  /** The file already read (a job reads it before it starts, to refuse a bad one at once). */
+  read?: Awaited<ReturnType<typeof readFile>>;
+  /** PGlite commits in short chunks (import-chunks.ts); PostgreSQL in one transaction. */
+  engine?: Engine;
+}
+
 /**
  * Runs an import: a dry run unless `commit`. A commit with any rejected row writes nothing and
  * returns the report with `committed` false; the caller answers 422.
@@ -59,10 +72,11 @@ export async function runImport(
   actor: Actor,
   input: ImportInput,
   commit: boolean,
-  progress: ProgressFn = noProgress,
-  jobId: string | null = null,
-  read: ReturnType<typeof readFile> = readFile(input),
+  opts: RunOptions = {},
 ): Promise<ImportReport> {
+  const progress = opts.progress ?? noProgress;
+  const jobId = opts.jobId ?? null;
+  const read = opts.read ?? (await readFile(input));
   const { rowsRead, extracted } = read;
   await progress('checking', rowsRead);
   const { prepared, rejected } = await prepareAll(db, actor, input.mapping, extracted);
@@ -76,6 +90,22 @@ export async function runImport(
     return (await plan(db, actor, extracted, rowsRead, prepared, rejected)).report;
   }
   await progress('writing', rowsRead);
+  if (opts.engine === 'pglite' && !db.isTransaction) {
+    // The embedded database: short transactions, the other requests running between them.
+    const planned = await plan(db, actor, extracted, rowsRead, prepared, rejected);
+    if (planned.report.rejected.length > 0) return planned.report;
+    return commitInChunks({
+      db,
+      actor,
+      input,
+      fys,
+      extracted,
+      rowsRead,
+      prepared,
+      planned,
+      jobId,
+    });
+  }
   try {
     return await inTransaction(db, async (trx) => {
       // The agencies' row locks, as a figure save takes them (shared; in id order so that two

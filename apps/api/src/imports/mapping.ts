@@ -5,6 +5,7 @@ import { DEFAULT_MISSING, type ImportMapping } from '@rba/schema';
 import { unneutralise } from '../exports/csv-format.js';
 import { type Breakdown, parseBreakdownKey } from '../observations/breakdown.js';
 import type { CsvFile, CsvRecord } from './csv-reader.js';
+import { pacer } from './pacing.js';
 
 export type MeasureRef =
   | { by: 'id'; id: string }
@@ -94,7 +95,8 @@ function fieldCountReason(count: number, width: number, file: CsvFile): string {
   return `${head}; every row needs a cell for each column (an empty cell is written as nothing between two delimiters)`;
 }
 
-export function extract(file: CsvFile, mapping: ImportMapping): Extracted {
+/** The file's rows read through the mapping, the event loop given a turn every SLICE_MS. */
+export async function extract(file: CsvFile, mapping: ImportMapping): Promise<Extracted> {
   const col = columnIndex(file.header);
   const out: Extracted = { candidates: [], rejected: [], skipped: [], filtered: 0 };
   const filters = (mapping.filters ?? []).map((f) => ({
@@ -107,7 +109,9 @@ export function extract(file: CsvFile, mapping: ImportMapping): Extracted {
       ? nativeReader(file, col, cell)
       : mappedReader(file, mapping, col, cell);
   const width = file.header.length;
-  for (const r of file.records) {
+  const pace = pacer();
+  for (const [i, r] of file.records.entries()) {
+    if (i % 512 === 0) await pace();
     // A record whose field count differs from the header's cannot be read column by column:
     // its cells after the stray (or missing) delimiter belong to other columns. It is rejected,
     // never truncated or padded, and before the filters, which would read shifted cells too.
