@@ -256,6 +256,27 @@ export function markdown(r: any): string {
         '',
         '',
       );
+    const bare = s.oneClient.answerFloor;
+    if (bare) {
+      row(
+        `  ${name.split(',')[0]}: the same answer from a bare node:http server, bytes prebuilt (no database, no arithmetic)`,
+        ms(bare.prebuilt),
+        '',
+        `endpoint ${ms(bare.endpoint)} in the same turns`,
+        '',
+        '',
+        'what sending it costs',
+      );
+      row(
+        `  ${name.split(',')[0]}: the same, JSON.stringify on each request`,
+        ms(bare.stringified),
+        '',
+        '',
+        '',
+        '',
+        'what serializing and sending it cost',
+      );
+    }
     if (s.oneClient.revalidated)
       row(
         `  ${name.split(',')[0]}: revalidated (If-None-Match → 304, no body)`,
@@ -309,6 +330,16 @@ export function markdown(r: any): string {
     '',
     '1 round trip',
   );
+  if (sv.oneClient.saveFigureAlone)
+    row(
+      "  the save's own statement (save_figure) straight through pg, no API",
+      ms(sv.oneClient.saveFigureAlone),
+      '',
+      '',
+      `${sv.sixteenClients.saveFigureAlone.throughput} (p95 ${sv.sixteenClients.saveFigureAlone.p95})`,
+      '',
+      '1 round trip, the arguments the service passes',
+    );
   lines.push('', '## Cost growth: the same table and partner as the province grows', '');
   row(
     'province',

@@ -19,6 +19,7 @@ import {
   type LatencyStats,
   loadHttp,
 } from './load.js';
+import { answerFloor } from './answer-floor.js';
 import { r2, ratio } from './province-settings.js';
 import {
   type CapturedQuery,
@@ -168,6 +169,20 @@ export async function measureScorecard(
     )) as Record<'zod' | 'plain', LatencyStats>;
     const serialize = serializing.zod;
     const serializePlain = serializing.plain;
+    // The floor under this answer: the same body from a bare server (answer-floor.ts), sent
+    // prebuilt and stringified on each request, turn by turn with the endpoint.
+    let floor: Record<'endpoint' | 'prebuilt' | 'stringified', LatencyStats> | undefined;
+    if (reps.service) {
+      const bare = await answerFloor(body, ctx.port + 50);
+      try {
+        floor = (await compareOneClient(
+          { endpoint: endpoint.task, prebuilt: bare.prebuilt, stringified: bare.stringified },
+          { rounds: reps.one, warmup: 3 },
+        )) as Record<'endpoint' | 'prebuilt' | 'stringified', LatencyStats>;
+      } finally {
+        bare.close();
+      }
+    }
     let many: Record<'endpoint' | 'rawSql', LatencyStats> | undefined;
     if (reps.many) {
       many = (await compareConcurrent(
@@ -188,6 +203,7 @@ export async function measureScorecard(
         serializeInProcess: serialize,
         serializePlainInProcess: serializePlain,
         revalidatedStatuses: revalidate?.tally().statuses,
+        ...(floor ? { answerFloor: floor } : {}),
         endpointOverRawSqlP50: ratio(e.p50, q.p50),
         endpointOverRawSqlP95: ratio(e.p95, q.p95),
         endpointOverHealthzP50: ratio(e.p50, h.p50),
