@@ -5,28 +5,25 @@
 // updated gets its values from before back, each with its audit event, but only while the figure
 // still has the version the import wrote (whoever saved it since wins, and is counted).
 
-import { sql } from 'kysely';
 import { appendAuditEvents, type BulkAuditEvent } from '../audit/audit.repository.js';
 import type { Db, Trx } from '../db/schema.js';
-import type { ImportUndoPrior } from '../db/tables/import-undo.table.js';
 import { inTransaction } from '../db/transaction.js';
 import type { MeasureRow } from '../measures/measures.repository.js';
-import {
-  type ObservationRow,
-  observationColumns,
-} from '../observations/observations.repository.js';
+import type { ObservationRow } from '../observations/observations.repository.js';
 import { toObservation } from '../observations/observations.service.js';
 import { getSettings } from '../settings/settings.service.js';
+import {
+  deleteFiguresAt,
+  deleteJournal,
+  insertJournal,
+  journalEntries,
+  journalImportIds,
+  lockFigures,
+} from './import-undo.repository.js';
+import { type CellUpdate, transactionTime, updateCells } from './imports.repository.js';
 import { yieldToEventLoop } from './pacing.js';
 
-/** One figure an import chunk wrote, and how to take it back. */
-export interface UndoRecord {
-  observation_id: string;
-  /** The figure before the import; null when the import created it. */
-  prior: ImportUndoPrior | null;
-  /** The version the import gave it. */
-  written_version: number;
-}
+export type { UndoRecord } from './import-undo.repository.js';
 
 /** Imports applying chunks in this process: their journals are theirs, never abandoned. */
 export const liveImports = new Set<string>();
@@ -35,26 +32,16 @@ export const liveImports = new Set<string>();
 const UNDO_CHUNK = 1000;
 
 /** Writes a chunk's undo records, in the chunk's transaction. */
-export async function journal(trx: Trx, importId: string, records: UndoRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await sql`
-    insert into import_undo (import_id, observation_id, prior, written_version)
-    select ${importId}::uuid, r.observation_id, r.prior, r.written_version
-    from json_to_recordset(${JSON.stringify(records)}::json)
-      as r(observation_id uuid, prior jsonb, written_version int)`.execute(trx);
-}
+export const journal = insertJournal;
 
 /** The import's journal is done with: its figures stay (the import's last transaction). */
 export async function forgetJournal(trx: Trx, importId: string): Promise<void> {
-  await trx.deleteFrom('import_undo').where('import_id', '=', importId).execute();
+  await deleteJournal(trx, importId);
 }
 
 /** Imports with a journal that no import of this process is writing. */
 export async function abandonedJournals(db: Db, onlyId?: string): Promise<string[]> {
-  let q = db.selectFrom('import_undo').select('import_id').distinct();
-  if (onlyId) q = q.where('import_id', '=', onlyId);
-  const rows = await q.execute();
-  return rows.map((r) => r.import_id).filter((id) => !liveImports.has(id));
+  return (await journalImportIds(db, onlyId)).filter((id) => !liveImports.has(id));
 }
 
 export interface UndoOutcome {
@@ -64,33 +51,20 @@ export interface UndoOutcome {
   kept: number;
 }
 
-type Current = ObservationRow & { period_type: MeasureRow['period_type'] };
-
 async function undoSome(
   trx: Trx,
   importId: string,
   by: { actorId: string | null; requestId: string | null },
   fys: number,
 ): Promise<UndoOutcome | null> {
-  const entries = await trx
-    .selectFrom('import_undo')
-    .select(['observation_id', 'prior', 'written_version'])
-    .where('import_id', '=', importId)
-    .orderBy('observation_id')
-    .limit(UNDO_CHUNK)
-    .execute();
+  const entries = await journalEntries(trx, importId, UNDO_CHUNK);
   if (entries.length === 0) return null;
   const ids = entries.map((e) => e.observation_id);
-  const { rows: current } = await sql<Current>`
-    select ${sql.join(observationColumns.map((c) => sql.ref(`o.${c}`)))}, m.period_type
-    from observations o join measures m on m.id = o.measure_id
-    where o.id = any(${ids}::uuid[])
-    for update of o`.execute(trx);
+  const current = await lockFigures(trx, ids);
   const byId = new Map(current.map((o) => [o.id, o]));
-  const { rows: clock } = await sql<{ now: Date }>`select now() as now`.execute(trx);
-  const at = (clock[0] as { now: Date }).now;
+  const at = await transactionTime(trx);
   const deletes: { id: string; version: number }[] = [];
-  const restores: (ImportUndoPrior & { id: string; version: number })[] = [];
+  const restores: CellUpdate[] = [];
   const events: BulkAuditEvent[] = [];
   let kept = 0;
   for (const e of entries) {
@@ -105,7 +79,12 @@ async function undoSome(
       deletes.push({ id: o.id, version: o.version });
       events.push({ action: 'observation.delete', entityId: o.id, before, after: null });
     } else {
-      restores.push({ id: o.id, version: o.version, ...e.prior });
+      restores.push({
+        id: o.id,
+        version: o.version,
+        ...e.prior,
+        status: e.prior.status as CellUpdate['status'],
+      });
       const restored: ObservationRow = {
         ...o,
         ...e.prior,
@@ -121,22 +100,8 @@ async function undoSome(
       });
     }
   }
-  if (deletes.length > 0) {
-    await sql`
-      delete from observations o
-      using json_to_recordset(${JSON.stringify(deletes)}::json) as v(id uuid, version int)
-      where o.id = v.id and o.version = v.version`.execute(trx);
-  }
-  if (restores.length > 0) {
-    await sql`
-      update observations o set
-        value = v.value, numerator = v.numerator, denominator = v.denominator, note = v.note,
-        status = v.status, entered_by = v.entered_by, version = o.version + 1, updated_at = now()
-      from json_to_recordset(${JSON.stringify(restores)}::json) as v(
-        id uuid, version int, value numeric, numerator numeric, denominator numeric, note text,
-        status text, entered_by uuid)
-      where o.id = v.id and o.version = v.version`.execute(trx);
-  }
+  await deleteFiguresAt(trx, deletes);
+  if (restores.length > 0) await updateCells(trx, restores);
   if (events.length > 0) {
     await appendAuditEvents(
       trx,
@@ -144,11 +109,7 @@ async function undoSome(
       events,
     );
   }
-  await trx
-    .deleteFrom('import_undo')
-    .where('import_id', '=', importId)
-    .where('observation_id', 'in', ids)
-    .execute();
+  await deleteJournal(trx, importId, ids);
   return { undone: deletes.length + restores.length, kept };
 }
 

@@ -121,7 +121,8 @@ export interface CellUpdate {
   denominator: number | null;
   note: string | null;
   status: ObservationStatus;
-  entered_by: string;
+  /** Null only when an undo puts back a figure entered by no one (a seed). */
+  entered_by: string | null;
 }
 
 /** Updates cells at the versions read; returns how many changed (fewer when someone else won). */
