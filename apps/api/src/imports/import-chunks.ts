@@ -18,11 +18,10 @@ import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ImportConflictError } from '../errors.js';
-import { lockOrganization } from '../observations/observations.repository.js';
 import { type Plan, plan } from './import-plan.js';
 import type { Prepared } from './import-rows.js';
 import { forgetJournal, journal, liveImports, undoJournal } from './import-undo.js';
-import { writeCommitEvent, writeFigures } from './import-write.js';
+import { lockAgencies, writeCommitEvent, writeFigures } from './import-write.js';
 import type { ImportInput } from './imports.service.js';
 import type { Extracted } from './mapping.js';
 import { yieldToEventLoop } from './pacing.js';
@@ -103,15 +102,7 @@ export async function commitInChunks(c: ChunkedCommit): Promise<ImportReport> {
         const last = i === chunks.length - 1;
         await yieldToEventLoop();
         await inTransaction(db, async (trx) => {
-          // The agencies' row locks, as a figure save takes them (shared, in id order).
-          const agencies = [
-            ...new Set(
-              chunk
-                .filter((x) => x.m.kind === 'performance')
-                .map((x) => x.m.organization_id as string),
-            ),
-          ].sort();
-          for (const id of agencies) await lockOrganization(trx, id, 'share');
+          await lockAgencies(trx, chunk);
           const now = await plan(trx, actor, c.extracted, c.rowsRead, chunk, []);
           if (now.report.rejected.length > 0) throw new RefusedNow();
           // Every figure of the chunk as planned: an insert still new, an update of the very

@@ -12,7 +12,7 @@ import {
 import type { Trx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { ImportConflictError } from '../errors.js';
-import type { ObservationRow } from '../observations/observations.repository.js';
+import { lockOrganization, type ObservationRow } from '../observations/observations.repository.js';
 import { toObservation } from '../observations/observations.service.js';
 import type { Plan } from './import-plan.js';
 import type { Prepared } from './import-rows.js';
@@ -25,6 +25,20 @@ import {
   updateCells,
 } from './imports.repository.js';
 import type { ImportInput } from './imports.service.js';
+
+/**
+ * The agencies' row locks, as a figure save takes them: shared, and in id order so that two
+ * imports cannot deadlock. A submit or review waits for the import, and the import sees a
+ * period the submit locked before it.
+ */
+export async function lockAgencies(trx: Trx, figures: Prepared[]): Promise<void> {
+  const agencies = [
+    ...new Set(
+      figures.filter((x) => x.m.kind === 'performance').map((x) => x.m.organization_id as string),
+    ),
+  ].sort();
+  for (const id of agencies) await lockOrganization(trx, id, 'share');
+}
 
 /** Figures written per statement. */
 const WRITE_CHUNK = 5000;

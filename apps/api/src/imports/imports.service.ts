@@ -8,13 +8,12 @@ import type { Engine } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { issue, ValidationError } from '../errors.js';
-import { lockOrganization } from '../observations/observations.repository.js';
 import { getSettings } from '../settings/settings.service.js';
 import { readCsv } from './csv-reader.js';
 import { commitInChunks } from './import-chunks.js';
 import { plan, withChanges } from './import-plan.js';
 import { prepareAll } from './import-rows.js';
-import { write } from './import-write.js';
+import { lockAgencies, write } from './import-write.js';
 import { type Extracted, extract, MappingError } from './mapping.js';
 
 /** The largest file an import takes; larger uploads answer 413. */
@@ -108,18 +107,9 @@ export async function runImport(
   }
   try {
     return await inTransaction(db, async (trx) => {
-      // The agencies' row locks, as a figure save takes them (shared; in id order so that two
-      // imports cannot deadlock): a submit or review waits for the import, and the import sees
-      // a period the submit locked before it. Then compared again inside the transaction, so
-      // the report matches what is written.
-      const agencies = [
-        ...new Set(
-          prepared
-            .filter((x) => x.m.kind === 'performance')
-            .map((x) => x.m.organization_id as string),
-        ),
-      ].sort();
-      for (const id of agencies) await lockOrganization(trx, id, 'share');
+      // The agencies' locks first (lockAgencies); then compared again inside the transaction,
+      // so the report matches what is written.
+      await lockAgencies(trx, prepared);
       const p = await plan(trx, actor, extracted, rowsRead, prepared, rejected);
       if (p.report.rejected.length > 0) throw new RolledBack(p.report);
       await write(trx, actor, p, fys, input, jobId);
