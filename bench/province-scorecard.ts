@@ -12,6 +12,7 @@ import {
   tableScorecard,
 } from '../apps/api/src/scorecards/scorecards.service.js';
 import { organizationScorecardSchema, tableScorecardSchema } from '../packages/schema/src/index.js';
+import { answerFloor } from './answer-floor.js';
 import {
   compareConcurrent,
   compareOneClient,
@@ -19,7 +20,6 @@ import {
   type LatencyStats,
   loadHttp,
 } from './load.js';
-import { answerFloor } from './answer-floor.js';
 import { r2, ratio } from './province-settings.js';
 import {
   type CapturedQuery,
