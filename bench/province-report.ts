@@ -338,7 +338,7 @@ export function markdown(r: any): string {
       '',
       `${sv.sixteenClients.saveFigureAlone.throughput} (p95 ${sv.sixteenClients.saveFigureAlone.p95})`,
       '',
-      '1 round trip, the arguments the service passes',
+      `1 round trip, the arguments the service passes${Object.keys(sv.saveFigureAloneRefused ?? {}).length > 0 ? `; not saved: ${JSON.stringify(sv.saveFigureAloneRefused)}` : ''}`,
     );
   lines.push('', '## Cost growth: the same table and partner as the province grows', '');
   row(

@@ -14,6 +14,7 @@ export interface SaveCell {
   measureId: string;
   period: string;
   start: string;
+  end: string;
   breakdown?: Record<string, string>;
 }
 
@@ -22,10 +23,16 @@ export function saveCellsOf(p: Province, org: number): SaveCell[] {
   const q = p.quarters.at(-1) as Province['quarters'][number];
   const cells: SaveCell[] = [];
   for (const m of p.measures.filter((x: MeasureM) => x.org === org && x.unit === 'count')) {
-    cells.push({ measureId: m.id, period: q.label, start: q.start });
+    cells.push({ measureId: m.id, period: q.label, start: q.start, end: q.end });
     for (const dim of m.dims) {
       for (const v of DIMENSIONS[dim])
-        cells.push({ measureId: m.id, period: q.label, start: q.start, breakdown: { [dim]: v } });
+        cells.push({
+          measureId: m.id,
+          period: q.label,
+          start: q.start,
+          end: q.end,
+          breakdown: { [dim]: v },
+        });
     }
   }
   return cells;
@@ -171,60 +178,73 @@ export async function measureSaves(
   // save costs the database alone (the session lookup aside), with the arguments the service
   // passes (observations.repository.ts saveFigure; the locking and correcting statuses of
   // reporting/period-locks.ts).
-  const where = new Map<string, { org: string; end: string }>();
+  const orgOf = new Map<string, string>();
   for (const r of (
     await ctx.raw.query(
-      `select m.id, m.organization_id as org, to_char(o.period_end, 'YYYY-MM-DD') as end
-         from measures m join observations o on o.measure_id = m.id
-        where m.id = any($1::uuid[]) and o.breakdown = '' and o.period_start = any($2::date[])`,
-      [
-        editors.flatMap((e) => e.cells.map((c) => c.measureId)),
-        [...new Set(editors.flatMap((e) => e.cells.map((c) => c.start)))],
-      ],
+      'select id, organization_id as org from measures where id = any($1::uuid[])',
+      [editors.flatMap((e) => e.cells.map((c) => c.measureId))],
     )
-  ).rows as { id: string; org: string; end: string }[]) {
-    where.set(r.id, { org: r.org, end: r.end });
+  ).rows as { id: string; org: string }[]) {
+    orgOf.set(r.id, r.org);
   }
-  const configVersion = Number(
-    (await ctx.raw.query('select version from config_version')).rows[0].version,
-  );
+  const readConfigVersion = async () =>
+    Number((await ctx.raw.query('select version from config_version')).rows[0].version);
+  let configVersion = await readConfigVersion();
+  // What save_figure answered when it did not save (or the error it raised), by kind.
+  const aloneOutcomes: Record<string, number> = {};
   const editorIds = new Map(editors.map((e) => [e.token, claimsOf(e.token).sub]));
-  const saveFigureAlone = async (i: number) => {
+  const saveFigureAlone = async (i: number): Promise<boolean> => {
     const { token, cell } = cellFor(editors, i);
-    const at = where.get(cell.measureId);
-    if (!at) throw new Error(`no period end for ${cell.measureId}`);
+    const org = orgOf.get(cell.measureId);
+    if (!org) throw new Error(`no agency for ${cell.measureId}`);
     const entries = Object.entries(cell.breakdown ?? {});
-    const { rows } = await ctx.raw.query(
-      `select * from save_figure($1::bigint, $2::uuid, $3::uuid, string_to_array($4, ','),
+    const value = nextValue(cell);
+    const call = () =>
+      ctx.raw.query(
+        `select * from save_figure($1::bigint, $2::uuid, $3::uuid, string_to_array($4, ','),
          string_to_array($5, ','), $6::boolean, $7::date, $8::date, $9::text, $10::boolean,
          $11::numeric, $12::numeric, $13::numeric, $14::boolean, $15::text, $16::integer,
          $17::uuid, $18::boolean, $19::text, $20::jsonb, $21::text, string_to_array($22, ','))`,
-      [
-        configVersion,
-        cell.measureId,
-        at.org,
-        'submitted,approved',
-        'returned,reopened',
-        false,
-        cell.start,
-        at.end,
-        entries.map(([k, v]) => `${k}=${v}`).join(';'),
-        true,
-        nextValue(cell),
-        null,
-        null,
-        false,
-        null,
-        null,
-        editorIds.get(token),
-        true,
-        cell.period,
-        JSON.stringify(cell.breakdown ?? {}),
-        `bench-${i}`,
-        'value',
-      ],
-    );
-    return rows[0]?.o_kind === 'saved';
+        [
+          configVersion,
+          cell.measureId,
+          org,
+          'submitted,approved',
+          'returned,reopened',
+          false,
+          cell.start,
+          cell.end,
+          entries.map(([k, v]) => `${k}=${v}`).join(';'),
+          true,
+          value,
+          null,
+          null,
+          false,
+          null,
+          null,
+          editorIds.get(token),
+          true,
+          cell.period,
+          JSON.stringify(cell.breakdown ?? {}),
+          `bench-${i}`,
+          'value',
+        ],
+      );
+    try {
+      let { rows } = await call();
+      // As the service does: a stale configuration version is read again and the save retried.
+      if (rows[0]?.o_kind === 'stale') {
+        configVersion = await readConfigVersion();
+        ({ rows } = await call());
+      }
+      const kind = String(rows[0]?.o_kind ?? 'nothing');
+      if (kind !== 'saved' && i >= 0) aloneOutcomes[kind] = (aloneOutcomes[kind] ?? 0) + 1;
+      return kind === 'saved';
+    } catch (err) {
+      const kind = `error: ${(err as { code?: string }).code ?? (err as Error).message}`;
+      if (i >= 0) aloneOutcomes[kind] = (aloneOutcomes[kind] ?? 0) + 1;
+      throw err;
+    }
   };
   const auditCount = async () =>
     Number(
@@ -275,6 +295,7 @@ export async function measureSaves(
       accepted,
       auditEventsWritten: written,
       everyAcceptedSaveAudited: written === accepted,
+      saveFigureAloneRefused: aloneOutcomes,
     };
   } finally {
     endpoint.close();
