@@ -31,7 +31,6 @@ import {
   restorePglite,
   restorePostgres,
 } from '../src/backup/backup.service.js';
-import { loadConfig } from '../src/config.js';
 import { readDataVersion } from '../src/data-version/data-version.repository.js';
 import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.js';
 import { type Engine, kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
@@ -39,9 +38,8 @@ import { knownMigrations, migrateToLatest } from '../src/db/migrate.js';
 import type { Db } from '../src/db/schema.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-content.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
-import { httpOf, TEST_JWT_SECRET } from './helpers/app.js';
+import { httpOf, TEST_JWT_SECRET, testConfig } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
-import { testLogLevel } from './helpers/test-env.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -138,13 +136,7 @@ async function postgresTarget(withTemplate: boolean): Promise<Target> {
 }
 
 async function startApp(db: Db, engine: Engine) {
-  const config = loadConfig({
-    DATA_DIR: '/nonexistent-test-data-dir',
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: testLogLevel,
-    DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent-web-dist',
-  });
+  const config = testConfig();
   const app: FastifyInstance = await buildApp({ config, db, engine, jwtSecret: TEST_JWT_SECRET });
   await app.ready();
   return app;

@@ -4,14 +4,12 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { copyExporter } from '../src/exports/copy-export.js';
 import { uniqueSuffix } from '../support/factories.js';
 import { buildWorld, WORLD_PERIOD, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
-import { createTestApp, httpOf, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
+import { createTestApp, httpOf, TEST_JWT_SECRET, type TestApp, testConfig } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
-import { testLogLevel } from './helpers/test-env.js';
 
 let t: TestApp;
 let w: World;
@@ -330,13 +328,8 @@ describe('COPY on PostgreSQL', () => {
       query: { kind: 'SelectQueryNode' } as never,
       queryId: { queryId: 'db-name' },
     });
-    const config = loadConfig({
-      DATA_DIR: '/nonexistent-test-data-dir',
+    const config = testConfig({
       DATABASE_URL: databaseUrlFor(template.url, rows[0]?.name as string),
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: testLogLevel,
-      DEMO: 'false',
-      WEB_DIST_DIR: '/nonexistent-web-dist',
     });
     // The fast path is really there (pg-copy-streams loads), so the comparison means something.
     const pool = new pg.Pool({ connectionString: template.url, max: 1 });

@@ -14,9 +14,8 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { formatLsn, parseLsn, ReadRouter, registerReadRouting } from '../src/db/read-routing.js';
 import type { Db } from '../src/db/schema.js';
 import { buildWorld, WORLD_PERIOD, type World } from '../support/world.js';
-import { httpOf, TEST_JWT_SECRET } from './helpers/app.js';
+import { httpOf, TEST_JWT_SECRET, testConfig } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
-import { testLogLevel } from './helpers/test-env.js';
 
 // Two servers this file needs and no other does: read here, beside the test that uses them.
 const primaryUrl = process.env.REPLICA_TEST_PRIMARY_URL || undefined;
@@ -105,12 +104,7 @@ describe.skipIf(!primaryUrl || !replicaUrl)(
       readServer: string,
       o: { maxLagSeconds?: number; breakerMs?: number; waitMs?: number } = {},
     ) {
-      const config = loadConfig({
-        DATA_DIR: '/nonexistent-test-data-dir',
-        JWT_SECRET: TEST_JWT_SECRET,
-        LOG_LEVEL: testLogLevel,
-        DEMO: 'false',
-        WEB_DIST_DIR: '/nonexistent-web-dist',
+      const config = testConfig({
         DATABASE_URL: primaryDbUrl,
         DATABASE_READ_URL: databaseUrlFor(readServer, name),
         DATABASE_READ_MAX_LAG_SECONDS: String(o.maxLagSeconds ?? 10),

@@ -12,13 +12,11 @@ import { type DatabaseConnection, type Dialect, type Driver, sql } from 'kysely'
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import type { Engine } from '../src/db/database.js';
 import type { Db } from '../src/db/schema.js';
 import { buildWorld, type World } from '../support/world.js';
-import { TEST_JWT_SECRET } from './helpers/app.js';
+import { TEST_JWT_SECRET, testConfig } from './helpers/app.js';
 import { createTestDatabase } from './helpers/database.js';
-import { testLogLevel } from './helpers/test-env.js';
 
 /** Every statement the driver sends, BEGIN and COMMIT included, while `on`. */
 interface Sink {
@@ -66,13 +64,7 @@ async function openCounted(sink: Sink): Promise<Handle> {
 }
 
 async function appOver(db: Db, engine: Engine): Promise<FastifyInstance> {
-  const config = loadConfig({
-    DATA_DIR: '/nonexistent-test-data-dir',
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: testLogLevel,
-    DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent-web-dist',
-  });
+  const config = testConfig();
   const app = await buildApp({ config, db, engine, jwtSecret: TEST_JWT_SECRET });
   await app.ready();
   return app;

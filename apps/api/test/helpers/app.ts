@@ -25,6 +25,19 @@ export function httpOf(app: FastifyInstance): supertest.Agent {
   return recording(supertest.agent(app.server), () => false);
 }
 
+/** The configuration a test app runs with: no data directory, no web build, no demo; `env` on top. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    DATA_DIR: '/nonexistent-test-data-dir',
+    JWT_SECRET: TEST_JWT_SECRET,
+    // TEST_LOG_LEVEL=error shows what a 500 in a test was about.
+    LOG_LEVEL: testLogLevel,
+    DEMO: 'false',
+    WEB_DIST_DIR: '/nonexistent-web-dist',
+    ...env,
+  });
+}
+
 export async function createTestApp(
   env: Record<string, string> = {},
   prepare?: (app: FastifyInstance) => void,
@@ -32,15 +45,9 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const appDb = (options.plugins ?? []).reduce((db, p) => db.withPlugin(p), database.db);
-  const config = loadConfig({
-    DATA_DIR: '/nonexistent-test-data-dir',
-    JWT_SECRET: TEST_JWT_SECRET,
-    // TEST_LOG_LEVEL=error shows what a 500 in a test was about.
-    LOG_LEVEL: testLogLevel,
-    DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent-web-dist',
-    // On PostgreSQL the app knows its database's URL, as a server does: the exports then take
-    // their COPY path, on a pool of their own.
+  // On PostgreSQL the app knows its database's URL, as a server does: the exports then take
+  // their COPY path, on a pool of their own.
+  const config = testConfig({
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
