@@ -27,6 +27,7 @@ import { type Client, client } from './helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { databaseUrlFor } from './helpers/template.js';
+import { shellEnv } from './helpers/test-env.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -335,7 +336,7 @@ describe('pnpm audit:verify', () => {
     run(
       process.execPath,
       ['--import', 'tsx', '--conditions=development', 'apps/api/src/cli/audit-verify.ts'],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } },
+      { cwd: root, env: { PATH: shellEnv.PATH, ...env } },
     ).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({

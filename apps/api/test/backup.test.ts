@@ -40,6 +40,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-content.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { httpOf, TEST_JWT_SECRET, testConfig } from './helpers/app.js';
 import { databaseUrlFor } from './helpers/template.js';
+import { shellEnv } from './helpers/test-env.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -66,7 +67,7 @@ async function cli(
   expect(pkg.scripts[script]).toContain(file);
   return run(process.execPath, ['--import', 'tsx', '--conditions=development', file, ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: shellEnv.PATH, ...env },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { shellEnv } from './helpers/test-env.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const secret = 'x'.repeat(32);
@@ -52,7 +53,7 @@ function runServer(env: Record<string, string>): Promise<{ code: number | null; 
       ['--import', 'tsx', '--conditions=development', 'src/server.ts'],
       {
         cwd: apiDir,
-        env: { PATH: process.env.PATH ?? '', ...env },
+        env: { PATH: shellEnv.PATH, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

@@ -15,6 +15,7 @@ import { lockDataDir } from '../src/db/data-dir-lock.js';
 import { kyselyOverPg, kyselyOverPglite, openPglite } from '../src/db/database.js';
 import type { Db } from '../src/db/schema.js';
 import { databaseUrlFor } from './helpers/template.js';
+import { shellEnv } from './helpers/test-env.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const template = inject('testDatabase');
@@ -80,8 +81,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     {
       cwd: root,
       env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
+        ...shellEnv,
         JWT_SECRET,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.js';
+import { shellEnv } from './helpers/test-env.js';
 
 describe('the embedded data directory lock', () => {
   it('refuses a second holder while the first is alive, and frees on release', () => {
@@ -39,7 +40,7 @@ describe('the embedded data directory lock', () => {
           ['--import', 'tsx', '--conditions=development', 'src/server.ts'],
           {
             cwd: apiDir,
-            env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PORT: '0' },
+            env: { PATH: shellEnv.PATH, DATA_DIR: dir, PORT: '0' },
             stdio: ['ignore', 'ignore', 'pipe'],
           },
         );

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { shellEnv } from './helpers/test-env.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rba-first-start-'));
@@ -38,7 +39,7 @@ async function start(env: Record<string, string>, ready: RegExp): Promise<string
     ['--import', 'tsx', '--conditions=development', 'src/server.ts'],
     {
       cwd: apiDir,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), ...env },
+      env: { PATH: shellEnv.PATH, DATA_DIR: dataDir, PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

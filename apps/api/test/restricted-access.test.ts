@@ -30,6 +30,7 @@ import { makeUser } from '../support/factories.js';
 import { buildWorld, type World } from '../support/world.js';
 import { type Client, client } from './helpers/api.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.js';
+import { shellEnv } from './helpers/test-env.js';
 
 let t: TestApp;
 let w: World;
@@ -417,7 +418,7 @@ describe('5. backups are created readable by their owner only', () => {
         '--out',
         out,
       ],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } },
+      { cwd: root, env: { PATH: shellEnv.PATH, ...env } },
     );
   }
 
@@ -466,7 +467,7 @@ describe('5. backups are created readable by their owner only', () => {
       chmodSync(path.join(bin, 'pg_dump'), 0o755);
       const out = path.join(work, 'server.dump');
       const res = await backupCli(out, {
-        PATH: `${bin}:${process.env.PATH ?? ''}`,
+        PATH: `${bin}:${shellEnv.PATH}`,
         DATABASE_URL: t.url as string,
         JWT_SECRET: TEST_JWT_SECRET,
       });

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { buildOpenApiDocument } from '../../support/openapi.js';
+import { conformanceReportPath } from '../helpers/test-env.js';
 import { checkResponses, type ResponseRecord } from './check.js';
 
 let dir: string | undefined;
@@ -39,7 +40,7 @@ export async function finishConformance(): Promise<void> {
       `(${result.byOperation.size} of ${operations} operations; ${result.skipped} outside it ` +
       `skipped), ${result.mismatches.length} mismatches`;
     process.stdout.write(`\n${line}\n`);
-    if (process.env.CONFORMANCE_REPORT) writeFileSync(process.env.CONFORMANCE_REPORT, `${line}\n`);
+    if (conformanceReportPath) writeFileSync(conformanceReportPath, `${line}\n`);
     if (result.mismatches.length > 0) {
       const shown = [...new Set(result.mismatches)].slice(0, 60);
       process.stderr.write(
