@@ -84,6 +84,8 @@ export interface ChunkedCommit {
   planned: Plan;
   jobId: string | null;
   chunkSize?: number;
+  /** Told the share of the planned figures written after each chunk's transaction. */
+  onShare?: (share: number) => Promise<void>;
 }
 
 export async function commitInChunks(c: ChunkedCommit): Promise<ImportReport> {
@@ -98,6 +100,11 @@ export async function commitInChunks(c: ChunkedCommit): Promise<ImportReport> {
       const chunks = chunksOf(planned, c.chunkSize ?? IMPORT_CHUNK);
       // Nothing to change still commits: the import's event, in a transaction of its own.
       if (chunks.length === 0) chunks.push([]);
+      const figures = Math.max(
+        1,
+        chunks.reduce((n, chunk) => n + chunk.length, 0),
+      );
+      let written = 0;
       for (const [i, chunk] of chunks.entries()) {
         const last = i === chunks.length - 1;
         await yieldToEventLoop();
@@ -122,6 +129,8 @@ export async function commitInChunks(c: ChunkedCommit): Promise<ImportReport> {
           await forgetJournal(trx, importId);
           await writeCommitEvent(trx, actor, planned.report, c.input, c.jobId);
         });
+        written += chunk.length;
+        await c.onShare?.(last ? 1 : written / figures);
       }
     } catch (err) {
       // Take back what the chunks wrote, then answer as the one transaction would have.

@@ -183,6 +183,8 @@ export async function prepareAll(
   actor: Actor,
   mapping: ImportMapping,
   extracted: Extracted,
+  /** Told the share of the candidates checked so far, now and then (pacing.ts). */
+  onShare: (share: number) => Promise<void> = async () => {},
 ): Promise<{ prepared: Prepared[]; rejected: LineReason[] }> {
   const rejected = [...extracted.rejected];
   const resolve = await resolveMeasures(db, actor, mapping, extracted.candidates);
@@ -195,8 +197,12 @@ export async function prepareAll(
   // Long loops give the event loop a turn now and then (pacing.ts).
   const pace = pacer();
   const resolved: Resolution[] = [];
+  const count = Math.max(1, extracted.candidates.length);
   for (const [i, c] of extracted.candidates.entries()) {
-    if (i % 512 === 0) await pace();
+    if (i % 512 === 0) {
+      await pace();
+      await onShare(i / count / 2);
+    }
     const r = resolve(c.measure);
     if ('m' in r) measureIds.add(r.m.id);
     resolved.push(r);
@@ -208,7 +214,10 @@ export async function prepareAll(
   const prepared: Prepared[] = [];
   const firstLine = new Map<string, number>();
   for (const [i, c] of extracted.candidates.entries()) {
-    if (i % 256 === 0) await pace();
+    if (i % 256 === 0) {
+      await pace();
+      await onShare(0.5 + i / count / 2);
+    }
     const r = resolved[i] as Resolution;
     const where = c.column ? `${c.column}: ` : '';
     const reject = (reason: string): void => {

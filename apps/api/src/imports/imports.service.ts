@@ -15,6 +15,7 @@ import { plan, withChanges } from './import-plan.js';
 import { prepareAll } from './import-rows.js';
 import { lockAgencies, write } from './import-write.js';
 import { type Extracted, extract, MappingError } from './mapping.js';
+import { shareReporter } from './pacing.js';
 
 /** The largest file an import takes; larger uploads answer 413. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -77,8 +78,13 @@ export async function runImport(
   const jobId = opts.jobId ?? null;
   const read = opts.read ?? (await readFile(input));
   const { rowsRead, extracted } = read;
-  await progress('checking', rowsRead);
-  const { prepared, rejected } = await prepareAll(db, actor, input.mapping, extracted);
+  // Each phase counts the file's rows from 0 (docs/csv.md, "Large files and jobs").
+  await progress('checking', 0);
+  const checked = shareReporter((done) => progress('checking', done), rowsRead);
+  const { prepared, rejected } = await prepareAll(db, actor, input.mapping, extracted, (share) =>
+    // The comparison with the database (plan) comes after: the last fifth.
+    checked(share * 0.8),
+  );
   extracted.candidates = []; // prepared from here on; let the raw rows go
   const { fiscalYearStartMonth: fys } = await getSettings(db);
   if (!commit) {
@@ -88,7 +94,7 @@ export async function runImport(
     // Nothing will be written: report what the file holds without opening a transaction.
     return (await plan(db, actor, extracted, rowsRead, prepared, rejected)).report;
   }
-  await progress('writing', rowsRead);
+  await progress('writing', 0);
   if (opts.engine === 'pglite' && !db.isTransaction) {
     // The embedded database: short transactions, the other requests running between them.
     const planned = await plan(db, actor, extracted, rowsRead, prepared, rejected);
@@ -103,6 +109,8 @@ export async function runImport(
       prepared,
       planned,
       jobId,
+      // A chunk at a time: one write to the job's row per transaction.
+      onShare: shareReporter((done) => progress('writing', done), rowsRead, 0),
     });
   }
   try {

@@ -22,3 +22,27 @@ export function pacer(sliceMs = SLICE_MS): () => Promise<void> {
     since = performance.now();
   };
 }
+
+/** Least time between two progress writes within a phase (each is a write to the job's row). */
+export const PROGRESS_MS = 250;
+
+/**
+ * A phase's progress from the share of its work done (0 to 1), in the file's rows: passed on to
+ * `report` at most every `everyMs` (0: every time), and never the same count twice.
+ */
+export function shareReporter(
+  report: (done: number) => Promise<void>,
+  rows: number,
+  everyMs = PROGRESS_MS,
+): (share: number) => Promise<void> {
+  let last = 0;
+  let lastAt = performance.now();
+  return async (share) => {
+    const done = Math.min(rows, Math.floor(rows * share));
+    const now = performance.now();
+    if (done <= last || (everyMs > 0 && now - lastAt < everyMs && done < rows)) return;
+    last = done;
+    lastAt = now;
+    await report(done);
+  };
+}

@@ -46,6 +46,9 @@ export function CommitProgress({
   const total = data?.total ?? 0;
   const done = Math.min(data?.done ?? 0, total);
   const phase = data ? t(phaseLabels[data.phase] ?? 'imports.commit.phase.checking') : '';
+  // Nothing counted yet in this phase (or nothing to count: PostgreSQL writes an import in one
+  // transaction): a bar that says it is busy, not one stuck at 0 or already full.
+  const counting = finished || done > 0;
 
   return (
     <div className="imports-commit">
@@ -54,17 +57,19 @@ export function CommitProgress({
         <progress
           id={`progress-${jobId}`}
           max={Math.max(total, 1)}
-          value={finished && data?.status === 'done' ? Math.max(total, 1) : done}
+          value={!counting ? undefined : data?.status === 'done' ? Math.max(total, 1) : done}
         />
       </div>
       <p role="status" className="imports-progress-text">
-        {data
-          ? t('imports.commit.progressText', {
-              phase,
-              done: formatNumber(finished && data.status === 'done' ? total : done),
-              total: formatNumber(total),
-            })
-          : t('imports.commit.starting')}
+        {!data
+          ? t('imports.commit.starting')
+          : counting
+            ? t('imports.commit.progressText', {
+                phase,
+                done: formatNumber(data.status === 'done' ? total : done),
+                total: formatNumber(total),
+              })
+            : t('imports.commit.phaseBusy', { phase, total: formatNumber(total) })}
       </p>
 
       {job.isError ? (
