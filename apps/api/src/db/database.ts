@@ -8,6 +8,7 @@ import Cursor from 'pg-cursor';
 import type { Config } from '../config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { ReadRouter } from './read-routing.js';
+import { notePool } from './row-stream.js';
 import type { Db } from './schema.js';
 import { textParsers } from './type-parsers.js';
 
@@ -64,6 +65,7 @@ export function kyselyOverPg(
   // process: the pool drops that client and the next query opens a fresh one.
   pool.on('error', onIdleError);
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  notePool(db, pool);
   return { db, pool };
 }
 

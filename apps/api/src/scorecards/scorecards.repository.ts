@@ -1,9 +1,10 @@
 // Set-based loads for scorecards: a fixed number of queries whatever the scorecard's size.
 import { sql } from 'kysely';
+import { streamRows, streams } from '../db/row-stream.js';
 import type { DbOrTrx } from '../db/schema.js';
 import type { ObservationStatus } from '../db/tables/observations.table.js';
 import { measureColumns } from '../measures/measures.repository.js';
-import { copiesOf } from '../observations/approved-copies.repository.js';
+import { type CopyCell, copiesOf } from '../observations/approved-copies.repository.js';
 import { readsPublished } from '../observations/figure-source.js';
 
 export async function tableMeasures(db: DbOrTrx, tableId: string) {
@@ -106,6 +107,11 @@ export type TotalTuple = [
   boolean,
 ];
 
+/** An approved copy of a total under revision, as a total figure (its period's last approved one). */
+function copyTuple(c: CopyCell): TotalTuple {
+  return [c.period_start, c.value, c.numerator, c.denominator, 'approved', true];
+}
+
 /**
  * The total figures of many measures, one row per measure with its figures as a JSON array
  * (see TotalTuple), in no particular order (summaries sort by period). A large scorecard reads tens of thousands of figures: one
@@ -143,14 +149,7 @@ export async function totalsOf(
   // Readers of approved figures: a period under revision adds its last approved totals.
   const byMeasure = new Map(rows.map((r) => [r.measure_id, r]));
   for (const c of copies) {
-    const tuple: TotalTuple = [
-      c.period_start,
-      c.value,
-      c.numerator,
-      c.denominator,
-      'approved',
-      true,
-    ];
+    const tuple = copyTuple(c);
     const row = byMeasure.get(c.measure_id);
     if (row) row.cells.push(tuple);
     else {
@@ -160,6 +159,74 @@ export async function totalsOf(
     }
   }
   return rows;
+}
+
+/**
+ * The figures of `totalsOf`, handed to `onMeasure` a measure at a time in the order of
+ * `measureIds`, each as soon as it has come (every id once, with no cells when it has none):
+ * a reader can build a measure's part of its answer while the database still reads the next
+ * ones (the collective scorecard's stream). On PostgreSQL one row per id, each from its own
+ * scan of observations_totals in id order (row-stream.ts); elsewhere totalsOf's rows in order.
+ */
+export async function streamTotals(
+  db: DbOrTrx,
+  measureIds: string[],
+  q: { statuses: ObservationStatus[]; until?: string | undefined },
+  onMeasure: (measureId: string, cells: TotalTuple[]) => void,
+): Promise<void> {
+  if (measureIds.length === 0) return;
+  if (!streams(db)) {
+    const rows = await totalsOf(db, measureIds, q);
+    const byMeasure = new Map(rows.map((r) => [r.measure_id, r.cells]));
+    for (const id of measureIds) onMeasure(id, byMeasure.get(id) ?? []);
+    return;
+  }
+  const until = q.until ? sql`and o.period_start <= ${q.until}` : sql``;
+  const query = sql<{ ord: number; cells: TotalTuple[] | null }>`
+    select m.ord::int as ord, (
+      select json_agg(json_build_array(o.period_start, o.value, o.numerator, o.denominator, o.status, false))
+      from observations o
+      where o.measure_id = m.id and o.breakdown = '' and o.status in (${sql.join(q.statuses)}) ${until}
+    ) as cells
+    from unnest(${measureIds}::uuid[]) with ordinality as m(id, ord)`.compile(db);
+  // Readers of approved figures: a period under revision adds its last approved totals, so a
+  // measure waits for the copies (one short statement, sent at the same time).
+  let copies: Map<string, TotalTuple[]> | undefined = readsPublished(q.statuses)
+    ? undefined
+    : new Map();
+  const arrived: (TotalTuple[] | null)[] = [];
+  let next = 0;
+  const deliver = () => {
+    if (!copies) return;
+    while (next < measureIds.length && arrived[next] !== undefined) {
+      const id = measureIds[next] as string;
+      const extra = copies.get(id);
+      const cells = arrived[next] ?? [];
+      onMeasure(id, extra ? [...cells, ...extra] : cells);
+      arrived[next] = null;
+      next += 1;
+    }
+  };
+  await Promise.all([
+    streamRows(db, query, (row) => {
+      // In id order as PostgreSQL scans them; any other order is put right here.
+      arrived[row.ord - 1] = row.cells ?? [];
+      deliver();
+    }),
+    copies
+      ? undefined
+      : copiesOf(db, measureIds, { until: q.until, totalsOnly: true }).then((rows) => {
+          const byMeasure = new Map<string, TotalTuple[]>();
+          for (const c of rows) {
+            const tuple = copyTuple(c);
+            const list = byMeasure.get(c.measure_id);
+            if (list) list.push(tuple);
+            else byMeasure.set(c.measure_id, [tuple]);
+          }
+          copies = byMeasure;
+          deliver();
+        }),
+  ]);
 }
 
 export async function cellsOf(

@@ -45,7 +45,7 @@ import {
   toPoint,
 } from './series-summary.js';
 
-interface ReadOptions {
+export interface ReadOptions {
   period?: string | undefined;
   horizon?: number | undefined;
   /** Only each series' last N points in the answer (the figures still use them all). */
@@ -55,7 +55,7 @@ interface ReadOptions {
 /** A scorecard row's series summary, with its plan. */
 type RowSummary = ReturnType<typeof summarize> & { plan: PlanSummary };
 
-interface Frame {
+export interface Frame {
   view: View;
   plans: Map<string, PlanSummary>;
   fys: number;
@@ -101,7 +101,7 @@ function notePeriods(points: Point[], f: Frame): Point[] {
 }
 
 /** The periods of a scorecard, newest first (canonical labels sort as time within a kind). */
-function periodsOf(f: Frame): string[] {
+export function periodsOf(f: Frame): string[] {
   return [...f.periods].sort().reverse();
 }
 
@@ -130,7 +130,7 @@ function rawPointsOf(m: MeasureRow, cells: Map<string, Cell[]>, f: Frame): Point
 }
 
 /** In a restricted view, decides what these measures' families hide, once for the request. */
-async function decide(db: Db, f: Frame, measures: MeasureRow[]): Promise<void> {
+export async function decide(db: Db, f: Frame, measures: MeasureRow[]): Promise<void> {
   if (f.threshold === null) return;
   f.mask = await restrictedMask(db, measures, { threshold: f.threshold, until: f.until });
 }
@@ -179,19 +179,21 @@ function totalPoints(
 }
 
 /** The total figures of these measures, keyed by measure, with their targets. */
-async function loadTotals(db: Db, f: Frame, ids: string[]) {
+async function loadTotals(db: Db, f: Frame, ids: string[]): Promise<Totals> {
   const [rows, targets] = await Promise.all([
     totalsOf(db, ids, { statuses: statusesFor(f.view), until: f.until }),
-    targetsOf(db, ids),
-    loadPlans(db, f, ids),
+    targetsAndPlans(db, f, ids),
   ]);
-  return {
-    totals: new Map(rows.map((r) => [r.measure_id, r.cells])),
-    targets: groupBy(targets, (t) => t.measure_id),
-  };
+  return { totals: new Map(rows.map((r) => [r.measure_id, r.cells])), targets };
 }
 
-interface Totals {
+/** The targets of these measures, keyed by measure; their plans' summaries into the frame. */
+export async function targetsAndPlans(db: Db, f: Frame, ids: string[]) {
+  const [targets] = await Promise.all([targetsOf(db, ids), loadPlans(db, f, ids)]);
+  return groupBy(targets, (t) => t.measure_id);
+}
+
+export interface Totals {
   totals: Map<string, TotalTuple[]>;
   targets: Map<string, TargetCell[]>;
 }
@@ -212,7 +214,7 @@ function planOf(m: MeasureRow, f: Frame): PlanSummary {
 
 const NO_TARGETS: TargetCell[] = [];
 
-function summaryOf(m: MeasureRow, t: Totals, f: Frame): RowSummary {
+export function summaryOf(m: MeasureRow, t: Totals, f: Frame): RowSummary {
   const known = f.summaries.get(m.id);
   if (known) return known;
   const points = notePeriods(totalPoints(m, t.totals, f), f);
@@ -254,7 +256,48 @@ function sharedSummary(shared: MeasureRow, mine: PerfRow[], t: Totals, f: Frame)
   };
 }
 
-export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: ReadOptions) {
+type TableRow = Awaited<ReturnType<typeof visibleTable>>['row'];
+type ResultRow = Awaited<ReturnType<typeof activeResults>>[number];
+type ProgramRow = Awaited<ReturnType<typeof contributingPrograms>>[number];
+
+/** The fields of an answer before its results: the table, the period asked for, the view. */
+function tableHead(table: TableRow, f: Frame) {
+  return {
+    table: {
+      id: table.id,
+      name: table.name,
+      nameFr: table.name_fr,
+      population: table.population,
+      populationFr: table.population_fr,
+    },
+    period: f.period,
+    view: f.view,
+    suppressionThreshold: f.threshold,
+  };
+}
+
+/** A result's own fields, before its indicators and programs. */
+export function resultHead(r: ResultRow) {
+  return { id: r.id, title: r.title, titleFr: r.title_fr };
+}
+
+/** A program's own fields, before its measures. */
+export function programHead(p: ProgramRow) {
+  return {
+    id: p.id,
+    name: p.name,
+    nameFr: p.name_fr,
+    organization: {
+      id: p.organization_id,
+      code: p.organization_code,
+      name: p.organization_name,
+      nameFr: p.organization_name_fr,
+    },
+  };
+}
+
+/** What a table's scorecard is made of, read before its figures. */
+export async function tableParts(db: Db, actor: Actor, tableId: string, q: ReadOptions) {
   const { row: table, view } = await visibleTable(db, actor, tableId);
   const f = await frame(db, view, q);
   const [results, tableLevel, programs] = await Promise.all([
@@ -269,51 +312,53 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     programIds,
     shared.map((s) => s.id),
   )) as PerfRow[];
-  const ids = [...tableLevel.map((m) => m.id), ...perf.map((m) => m.id)];
-  const [t] = await Promise.all([loadTotals(db, f, ids), decide(db, f, [...tableLevel, ...perf])]);
   // Grouped once, in their query order, so that building the scorecard stays linear.
-  const indicatorsOf = groupBy(
-    tableLevel.filter((m) => m.kind === 'indicator'),
-    (m) => m.result_id,
-  );
-  const programsOf = groupBy(programs, (p) => p.result_id);
-  const measuresOf = groupBy(perf, (m) => m.program_id);
-  const contributorsOf = groupBy(perf, (m) => m.shared_measure_id);
+  return {
+    head: tableHead(table, f),
+    f,
+    results,
+    shared,
+    measures: [...tableLevel, ...perf],
+    indicatorsOf: groupBy(
+      tableLevel.filter((m) => m.kind === 'indicator'),
+      (m) => m.result_id,
+    ),
+    programsOf: groupBy(programs, (p) => p.result_id),
+    measuresOf: groupBy(perf, (m) => m.program_id),
+    contributorsOf: groupBy(perf, (m) => m.shared_measure_id),
+  };
+}
+
+export type TableParts = Awaited<ReturnType<typeof tableParts>>;
+
+/** A shared measure's row: its collective figures and its contributions'. */
+export function sharedRow(s: TableParts, shared: MeasureRow, t: Totals) {
+  return sharedSummary(shared, s.contributorsOf.get(shared.id) ?? [], t, s.f);
+}
+
+export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: ReadOptions) {
+  const s = await tableParts(db, actor, tableId, q);
+  const { f } = s;
+  const [t] = await Promise.all([
+    loadTotals(
+      db,
+      f,
+      s.measures.map((m) => m.id),
+    ),
+    decide(db, f, s.measures),
+  ]);
   const body = {
-    results: results.map((r) => ({
-      id: r.id,
-      title: r.title,
-      titleFr: r.title_fr,
-      indicators: (indicatorsOf.get(r.id) ?? []).map((m) => summaryOf(m, t, f)),
-      programs: (programsOf.get(r.id) ?? []).map((p) => ({
-        id: p.id,
-        name: p.name,
-        nameFr: p.name_fr,
-        organization: {
-          id: p.organization_id,
-          code: p.organization_code,
-          name: p.organization_name,
-          nameFr: p.organization_name_fr,
-        },
-        measures: (measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
+    results: s.results.map((r) => ({
+      ...resultHead(r),
+      indicators: (s.indicatorsOf.get(r.id) ?? []).map((m) => summaryOf(m, t, f)),
+      programs: (s.programsOf.get(r.id) ?? []).map((p) => ({
+        ...programHead(p),
+        measures: (s.measuresOf.get(p.id) ?? []).map((m) => summaryOf(m, t, f)),
       })),
     })),
-    sharedMeasures: shared.map((s) => sharedSummary(s, contributorsOf.get(s.id) ?? [], t, f)),
+    sharedMeasures: s.shared.map((shared) => sharedRow(s, shared, t)),
   };
-  return {
-    table: {
-      id: table.id,
-      name: table.name,
-      nameFr: table.name_fr,
-      population: table.population,
-      populationFr: table.population_fr,
-    },
-    period: f.period,
-    view,
-    suppressionThreshold: f.threshold,
-    periods: periodsOf(f),
-    ...body,
-  };
+  return { ...s.head, periods: periodsOf(f), ...body };
 }
 
 export async function organizationScorecard(
