@@ -96,9 +96,9 @@ export async function pgliteBench(serverArgs: string[]) {
     db = kyselyOverPglite(client);
     const sink = { on: false, queries: [] as CapturedQuery[] };
     recordQueries(client as unknown as { query: (...a: never[]) => unknown }, sink);
-    await target.run(db);
+    await target.serve(db);
     sink.on = true;
-    await target.run(db);
+    await target.serve(db);
     sink.on = false;
     const waves = toWaves(sink.queries);
     const pgliteClient = client;
@@ -106,7 +106,7 @@ export async function pgliteBench(serverArgs: string[]) {
       (await compareOneClient(
         {
           rawSql: () => replaySequential(pgliteClient, waves),
-          service: () => target.run(db).then(() => true),
+          service: () => target.serve(db).then(() => true),
         },
         { rounds: Math.ceil(REPS.pglite.one / 2), warmup: 2 },
       )) as Record<'rawSql' | 'service', LatencyStats>;

@@ -14,28 +14,49 @@ interface Queryable {
   query: (...args: never[]) => unknown;
 }
 
+interface Submitted {
+  text: string;
+  values?: unknown[];
+  once: (event: string, listener: () => void) => unknown;
+}
+
+/** A pg Query object handed to `client.query` (its rows emitted as they come). */
+function isSubmitted(x: unknown): x is Submitted {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Submitted).text === 'string' &&
+    typeof (x as Submitted).once === 'function'
+  );
+}
+
 /** Wraps a client's `query` so that, while `sink.on` is set, each call is recorded. */
 export function recordQueries(client: Queryable, sink: { on: boolean; queries: CapturedQuery[] }) {
   const original = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const [text, params] = args;
     const out = original(...args);
-    if (sink.on && typeof text === 'string' && out instanceof Promise) {
+    if (!sink.on) return out;
+    const record = (sql: string, values: unknown) => {
       const q: CapturedQuery = {
-        sql: text,
-        params: Array.isArray(params) ? [...params] : [],
+        sql,
+        params: Array.isArray(values) ? [...values] : [],
         start: performance.now(),
         end: Number.NaN,
       };
       sink.queries.push(q);
-      out.then(
-        () => {
-          q.end = performance.now();
-        },
-        () => {
-          q.end = performance.now();
-        },
-      );
+      return () => {
+        q.end = performance.now();
+      };
+    };
+    if (typeof text === 'string' && out instanceof Promise) {
+      const done = record(text, params);
+      out.then(done, done);
+    } else if (isSubmitted(text)) {
+      // A statement whose rows are taken as they come (apps/api/src/db/row-stream.ts).
+      const done = record(text.text, text.values);
+      text.once('end', done);
+      text.once('error', done);
     }
     return out;
   };
