@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Actor } from '../apps/api/src/access/actor.js';
 import { actorFromClaims } from '../apps/api/src/auth/auth.service.js';
 import { kyselyOverPg } from '../apps/api/src/db/database.js';
+import { streams } from '../apps/api/src/db/row-stream.js';
 import type { Db } from '../apps/api/src/db/schema.js';
 import {
   organizationScorecard,
@@ -87,6 +88,8 @@ export function scorecardTarget(
     serve: async (db) => {
       const actor: Actor = await actorFromClaims(db, claims, null);
       if (kind !== 'table') return organizationScorecard(db, actor, id, q);
+      // As the route: the stream where the figures stream (PostgreSQL), else the whole answer.
+      if (!streams(db)) return JSON.stringify(await tableScorecard(db, actor, id, q));
       let bytes = 0;
       for await (const piece of await tableScorecardStream(db, actor, id, q, 'en')) {
         bytes += (piece as Buffer).length;

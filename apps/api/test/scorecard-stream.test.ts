@@ -1,8 +1,10 @@
-// The collective scorecard as the route writes it, a piece at a time as its figures come
-// (src/scorecards/table-scorecard-stream.ts), is the service's answer (tableScorecard) field
-// for field: for each kind of reader (restricted for the funder), with and without a period and
-// a window of points, in English and in French, on the demo collaborative. On PostgreSQL the figures come measure by
-// measure from their own statement; on PGlite from the same one as the service's.
+// The collective scorecard written a piece at a time as its figures come
+// (src/scorecards/table-scorecard-stream.ts) is the service's answer (tableScorecard) field for
+// field: for each kind of reader (restricted for the funder), with and without a period and a
+// window of points, in English and in French, on the demo collaborative. The route sends the
+// stream on PostgreSQL, where the figures come measure by measure from their own statement; on
+// PGlite it sends the answer built whole, and the stream is read here in process (its figures
+// then come from the service's own statement).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFromClaims } from '../src/auth/auth.service.js';
@@ -10,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-content.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { localize } from '../src/i18n/localize.js';
 import { tableScorecard } from '../src/scorecards/scorecards.service.js';
+import { tableScorecardStream } from '../src/scorecards/table-scorecard-stream.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 
 const DAY = '2026-11-26';
@@ -60,6 +63,11 @@ describe('the collective scorecard, written as it is built', () => {
       // As the language plugin gives the service's answer (English: as it is).
       const built = localize(await tableScorecard(t.db, actor, tableId, q), lang ?? 'en');
       expect(sent, `${key} ${search}`).toEqual(JSON.parse(JSON.stringify(built)));
+      let streamed = '';
+      for await (const piece of await tableScorecardStream(t.db, actor, tableId, q, lang ?? 'en')) {
+        streamed += (piece as Buffer).toString('utf8');
+      }
+      expect(JSON.parse(streamed), `${key} ${search}, in process`).toEqual(sent);
       expect(sent.sharedMeasures.length + sent.results.length).toBeGreaterThan(0);
     }
   });
