@@ -62,12 +62,13 @@ describe('the collective scorecard, written as it is built', () => {
       const sent = JSON.parse(res.text);
       // As the language plugin gives the service's answer (English: as it is).
       const built = localize(await tableScorecard(t.db, actor, tableId, q), lang ?? 'en');
-      expect(sent, `${key} ${search}`).toEqual(JSON.parse(JSON.stringify(built)));
+      // Byte for byte: a restored database must serve the same bytes on either engine.
+      expect(res.text, `${key} ${search}`).toBe(JSON.stringify(built));
       let streamed = '';
       for await (const piece of await tableScorecardStream(t.db, actor, tableId, q, lang ?? 'en')) {
         streamed += (piece as Buffer).toString('utf8');
       }
-      expect(JSON.parse(streamed), `${key} ${search}, in process`).toEqual(sent);
+      expect(streamed, `${key} ${search}, in process`).toBe(res.text);
       expect(sent.sharedMeasures.length + sent.results.length).toBeGreaterThan(0);
     }
   });

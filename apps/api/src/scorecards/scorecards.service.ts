@@ -358,7 +358,8 @@ export async function tableScorecard(db: Db, actor: Actor, tableId: string, q: R
     })),
     sharedMeasures: s.shared.map((shared) => sharedRow(s, shared, t)),
   };
-  return { ...s.head, periods: periodsOf(f), ...body };
+  // `periods` last, as the stream writes it (known once every series is read): the same bytes.
+  return { ...s.head, ...body, periods: periodsOf(f) };
 }
 
 export async function organizationScorecard(
