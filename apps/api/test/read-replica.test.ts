@@ -278,6 +278,42 @@ describe.skipIf(!primaryUrl || !replicaUrl)(
       expect(logs.some((l) => l.includes('caught up'))).toBe(true);
     });
 
+    it('does not take WAL the primary has not yet flushed for a replica that lags', async () => {
+      // After a quiet spell a primary still writes WAL without committing anything (autovacuum,
+      // checkpoints), and may hold it in memory for a while before flushing it. No replica can
+      // have what was never sent: such WAL is not lag. Here the WAL writer is slowed so that a
+      // record stays unflushed for the whole read.
+      const { reads, logs, as } = await startApp(replicaServer, { maxLagSeconds: 1 });
+      const editor = await as(w.users.editorA);
+      const admin = await as(w.users.admin);
+      const series = `/measures/${w.countA.id}/series`;
+      const cell = `/measures/${w.countA.id}/observations/${WORLD_PERIOD}`;
+      expect((await editor.put(cell, { value: 60 })).status).toBe(200);
+      await caughtUp();
+      expect(latest((await admin.get(series)).body)).toBe(60);
+      // Longer than the bound since the last commit the replica replayed.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await one(primaryServer, `alter system set wal_writer_delay = '10s'`);
+      try {
+        await one(primaryServer, 'select pg_reload_conf()');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const at = await one(
+          primaryServer,
+          `select pg_logical_emit_message(false, 'rba-test', 'x')::text as lsn,
+             pg_current_wal_flush_lsn()::text as flushed`,
+        );
+        // The record is written but not flushed (else this test would show nothing).
+        expect(parseLsn(at.lsn) as bigint).toBeGreaterThan(parseLsn(at.flushed) as bigint);
+        const before = { ...reads.served };
+        expect(latest((await admin.get(series)).body)).toBe(60);
+        expect(reads.served.replica - before.replica).toBe(1);
+        expect(logs.some((l) => l.includes('lags too far behind'))).toBe(false);
+      } finally {
+        await one(primaryServer, 'alter system reset wal_writer_delay');
+        await one(primaryServer, 'select pg_reload_conf()');
+      }
+    });
+
     it('answers from the primary when the replica goes away, logs it once, and uses it again after', async () => {
       const target = new URL(replicaServer);
       const relay = new Relay({ host: target.hostname, port: Number(target.port) });

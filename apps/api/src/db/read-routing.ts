@@ -155,6 +155,20 @@ export class ReadRouter {
     return lsn;
   }
 
+  /**
+   * The primary's insert position, and how far it has flushed: a walsender sends only flushed
+   * WAL, so what lies between the two is on no replica yet, and is not a replica's lag.
+   */
+  private async primaryPositions(): Promise<{ insert: bigint; flush: bigint }> {
+    const { rows } = await sql<{ insert: string; flush: string }>`
+      select pg_current_wal_insert_lsn()::text as insert,
+        pg_current_wal_flush_lsn()::text as flush`.execute(this.primary);
+    const insert = parseLsn(rows[0]?.insert);
+    const flush = parseLsn(rows[0]?.flush);
+    if (insert === undefined || flush === undefined) throw new Error('no WAL position');
+    return { insert, flush };
+  }
+
   /** Remembers that this user's next reads must see `lsn`. */
   noteWrite(userId: string, lsn: bigint): void {
     const now = Date.now();
@@ -261,7 +275,7 @@ export class ReadRouter {
     let primaryFailed = false;
     const [primary, replica] = await Promise.all([
       // The primary failing is not the replica's fault: no breaker, the read fails on its own.
-      this.primaryLsn().catch((err: unknown) => {
+      this.primaryPositions().catch((err: unknown) => {
         primaryFailed = true;
         throw err;
       }),
@@ -286,12 +300,14 @@ export class ReadRouter {
       return this.status;
     }
     // The lag: the age of the oldest primary position the replica has not replayed, as sampled
-    // at each refresh. When only the position just sampled is missing, a healthy replica
-    // replays it within milliseconds: it is given CATCH_UP_MS, else its lag is taken as the age
-    // of the last transaction it replayed (an over-estimate after a quiet spell, never an
-    // under-estimate of a replica that has stopped).
-    this.lastPrimary = primary;
-    this.samples.push({ at, lsn: primary });
+    // at each refresh. The positions sampled are those the primary has flushed: WAL it still
+    // holds in memory (an asynchronous commit, autovacuum's records) has reached no replica.
+    // When only the position just sampled is missing, a healthy replica replays it within
+    // milliseconds: it is given CATCH_UP_MS, else its lag is taken as the age of the last
+    // transaction it replayed (an over-estimate after a quiet spell, never an under-estimate
+    // of a replica that has stopped).
+    this.lastPrimary = primary.insert;
+    this.samples.push({ at, lsn: primary.flush });
     let replayed = replay;
     const drop = () => {
       while (this.samples.length > 0 && (this.samples[0] as { lsn: bigint }).lsn <= replayed) {
@@ -302,7 +318,7 @@ export class ReadRouter {
     if (this.samples.length > 600) this.samples.splice(1, this.samples.length - 600);
     let lagSeconds = 0;
     if (this.samples.length === 1) {
-      const caught = await this.pollReplay(primary, CATCH_UP_MS);
+      const caught = await this.pollReplay(primary.flush, CATCH_UP_MS);
       if (caught !== undefined) {
         replayed = caught;
         drop();
