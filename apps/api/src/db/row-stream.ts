@@ -32,26 +32,30 @@ export async function streamRows<R>(
     return;
   }
   const client = await pool.connect();
-  let failed: unknown;
+  // Set only when the statement itself failed: a client whose statement failed may be in any
+  // state, and the pool drops it (as pg's own pool.query does). A row handler that throws
+  // leaves the statement to end cleanly: its error is the answer, and the client goes back.
+  let statementFailed: Error | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
+      let rowFailed: unknown;
       const q = new pg.Query(query.sql, query.parameters as unknown[]);
       q.on('row', (row: R) => {
+        if (rowFailed !== undefined) return;
         try {
           onRow(row);
         } catch (err) {
-          failed ??= err;
+          rowFailed = err;
         }
       });
-      q.on('error', reject);
-      q.on('end', () => (failed === undefined ? resolve() : reject(failed)));
+      q.on('error', (err: Error) => {
+        statementFailed = err;
+        reject(err);
+      });
+      q.on('end', () => (rowFailed === undefined ? resolve() : reject(rowFailed)));
       client.query(q);
     });
-  } catch (err) {
-    failed ??= err;
-    throw err;
   } finally {
-    // A client whose statement failed may be in any state: the pool drops it.
-    client.release(failed instanceof Error ? failed : undefined);
+    client.release(statementFailed);
   }
 }
