@@ -4,6 +4,7 @@ import { ensureFirstAdmin, resolveJwtSecret } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
+import { startEmbeddedUpkeep, type UpkeepLoop } from './db/embedded-upkeep.js';
 import { migrateToLatest } from './db/migrate.js';
 import { demoAccountsIfSeeded, quarterWords } from './demo/demo-accounts.service.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
 
   // Reminders and e-mail, run by every process on its own (REMINDERS_INTERVAL_SECONDS=0: none).
   let reminders: ReminderLoop | undefined;
+  let upkeep: UpkeepLoop | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -92,6 +94,7 @@ async function main(): Promise<number> {
     app.log.info({ signal }, 'shutting down');
     try {
       await reminders?.stop();
+      await upkeep?.stop();
       await app.close();
     } finally {
       await database.close();
@@ -109,6 +112,8 @@ async function main(): Promise<number> {
   });
 
   await app.listen({ port: config.port, host: config.host });
+  // PGlite runs no autovacuum: the server does its work (db/embedded-upkeep.ts).
+  if (database.engine === 'pglite') upkeep = startEmbeddedUpkeep(database.db, app.log);
   if (config.remindersIntervalSeconds > 0) {
     reminders = startReminderLoop(
       { db: database.db, config, jwtSecret },
