@@ -1,6 +1,6 @@
 // The embedded database (PGlite) at community scale.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { kyselyOverPglite, openPglite } from '../apps/api/src/db/database.js';
@@ -14,9 +14,18 @@ import { PGLITE_PORT, REPS, r2, ratio } from './province-settings.js';
 import { type CapturedQuery, recordQueries, replaySequential, toWaves } from './sql-replay.js';
 
 /**
- * The embedded database at community scale, as it is used: loaded, never vacuumed or analyzed
- * (PGlite runs no autovacuum). Cold starts and the scorecard over HTTP first; then, in this
- * process, the scorecard's SQL and service as loaded and again after VACUUM ANALYZE.
+ * Long enough after a start for the server's first upkeep to have run (its first check comes
+ * 5 s after it listens: apps/api/src/db/embedded-upkeep.ts; vacuuming the community's tables
+ * takes a fraction of a second).
+ */
+const UPKEEP_SETTLE_MS = 8_000;
+
+/**
+ * The embedded database at community scale, as it is used: loaded through the database, never
+ * vacuumed or analyzed by PGlite itself (it runs no autovacuum; the server's own upkeep does
+ * that work). Cold starts and the scorecard over HTTP first, once the server's first upkeep has
+ * run; then, in this process, the scorecard's SQL and service on a copy of the directory as
+ * loaded, and again after VACUUM ANALYZE.
  */
 export async function pgliteBench(serverArgs: string[]) {
   const community = buildProvince(COMMUNITY);
@@ -34,6 +43,9 @@ export async function pgliteBench(serverArgs: string[]) {
     await db.destroy();
     if (!client.closed) await client.close();
     const createSeconds = (performance.now() - createStarted) / 1000;
+    // The server vacuums the directory it runs on: the in-process "as loaded" figures read a copy.
+    const asLoaded = path.join(dataDir, 'pgdata-as-loaded');
+    cpSync(pgdata, asLoaded, { recursive: true });
 
     // First start: creates the administrator and the signing secret.
     api = await startApi(serverArgs, PGLITE_PORT, env);
@@ -65,6 +77,7 @@ export async function pgliteBench(serverArgs: string[]) {
       }
     }
     const running = api as ApiProcess;
+    await new Promise((resolve) => setTimeout(resolve, UPKEEP_SETTLE_MS));
     const headers = { authorization: `Bearer ${adminToken}` };
     const endpoint = httpTask(
       { port: PGLITE_PORT, path: target.path, headers },
@@ -92,7 +105,7 @@ export async function pgliteBench(serverArgs: string[]) {
 
     // In process: the SQL the scorecard needs (replayed one statement after another: PGlite has
     // one connection) and the service, as loaded and after VACUUM ANALYZE.
-    client = await openPglite({ dataDir: pgdata });
+    client = await openPglite({ dataDir: asLoaded });
     db = kyselyOverPglite(client);
     const sink = { on: false, queries: [] as CapturedQuery[] };
     recordQueries(client as unknown as { query: (...a: never[]) => unknown }, sink);
@@ -110,7 +123,7 @@ export async function pgliteBench(serverArgs: string[]) {
         },
         { rounds: Math.ceil(REPS.pglite.one / 2), warmup: 2 },
       )) as Record<'rawSql' | 'service', LatencyStats>;
-    const asLoaded = await inProcess();
+    const asLoadedRun = await inProcess();
     const statementsAsLoaded = await timeStatements(client, waves);
     const vacuumStarted = performance.now();
     await client.query('vacuum (analyze)');
@@ -146,8 +159,8 @@ export async function pgliteBench(serverArgs: string[]) {
         },
         sixteenClients: { endpoint: endpointMany },
         inProcessAsLoaded: {
-          ...asLoaded,
-          serviceOverRawSqlP95: ratio(asLoaded.service.p95, asLoaded.rawSql.p95),
+          ...asLoadedRun,
+          serviceOverRawSqlP95: ratio(asLoadedRun.service.p95, asLoadedRun.rawSql.p95),
           statements: statementsAsLoaded,
         },
         inProcessAfterVacuumAnalyze: {

@@ -403,7 +403,10 @@ export function markdown(r: any): string {
     `${pl.coldStartReadyMsMedian} ms (${pl.coldStarts.map((c: { readyMs: number }) => c.readyMs).join(', ')})`,
   );
   row('cold start → first scorecard 200 (median)', `${pl.coldStartFirstScorecardMsMedian} ms`);
-  row('community scorecard, 1 client p50 / p95 / p99', ms(pl.scorecard.oneClient.endpoint));
+  row(
+    'community scorecard, 1 client p50 / p95 / p99 (once the server has vacuumed and analyzed it)',
+    ms(pl.scorecard.oneClient.endpoint),
+  );
   row(
     '  its SQL replayed in process (as loaded, never vacuumed)',
     ms(pl.scorecard.inProcessAsLoaded.rawSql),
